@@ -1,0 +1,114 @@
+"""Load generator, run as its own process so it is never the proxy's bottleneck.
+
+Reads one JSON job on stdin, prints one JSON result on stdout. Targets are measured
+interleaved (round-robin, request by request or window by window) so that a noisy
+machine shifts every target alike and the ratios stay honest.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import time
+from typing import Any
+
+import aiohttp
+
+
+async def _one(session: aiohttp.ClientSession, url: str, headers: dict[str, str], body: bytes) -> float:
+    start = time.perf_counter()
+    async with session.post(url, data=body, headers=headers) as response:
+        await response.read()
+        if response.status != 200:
+            raise RuntimeError(f"status {response.status} from {url}")
+    return time.perf_counter() - start
+
+
+async def _stream(
+    session: aiohttp.ClientSession, url: str, headers: dict[str, str], body: bytes
+) -> tuple[float, float, int]:
+    start = time.perf_counter()
+    first = 0.0
+    events = 0
+    async with session.post(url, data=body, headers=headers) as response:
+        if response.status != 200:
+            raise RuntimeError(f"status {response.status} from {url}")
+        async for line in response.content:
+            if line.startswith(b"data:"):
+                if not first:
+                    first = time.perf_counter() - start
+                events += 1
+    return first, time.perf_counter() - start, events
+
+
+async def latency(job: dict[str, Any]) -> dict[str, list[float]]:
+    """Concurrency 1, targets interleaved request by request."""
+    body = json.dumps(job["body"]).encode()
+    out: dict[str, list[float]] = {t["name"]: [] for t in job["targets"]}
+    async with aiohttp.ClientSession() as session:
+        for _ in range(job.get("warmup", 20)):
+            for t in job["targets"]:
+                await _one(session, t["url"], t["headers"], body)
+        for _ in range(job["n"]):
+            for t in job["targets"]:
+                out[t["name"]].append(await _one(session, t["url"], t["headers"], body))
+    return out
+
+
+async def stream(job: dict[str, Any]) -> dict[str, dict[str, list[float]]]:
+    """Streamed replies, concurrency 1, interleaved: time to first event and total."""
+    body = json.dumps(job["body"]).encode()
+    out: dict[str, dict[str, list[float]]] = {
+        t["name"]: {"first": [], "total": [], "events": []} for t in job["targets"]
+    }
+    async with aiohttp.ClientSession() as session:
+        for _ in range(job.get("warmup", 5)):
+            for t in job["targets"]:
+                await _stream(session, t["url"], t["headers"], body)
+        for _ in range(job["n"]):
+            for t in job["targets"]:
+                first, total, events = await _stream(session, t["url"], t["headers"], body)
+                out[t["name"]]["first"].append(first)
+                out[t["name"]]["total"].append(total)
+                out[t["name"]]["events"].append(float(events))
+    return out
+
+
+async def _window(url: str, headers: dict[str, str], body: bytes, concurrency: int, seconds: float) -> int:
+    done = 0
+    deadline = time.perf_counter() + seconds
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    async with aiohttp.ClientSession(connector=connector) as session:
+
+        async def worker() -> None:
+            nonlocal done
+            while time.perf_counter() < deadline:
+                await _one(session, url, headers, body)
+                done += 1
+
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return done
+
+
+async def throughput(job: dict[str, Any]) -> dict[str, list[float]]:
+    """Requests per second at a fixed concurrency, in alternating windows per target."""
+    body = json.dumps(job["body"]).encode()
+    seconds = float(job["seconds"])
+    out: dict[str, list[float]] = {t["name"]: [] for t in job["targets"]}
+    for _ in range(job["rounds"]):
+        for t in job["targets"]:
+            count = await _window(t["url"], t["headers"], body, job["concurrency"], seconds)
+            out[t["name"]].append(count / seconds)
+    return out
+
+
+def main() -> None:
+    job = json.load(sys.stdin)
+    kinds = {"latency": latency, "stream": stream, "throughput": throughput}
+    result = asyncio.run(kinds[job["kind"]](job))
+    json.dump(result, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
