@@ -186,6 +186,8 @@ def parse_policy(text: str, *, source: str, name: str) -> Policy:
         policy = Policy.model_validate(data)
     except ValidationError as error:
         problems.extend(_describe(error, document, source))
+    if policy is not None:
+        problems.extend(_term_conflicts(policy, document, source))
     if problems or policy is None:
         problems.sort(key=lambda pair: pair[0])
         raise PolicyInvalid("\n".join(text for _, text in problems))
@@ -201,7 +203,10 @@ def load_policies(directory: Path) -> dict[str, Policy]:
             "holding default.yaml"
         )
     policies: dict[str, Policy] = {}
-    problems: list[str] = []
+    problems = [
+        f"{path}:1: (file name): only *.yaml files are read; rename it to {path.stem}.yaml"
+        for path in sorted(directory.glob("*.yml"))
+    ]
     for path in sorted(directory.glob("*.yaml")):
         try:
             policy = load_policy(path)
@@ -212,6 +217,22 @@ def load_policies(directory: Path) -> dict[str, Policy]:
     if problems:
         raise PolicyInvalid("\n".join(problems))
     return policies
+
+
+def _term_conflicts(policy: Policy, document: LinedDocument, source: str) -> list[tuple[int, str]]:
+    allowed = {term.casefold() for term in policy.allow_terms}
+    found = []
+    for index, term in enumerate(policy.always_redact_terms):
+        if term.casefold() in allowed:
+            line = document.line_of(("always_redact_terms", index))
+            found.append(
+                (
+                    line,
+                    f"{source}:{line}: always_redact_terms[{index}]: the term is also in "
+                    "allow_terms; keep it in one list only",
+                )
+            )
+    return found
 
 
 def _describe(
@@ -254,7 +275,12 @@ def _message(item: Any, path: tuple[Any, ...], is_key: bool) -> str:
     return f"{item['msg']}"
 
 
+_ECHOABLE = re.compile(r"^[A-Za-z0-9 ./_-]{1,32}$")
+
+
 def _short(value: object) -> str:
-    """A value from the file, quoted and cut short so an error line stays one line."""
-    text = repr(value) if isinstance(value, str) else repr(str(value))
-    return text if len(text) <= 42 else text[:39] + "...'"
+    """A value from the file, quoted, when it is a short plain word; otherwise "the
+    value": errors end up in logs and the admin API, and a long odd string in a config
+    file may be something that belongs in neither (a pasted key)."""
+    text = str(value)
+    return repr(text) if _ECHOABLE.fullmatch(text) else "the value"

@@ -178,10 +178,24 @@ def test_python_tags_are_not_constructed() -> None:
     assert problem.startswith("policies/strict.yaml:1: (syntax): YAML tags such as")
 
 
-def test_long_values_are_cut_short_in_errors() -> None:
-    (problem,) = problems_of(f"media: {'x' * 500}\n")
+def test_long_or_odd_values_are_not_echoed_in_errors() -> None:
+    secret = "sk-proj-" + "A1b2C3d4" * 6
 
-    assert len(problem) < 120
+    (problem,) = problems_of(f"actions:\n  PERSON: {secret}\n")
+
+    assert "policies/strict.yaml:2: actions.PERSON: the value is not one of pseudonymize" in (
+        problem
+    )
+    assert "A1b2C3d4" not in problem
+
+
+def test_a_term_in_both_lists_is_refused() -> None:
+    text = "allow_terms: [Pipeline]\nalways_redact_terms:\n  - Falcon\n  - pipeline\n"
+
+    assert [
+        "policies/strict.yaml:4: always_redact_terms[1]: the term is also in allow_terms; "
+        "keep it in one list only"
+    ] == problems_of(text)
 
 
 def test_policy_model_defaults_match_the_contract() -> None:

@@ -73,6 +73,13 @@ def test_all_broken_files_are_reported_at_once(policy_dir: Path) -> None:
     ]
 
 
+def test_a_yml_file_is_not_silently_ignored(policy_dir: Path) -> None:
+    (policy_dir / "eu.yml").write_text("media: allow\n")
+
+    with pytest.raises(ConfigError, match=r"eu\.yml:1: \(file name\): only \*\.yaml files"):
+        PolicyRegistry(policy_dir)
+
+
 def test_reload_picks_up_a_changed_file(policy_dir: Path) -> None:
     registry = PolicyRegistry(policy_dir)
     (policy_dir / "eu.yaml").write_text("actions:\n  PERSON: block\n")
@@ -135,3 +142,14 @@ def test_a_good_reload_after_a_broken_one_clears_the_error(policy_dir: Path) -> 
     result = registry.reload()
 
     assert (True, None) == (result.ok, registry.last_error)
+
+
+def test_a_reload_error_does_not_carry_secret_looking_values(policy_dir: Path) -> None:
+    registry = PolicyRegistry(policy_dir)
+    secret = "sk-live-" + "Zq9Xw8Vu7" * 5
+    (policy_dir / "strict.yaml").write_text(f"media: {secret}\n")
+
+    result = registry.reload()
+
+    assert result.error is not None and "strict.yaml:1: media: the value is not" in result.error
+    assert "Zq9Xw8Vu7" not in result.error
