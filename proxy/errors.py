@@ -15,7 +15,11 @@
     └── ServiceError                 5xx
         ├── StoreUnavailable         503    api_error               store_unavailable
         ├── NotConfigured            503    api_error               not_configured
+        │   └── PolicyNotFound       503    api_error               policy_not_found
         └── RedactionFailed          500    api_error               redaction_failed
+
+    ConfigError                      start-up and reload only, never an HTTP answer
+    └── PolicyInvalid                a policy file is broken (FILE:LINE: FIELD: message)
 
 Every message here is written by the proxy and never carries caller content,
 placeholder mappings or keys: an exception that holds user text is caught and
@@ -144,6 +148,12 @@ class NotConfigured(ServiceError):
     default_code = "not_configured"
 
 
+class PolicyNotFound(NotConfigured):
+    """The policy a tenant is assigned to is not loaded: refuse rather than guess."""
+
+    default_code = "policy_not_found"
+
+
 class RedactionFailed(ServiceError):
     """Detection or pseudonymization failed; nothing was sent upstream."""
 
@@ -152,3 +162,7 @@ class RedactionFailed(ServiceError):
 
 class ConfigError(Exception):
     """Bad configuration at start-up: names the file, the field and the fix."""
+
+
+class PolicyInvalid(ConfigError):
+    """A policy file is broken: one `FILE:LINE: FIELD: message` line per problem."""
