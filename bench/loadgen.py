@@ -16,7 +16,9 @@ from typing import Any
 import aiohttp
 
 
-async def _one(session: aiohttp.ClientSession, url: str, headers: dict[str, str], body: bytes) -> float:
+async def _one(
+    session: aiohttp.ClientSession, url: str, headers: dict[str, str], body: bytes
+) -> float:
     start = time.perf_counter()
     async with session.post(url, data=body, headers=headers) as response:
         await response.read()
@@ -75,7 +77,9 @@ async def stream(job: dict[str, Any]) -> dict[str, dict[str, list[float]]]:
     return out
 
 
-async def _window(url: str, headers: dict[str, str], body: bytes, concurrency: int, seconds: float) -> int:
+async def _window(
+    url: str, headers: dict[str, str], body: bytes, concurrency: int, seconds: float
+) -> int:
     done = 0
     deadline = time.perf_counter() + seconds
     connector = aiohttp.TCPConnector(limit=concurrency)

@@ -20,7 +20,9 @@ _NOTES = (
 )
 
 
-def chat_body(size_bytes: int, *, stream: bool = False, model: str = "gpt-4o-mini") -> dict[str, Any]:
+def chat_body(
+    size_bytes: int, *, stream: bool = False, model: str = "gpt-4o-mini"
+) -> dict[str, Any]:
     """A chat body whose user message is about `size_bytes` of UTF-8 CRM text."""
     parts: list[str] = []
     total = 0

@@ -7,14 +7,11 @@ this same run with targets interleaved. Usage: `make bench` (or `python bench/ru
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import socket
-import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -25,7 +22,6 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.payloads import chat_body  # noqa: E402
 
 PROXY_CPU = "0"
 SIDE_CPU = "1"
@@ -54,8 +50,12 @@ def _pinned(cpu: str, argv: list[str]) -> list[str]:
 
 
 @contextmanager
-def _process(argv: list[str], env: dict[str, str], ready_url: str) -> Iterator[subprocess.Popen[bytes]]:
-    proc = subprocess.Popen(argv, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def _process(
+    argv: list[str], env: dict[str, str], ready_url: str
+) -> Iterator[subprocess.Popen[bytes]]:
+    proc = subprocess.Popen(
+        argv, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     try:
         _wait_ready(ready_url)
         yield proc
