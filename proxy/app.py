@@ -19,7 +19,6 @@ import logging
 import secrets
 import traceback
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,7 +97,10 @@ def _http_exception_response(exc: web.HTTPException) -> web.Response:
         allow = exc.headers.get("Allow")
         headers = {"Allow": allow} if allow else None
         return error_response(
-            405, "Method not allowed.", "invalid_request_error", "method_not_allowed",
+            405,
+            "Method not allowed.",
+            "invalid_request_error",
+            "method_not_allowed",
             headers=headers,
         )
     error_type = "invalid_request_error" if exc.status < 500 else "api_error"
@@ -231,8 +233,10 @@ async def forward(request: web.Request) -> web.StreamResponse:
         if reply.status < 400 and content_type.startswith("text/event-stream"):
             return await relay_stream(request, upstream, reply, exchange or Passthrough())
         raw = await upstream.read(reply)
-        if exchange is not None and reply.status < 400 and content_type.startswith(
-            "application/json"
+        if (
+            exchange is not None
+            and reply.status < 400
+            and content_type.startswith("application/json")
         ):
             raw = transform_json_reply(raw, exchange)
         return web.Response(status=reply.status, body=raw, headers=response_headers(reply.headers))

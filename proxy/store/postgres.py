@@ -123,7 +123,9 @@ class PostgresStore(Store):
 
     async def list_tenants(self) -> list[Tenant]:
         with _store_errors():
-            rows = await self._db.fetch("SELECT id, created_at FROM tenants ORDER BY created_at, id")
+            rows = await self._db.fetch(
+                "SELECT id, created_at FROM tenants ORDER BY created_at, id"
+            )
         return [Tenant(row["id"], row["created_at"]) for row in rows]
 
     async def _insert_tenant(self, tenant_id: str) -> None:
