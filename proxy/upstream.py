@@ -74,7 +74,8 @@ def upstream_errors() -> Iterator[None]:
 
 
 def _connection_tokens(headers: Mapping[str, str]) -> frozenset[str]:
-    value = headers.get("connection")
+    """Header names the Connection header declares hop-by-hop (any key case)."""
+    value = headers.get("Connection") or headers.get("connection")
     if not value:
         return frozenset()
     return frozenset(token.strip().lower() for token in value.split(","))

@@ -118,9 +118,7 @@ StartProxy = Callable[..., Awaitable[RunningProxy]]
 
 
 @pytest.fixture
-async def start_proxy(
-    fake_upstream: FakeOpenAI, sqlite_url: str
-) -> AsyncIterator[StartProxy]:
+async def start_proxy(fake_upstream: FakeOpenAI, sqlite_url: str) -> AsyncIterator[StartProxy]:
     """Start a proxy with settings overrides: `await start_proxy(stream_idle_timeout=1)`."""
     runners: list[web.AppRunner] = []
     stores: list[Store] = []

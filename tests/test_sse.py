@@ -9,7 +9,7 @@ def test_events_split_across_chunks_are_completed_by_later_chunks() -> None:
     decoder = SseDecoder()
 
     first = decoder.feed(b'data: {"a":')
-    second = decoder.feed(b' 1}\n\ndata: [DO')
+    second = decoder.feed(b" 1}\n\ndata: [DO")
     third = decoder.feed(b"NE]\n\n")
 
     assert ([], [SseEvent('{"a": 1}')], [SseEvent("[DONE]")]) == (first, second, third)
