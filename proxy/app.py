@@ -32,12 +32,12 @@ from proxy.errors import (
     InvalidRequest,
     LimitExceeded,
     ProxyError,
-    TenantRequired,
 )
 from proxy.exchange import Exchange, JsonObject, Passthrough
-from proxy.request_context import RequestContext, is_valid_tenant_id
+from proxy.request_context import RequestContext, resolve_tenant
 from proxy.settings import Settings
-from proxy.sse import SseDecoder, encode_event, encode_json_data
+from proxy.sse import encode_json_data
+from proxy.sse_relay import SseRelay
 from proxy.store import Store, open_store
 from proxy.upstream import Upstream, open_session, response_headers
 
@@ -166,22 +166,7 @@ async def authenticate(request: web.Request) -> Caller:
     key = await store.authenticate(secret)
     if key is None:
         raise AuthenticationFailed("Incorrect or revoked API key provided.")
-    named = request.headers.get("X-Tenant-ID")
-    if key.tenant_id is None:
-        if not named:
-            raise TenantRequired("A service key must name the tenant in the X-Tenant-ID header.")
-        if not is_valid_tenant_id(named):
-            raise InvalidRequest(
-                "X-Tenant-ID must be 1-128 characters of letters, digits and ._:@-",
-                code="invalid_tenant_id",
-            )
-        tenant_id = named
-    else:
-        if named and named != key.tenant_id:
-            raise InvalidRequest(
-                "X-Tenant-ID does not match the tenant of this key.", code="tenant_mismatch"
-            )
-        tenant_id = key.tenant_id
+    tenant_id = resolve_tenant(key.tenant_id, request.headers.get("X-Tenant-ID"))
     await store.ensure_tenant(tenant_id)
     return Caller(tenant_id=tenant_id, key_id=key.id)
 
@@ -265,34 +250,15 @@ async def relay_stream(
     reply: aiohttp.ClientResponse,
     exchange: Exchange,
 ) -> web.StreamResponse:
-    """Relay SSE event by event as they arrive; each upstream chunk is one write."""
+    """Relay SSE as it arrives: each upstream chunk becomes one write (with backpressure)."""
     response = web.StreamResponse(status=reply.status, headers=response_headers(reply.headers))
     await response.prepare(request)
-    decoder = SseDecoder()
-    done = False
+    relay = SseRelay(exchange)
     try:
         while True:
             try:
                 chunk = await upstream.next_chunk(reply)
-                events = decoder.feed(chunk) if chunk else decoder.flush()
-                out = bytearray()
-                for event in events:
-                    if event.data == "[DONE]":
-                        out += _encode_all(exchange.stream_end(), None)
-                        out += encode_event(event)
-                        done = True
-                        continue
-                    try:
-                        obj = orjson.loads(event.data)
-                    except orjson.JSONDecodeError:
-                        out += encode_event(event)
-                        continue
-                    if not isinstance(obj, dict):
-                        out += encode_event(event)
-                        continue
-                    out += _encode_all(exchange.stream_event(obj), event.event)
-                if not chunk and not done:
-                    out += _encode_all(exchange.stream_end(), None)
+                out = relay.feed(chunk) if chunk else relay.finish()
             except ProxyError as error:
                 reply.close()
                 await response.write(_stream_error_event(error))
@@ -303,7 +269,7 @@ async def relay_stream(
                 await response.write(_stream_error_event(_INTERNAL))
                 break
             if out:
-                await response.write(bytes(out))
+                await response.write(out)
             if not chunk:
                 break
         await response.write_eof()
@@ -311,20 +277,6 @@ async def relay_stream(
         # The caller hung up: stop reading upstream now (send() closes the connection).
         reply.close()
     return response
-
-
-def _encode_all(objects: list[JsonObject], event_name: str | None) -> bytes:
-    if not objects:
-        return b""
-    parts = []
-    for obj in objects:
-        name = event_name
-        if name is not None:
-            kind = obj.get("type")
-            if isinstance(kind, str):
-                name = kind
-        parts.append(encode_json_data(orjson.dumps(obj), name))
-    return b"".join(parts)
 
 
 async def healthz(request: web.Request) -> web.Response:

@@ -161,7 +161,10 @@ class Upstream:
             outgoing["Content-Type"] = "application/json"
         with upstream_errors():
             async with asyncio.timeout(self._first_byte):
-                response = await self._session.request(method, url, headers=outgoing, data=body)
+                # Redirects are the caller's business: never re-send a body (or our key) elsewhere.
+                response = await self._session.request(
+                    method, url, headers=outgoing, data=body, allow_redirects=False
+                )
         try:
             yield response
         except BaseException:

@@ -131,3 +131,46 @@ async def test_healthz_answers_without_a_key(proxy: RunningProxy) -> None:
     root = proxy.base_url.removesuffix("/v1")
     async with aiohttp.ClientSession() as session, session.get(f"{root}/healthz") as response:
         assert (200, {"status": "ok"}) == (response.status, await response.json())
+
+
+class Exploding:
+    """An exchange whose failure message carries caller content."""
+
+    def __init__(self, ctx: RequestContext) -> None:
+        pass
+
+    def request(self, body: JsonObject) -> JsonObject:
+        raise ValueError(f"cannot handle {body['messages'][0]['content']}")
+
+
+async def test_an_unexpected_failure_is_a_generic_500_logged_without_content(
+    start_proxy: StartProxy, caplog: pytest.LogCaptureFixture
+) -> None:
+    proxy = await start_proxy()
+    app = build_app(proxy.settings, store=proxy.store, exchange_factory=Exploding)  # type: ignore[arg-type]
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    proxy.base_url = f"http://127.0.0.1:{runner.addresses[0][1]}/v1"
+    try:
+        status, body = await _post(
+            proxy, b'{"messages": [{"role": "user", "content": "Dana Levi"}]}'
+        )
+    finally:
+        await runner.cleanup()
+
+    assert (500, "internal_error") == (status, body["error"]["code"])
+    assert "Dana Levi" not in str(body)
+    assert "ValueError" in caplog.text
+    assert "Dana Levi" not in caplog.text
+    assert [] == proxy.upstream.requests
+
+
+async def test_a_store_that_cannot_be_read_gives_503_not_a_pass(proxy: RunningProxy) -> None:
+    await proxy.store.close()
+
+    status, body = await _post(proxy, b'{"messages": []}')
+
+    assert (503, "store_unavailable") == (status, body["error"]["code"])
+    assert [] == proxy.upstream.requests
