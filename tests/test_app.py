@@ -310,3 +310,28 @@ async def test_without_an_upstream_key_forwarded_calls_get_503_not_configured(
         await client(proxy).models.list()
 
     assert (503, "not_configured") == (caught.value.status_code, caught.value.code)
+
+
+async def test_the_sdk_stream_helpers_accumulate_the_fake_events_into_final_objects(
+    proxy: RunningProxy,
+) -> None:
+    api = client(proxy)
+    tools = [{"type": "function", "name": "save", "parameters": {"type": "object"}}]
+
+    async with api.responses.stream(model="gpt-echo", input="Dana Levi") as text_stream:
+        text_final = await text_stream.get_final_response()
+    async with api.responses.stream(
+        model="gpt-echo",
+        input="Dana Levi",
+        tools=tools,  # type: ignore[arg-type]
+    ) as tool_stream:
+        tool_final = await tool_stream.get_final_response()
+    async with api.chat.completions.stream(
+        model="gpt-echo",
+        messages=HELLO,  # type: ignore[arg-type]
+    ) as chat_stream:
+        chat_final = await chat_stream.get_final_completion()
+
+    assert "Dana Levi" == text_final.output_text
+    assert '{"text":"Dana Levi"}' == tool_final.output[0].arguments  # type: ignore[union-attr]
+    assert "Hello Dana Levi, דנה לוי" == chat_final.choices[0].message.content
