@@ -16,7 +16,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class Settings(BaseSettings):
     """Everything the proxy can be told from outside; README carries the same table."""
 
-    model_config = SettingsConfigDict(env_prefix="PROXY_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="PROXY_", extra="ignore", populate_by_name=True)
 
     # Serving
     host: str = "127.0.0.1"
