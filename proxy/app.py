@@ -2,6 +2,7 @@
 
 Reading order of one forwarded request:
 
+    trace_middleware       request id, timings -> one access line + metrics per request
     errors_middleware      ProxyError -> OpenAI-shaped JSON, anything else -> generic 500
     auth_middleware        Bearer key -> tenant (a service key names it in X-Tenant-ID)
     forward()              read + parse the body
@@ -15,8 +16,10 @@ Only this module (and admin/) builds aiohttp.web objects.
 
 from __future__ import annotations
 
+import hmac
 import logging
 import secrets
+import time
 import traceback
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -34,7 +37,9 @@ from proxy.errors import (
     ProxyError,
 )
 from proxy.exchange import Exchange, JsonObject, Passthrough
+from proxy.metrics import ProxyMetrics
 from proxy.request_context import RequestContext, resolve_tenant
+from proxy.request_trace import RequestTrace, TracedExchange
 from proxy.settings import Settings
 from proxy.sse import encode_json_data
 from proxy.sse_relay import SseRelay
@@ -62,7 +67,9 @@ SETTINGS = web.AppKey("settings", Settings)
 STORE = web.AppKey("store", Store)
 UPSTREAM = web.AppKey("upstream", Upstream)
 EXCHANGE_FACTORY: web.AppKey[ExchangeFactory] = web.AppKey("exchange_factory")
+METRICS = web.AppKey("metrics", ProxyMetrics)
 CALLER = web.RequestKey("caller", Caller)
+TRACE = web.RequestKey("trace", RequestTrace)
 
 
 def passthrough_factory(ctx: RequestContext) -> Exchange:
@@ -129,6 +136,8 @@ def errors_middleware() -> Any:
         try:
             return await handler(request)
         except ProxyError as error:
+            if TRACE in request:
+                request[TRACE].failed(error)
             return proxy_error_response(error)
         except web.HTTPException as exc:
             if exc.status < 400:
@@ -139,6 +148,40 @@ def errors_middleware() -> Any:
             return proxy_error_response(_INTERNAL)
 
     return middleware
+
+
+# -- tracing: one access line and the metrics of every request ---------------------------
+
+
+def trace_middleware() -> Any:
+    """Give each request an id and a trace; write the access line and metrics at the end."""
+
+    @web.middleware
+    async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+        resource = request.match_info.route.resource
+        trace = RequestTrace(
+            request_id=secrets.token_hex(8),
+            route=resource.canonical if resource is not None else "other",
+        )
+        request[TRACE] = trace
+        status = 499  # the caller went away before an answer was complete
+        try:
+            response = await handler(request)
+            status = response.status
+            return response
+        except web.HTTPException as exc:
+            status = exc.status
+            raise
+        finally:
+            trace.finish(status, request.app[METRICS])
+
+    return middleware
+
+
+async def add_request_id(request: web.Request, response: web.StreamResponse) -> None:
+    """Every answer carries the id of its access line, so callers can quote it."""
+    if TRACE in request:
+        response.headers["X-Request-ID"] = request[TRACE].request_id
 
 
 # -- authentication -----------------------------------------------------------------------
@@ -166,7 +209,10 @@ async def authenticate(request: web.Request) -> Caller:
     key = await store.authenticate(secret)
     if key is None:
         raise AuthenticationFailed("Incorrect or revoked API key provided.")
+    trace = request[TRACE]
+    trace.key_id = key.id
     tenant_id = resolve_tenant(key.tenant_id, request.headers.get("X-Tenant-ID"))
+    trace.tenant = tenant_id
     await store.ensure_tenant(tenant_id)
     return Caller(tenant_id=tenant_id, key_id=key.id)
 
@@ -197,8 +243,9 @@ async def forward(request: web.Request) -> web.StreamResponse:
     """Relay one call: body through the exchange, reply back through it."""
     app = request.app
     upstream = app[UPSTREAM]
+    trace = request[TRACE]
     path = _upstream_path(request)
-    exchange: Exchange | None = None
+    exchange: TracedExchange | None = None
     body: bytes | None = None
     if request.method == "POST":
         parsed = await read_json_body(request, app[SETTINGS].max_body_bytes)
@@ -207,24 +254,34 @@ async def forward(request: web.Request) -> web.StreamResponse:
             endpoint=path,  # POST routes are static: the path is the endpoint family
             tenant_id=caller.tenant_id,
             key_id=caller.key_id,
-            request_id=secrets.token_hex(8),
+            request_id=trace.request_id,
         )
-        exchange = app[EXCHANGE_FACTORY](ctx)
+        exchange = TracedExchange(app[EXCHANGE_FACTORY](ctx), trace)
         body = orjson.dumps(exchange.request(parsed))  # what leaves the building
-    async with upstream.send(
-        request.method, path, request.query_string, request.headers, body
-    ) as reply:
-        content_type = reply.headers.get("Content-Type", "")
-        if reply.status < 400 and content_type.startswith("text/event-stream"):
-            return await relay_stream(request, upstream, reply, exchange or Passthrough())
-        raw = await upstream.read(reply)
-        if (
-            exchange is not None
-            and reply.status < 400
-            and content_type.startswith("application/json")
-        ):
-            raw = transform_json_reply(raw, exchange)
-        return web.Response(status=reply.status, body=raw, headers=response_headers(reply.headers))
+    started = time.perf_counter()
+    try:
+        async with upstream.send(
+            request.method, path, request.query_string, request.headers, body
+        ) as reply:
+            trace.upstream_status(reply.status)
+            content_type = reply.headers.get("Content-Type", "")
+            if reply.status < 400 and content_type.startswith("text/event-stream"):
+                trace.streamed = True
+                return await relay_stream(request, upstream, reply, exchange or Passthrough())
+            raw = await upstream.read(reply)
+    finally:
+        trace.upstream_seconds = time.perf_counter() - started
+    return _json_reply(reply, raw, exchange)
+
+
+def _json_reply(
+    reply: aiohttp.ClientResponse, raw: bytes, exchange: Exchange | None
+) -> web.Response:
+    """A whole (non-streamed) upstream reply for the caller; successes go through the exchange."""
+    content_type = reply.headers.get("Content-Type", "")
+    if exchange is not None and reply.status < 400 and content_type.startswith("application/json"):
+        raw = transform_json_reply(raw, exchange)
+    return web.Response(status=reply.status, body=raw, headers=response_headers(reply.headers))
 
 
 def transform_json_reply(raw: bytes, exchange: Exchange) -> bytes:
@@ -252,14 +309,26 @@ async def relay_stream(
 ) -> web.StreamResponse:
     """Relay SSE as it arrives: each upstream chunk becomes one write (with backpressure)."""
     response = web.StreamResponse(status=reply.status, headers=response_headers(reply.headers))
-    await response.prepare(request)
-    relay = SseRelay(exchange)
+    with request.app[METRICS].stream_in_flight():
+        await response.prepare(request)
+        await _relay_events(request, upstream, reply, response, SseRelay(exchange))
+    return response
+
+
+async def _relay_events(
+    request: web.Request,
+    upstream: Upstream,
+    reply: aiohttp.ClientResponse,
+    response: web.StreamResponse,
+    relay: SseRelay,
+) -> None:
     try:
         while True:
             try:
                 chunk = await upstream.next_chunk(reply)
                 out = relay.feed(chunk) if chunk else relay.finish()
             except ProxyError as error:
+                request[TRACE].failed(error, mid_stream=True)
                 reply.close()
                 await response.write(_stream_error_event(error))
                 break
@@ -276,12 +345,42 @@ async def relay_stream(
     except ConnectionResetError:
         # The caller hung up: stop reading upstream now (send() closes the connection).
         reply.close()
-    return response
 
 
 async def healthz(request: web.Request) -> web.Response:
     """Liveness: the process answers."""
     return web.Response(body=b'{"status":"ok"}', content_type="application/json")
+
+
+async def readyz(request: web.Request) -> web.Response:
+    """Readiness: the store answers and the upstream is configured; 503 names what is not."""
+    app = request.app
+    checks: dict[str, bool] = {"upstream_configured": app[UPSTREAM].configured}
+    try:
+        await app[STORE].ping()
+        checks["store"] = True
+    except ProxyError:
+        checks["store"] = False
+    ready = all(checks.values())
+    body = {"status": "ready" if ready else "not_ready", "checks": checks}
+    return web.Response(
+        status=200 if ready else 503, body=orjson.dumps(body), content_type="application/json"
+    )
+
+
+def metrics_handler(token: str | None) -> Handler:
+    """`/metrics` in Prometheus text format, behind a bearer token when one is set."""
+    expected = f"Bearer {token}".encode() if token else None
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        if expected is not None:
+            given = request.headers.get("Authorization", "").encode()
+            if not hmac.compare_digest(given, expected):
+                raise AuthenticationFailed("A valid metrics token is required.")
+        body, content_type = request.app[METRICS].render()
+        return web.Response(body=body, headers={"Content-Type": content_type})
+
+    return handler
 
 
 # -- resources and assembly ---------------------------------------------------------------
@@ -322,6 +421,25 @@ async def upstream_ctx(app: web.Application) -> AsyncIterator[None]:
         await session.close()
 
 
+def metrics_site_ctx(handler: Handler) -> Callable[[web.Application], AsyncIterator[None]]:
+    """Serve `/metrics` on its own internal port, sharing the main app's metrics."""
+
+    async def ctx(app: web.Application) -> AsyncIterator[None]:
+        settings = app[SETTINGS]
+        metrics_app = web.Application(middlewares=[errors_middleware()])
+        metrics_app[METRICS] = app[METRICS]
+        metrics_app.router.add_get("/metrics", handler)
+        runner = web.AppRunner(metrics_app, access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, settings.host, settings.metrics_port).start()
+        try:
+            yield
+        finally:
+            await runner.cleanup()
+
+    return ctx
+
+
 def build_app(
     settings: Settings,
     *,
@@ -330,15 +448,23 @@ def build_app(
 ) -> web.Application:
     """The proxy application; `store` and `exchange_factory` are for tests and composition."""
     app = web.Application(
-        middlewares=[errors_middleware(), auth_middleware()],
+        middlewares=[trace_middleware(), errors_middleware(), auth_middleware()],
         client_max_size=settings.max_body_bytes,
     )
     app[SETTINGS] = settings
+    app[METRICS] = ProxyMetrics(settings)
+    app.on_response_prepare.append(add_request_id)
     app[EXCHANGE_FACTORY] = exchange_factory or passthrough_factory
     app.cleanup_ctx.append(store_ctx(store))
     app.cleanup_ctx.append(upstream_ctx)
 
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    metrics_token = settings.metrics_token.get_secret_value() if settings.metrics_token else None
+    if settings.metrics_port is None:
+        app.router.add_get("/metrics", metrics_handler(metrics_token))
+    else:
+        app.cleanup_ctx.append(metrics_site_ctx(metrics_handler(metrics_token)))
     for endpoint in POST_ENDPOINTS:
         app.router.add_post(f"/v1/{endpoint}", forward)
     app.router.add_get("/v1/models", forward)

@@ -9,13 +9,29 @@ This module is pure: no aiohttp, no I/O.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+from proxy.detect.spans import EntityType
+from proxy.policy import Action
 
 JsonObject = dict[str, Any]
 
 
+@dataclass(slots=True)
+class ExchangeStats:
+    """Counts of what an exchange did, for logs and metrics: never values, only numbers."""
+
+    entities: dict[tuple[EntityType, Action], int] = field(default_factory=dict)
+    placeholders_issued: int = 0
+    placeholders_restored: int = 0
+    placeholders_unrestored: int = 0
+
+
 class Exchange(Protocol):
     """Transforms of one request/response pair. Built per request; holds its mapping."""
+
+    stats: ExchangeStats
 
     def request(self, body: JsonObject) -> JsonObject:
         """The body to send upstream. Raises a ProxyError to refuse (nothing is sent)."""
@@ -36,6 +52,9 @@ class Exchange(Protocol):
 
 class Passthrough:
     """The identity exchange: used when redaction is switched off."""
+
+    def __init__(self) -> None:
+        self.stats = ExchangeStats()
 
     def request(self, body: JsonObject) -> JsonObject:
         return body

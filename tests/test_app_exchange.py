@@ -11,7 +11,7 @@ from aiohttp import web
 from openai import AsyncOpenAI
 
 from proxy.app import build_app
-from proxy.exchange import JsonObject
+from proxy.exchange import ExchangeStats, JsonObject
 from proxy.request_context import RequestContext
 from tests.conftest import RunningProxy, StartProxy
 
@@ -23,6 +23,7 @@ class Shouting:
 
     def __init__(self, ctx: RequestContext) -> None:
         self.contexts.append(ctx)
+        self.stats = ExchangeStats()
 
     def request(self, body: JsonObject) -> JsonObject:
         for message in body.get("messages", []):
@@ -137,7 +138,7 @@ class Exploding:
     """An exchange whose failure message carries caller content."""
 
     def __init__(self, ctx: RequestContext) -> None:
-        pass
+        self.stats = ExchangeStats()
 
     def request(self, body: JsonObject) -> JsonObject:
         raise ValueError(f"cannot handle {body['messages'][0]['content']}")

@@ -8,6 +8,7 @@ from proxy.sse_relay import SseRelay
 
 class Flushing(Passthrough):
     def __init__(self) -> None:
+        super().__init__()
         self.ends = 0
 
     def stream_event(self, event: JsonObject) -> list[JsonObject]:

@@ -19,14 +19,13 @@ def register(subparsers: Any) -> None:
 def serve(args: argparse.Namespace) -> int:
     from aiohttp import web
 
+    from proxy.access_log import configure_logging
     from proxy.app import build_app
 
     settings = Settings()
     host = args.host or settings.host
     port = settings.port if args.port is None else args.port
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
-    )
+    configure_logging(settings.log_level, settings.log_format)
     try:
         import uvloop  # type: ignore[import-not-found, unused-ignore]
 
@@ -40,7 +39,7 @@ def serve(args: argparse.Namespace) -> int:
         shutdown_timeout=settings.shutdown_grace_seconds,
         # A caller that hangs up cancels its handler, which closes the upstream call at once.
         handler_cancellation=True,
-        # aiohttp's access log would print query strings; the minimal access log comes later.
+        # aiohttp's access log would print paths and query strings; ours is access_log.py.
         access_log=None,
         print=lambda message: logging.getLogger("proxy.serve").info("%s", message),
     )

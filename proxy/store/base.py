@@ -90,6 +90,10 @@ class Store(ABC):
     async def close(self) -> None:
         """Release connections; the store is unusable afterwards."""
 
+    @abstractmethod
+    async def ping(self) -> None:
+        """A round trip to the database; raises StoreUnavailable when it cannot be read."""
+
     # -- client keys -------------------------------------------------------------------
 
     async def create_key(self, *, tenant_id: str | None) -> IssuedKey:

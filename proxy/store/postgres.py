@@ -81,6 +81,10 @@ class PostgresStore(Store):
             with _store_errors():
                 await pool.close()
 
+    async def ping(self) -> None:
+        with _store_errors():
+            await self._db.fetchval("SELECT 1")
+
     async def list_keys(self) -> list[ClientKey]:
         with _store_errors():
             rows = await self._db.fetch(

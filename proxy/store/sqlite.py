@@ -85,6 +85,11 @@ class SqliteStore(Store):
             with _store_errors():
                 await db.close()
 
+    async def ping(self) -> None:
+        with _store_errors():
+            async with self._conn.execute("SELECT 1") as cursor:
+                await cursor.fetchone()
+
     async def list_keys(self) -> list[ClientKey]:
         with _store_errors():
             sql = f"SELECT {_KEY_COLUMNS} FROM client_keys ORDER BY created_at, id"
