@@ -36,5 +36,8 @@ typecheck: $(DEV_STAMP)
 pytest: $(DEV_STAMP)
 	$(VENV)/bin/pytest -q
 
+bench: $(DEV_STAMP)
+	$(PY) bench/run.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -7,11 +7,14 @@ this same run with targets interleaved. Usage: `make bench` (or `python bench/ru
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import socket
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -22,6 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.payloads import chat_body  # noqa: E402
 
 PROXY_CPU = "0"
 SIDE_CPU = "1"
@@ -89,3 +93,164 @@ def _pct(values: list[float], q: float) -> float:
 
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:7.3f} ms"
+
+
+def _stats(name: str, values: list[float]) -> dict[str, float]:
+    return {"p50": _pct(values, 0.5), "p99": _pct(values, 0.99), "n": float(len(values))}
+
+
+def detection_throughput() -> dict[str, float]:
+    """MB/s of detection alone on one core, for 1 KB, 10 KB and 100 KB inputs."""
+    from proxy.detect.engine import DetectionEngine
+
+    engine = DetectionEngine()
+    out: dict[str, float] = {}
+    for size in (1_000, 10_000, 100_000):
+        text = chat_body(size)["messages"][1]["content"]
+        engine.detect_all([text])  # warm caches
+        reps = max(3, 2_000_000 // size)
+        start = time.process_time()
+        for _ in range(reps):
+            engine.detect_all([text])
+        seconds = time.process_time() - start
+        out[f"{size // 1000} KB"] = len(text.encode()) * reps / seconds / 1e6
+    return out
+
+
+def _chat_url(port: int) -> str:
+    return f"http://127.0.0.1:{port}/v1/chat/completions"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer samples (a smoke run)")
+    args = parser.parse_args()
+    n = 60 if args.quick else 400
+    rounds, window = (2, 1.0) if args.quick else (4, 3.0)
+
+    tmp = Path(tempfile.mkdtemp(prefix="rp-bench-"))
+    upstream_port, on_port, off_port = _free_port(), _free_port(), _free_port()
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("PROXY_", "OPENAI_"))}
+    db_url = f"sqlite:///{tmp / 'bench.db'}"
+    proxy_env = {
+        **base_env,
+        "PROXY_UPSTREAM_URL": f"http://127.0.0.1:{upstream_port}/v1",
+        "PROXY_UPSTREAM_API_KEY": "sk-bench",
+        "PROXY_DATABASE_URL": db_url,
+        "PROXY_LOG_LEVEL": "WARNING",
+    }
+    cli = [sys.executable, "-m", "proxy"]
+    created = subprocess.run(
+        [*cli, "keys", "create", "--tenant", "bench"],
+        env=proxy_env,
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+        text=True,
+    )
+    secret = created.stdout.strip().splitlines()[-1]
+
+    upstream_argv = [sys.executable, "-m", "tests.fakes.openai_upstream", "--port"]
+    with (
+        _process(
+            _pinned(SIDE_CPU, [*upstream_argv, str(upstream_port)]),
+            base_env,
+            f"http://127.0.0.1:{upstream_port}/v1/models",
+        ),
+        _process(
+            _pinned(PROXY_CPU, [*cli, "serve", "--port", str(on_port)]),
+            {**proxy_env, "PROXY_REDACTION_ENABLED": "true"},
+            f"http://127.0.0.1:{on_port}/healthz",
+        ) as proxy_on,
+        _process(
+            _pinned(PROXY_CPU, [*cli, "serve", "--port", str(off_port)]),
+            {**proxy_env, "PROXY_REDACTION_ENABLED": "false"},
+            f"http://127.0.0.1:{off_port}/healthz",
+        ),
+    ):
+        rss_idle = _rss_mb(proxy_on.pid)[0]
+        auth = {"Authorization": f"Bearer {secret}", "Content-Type": "application/json"}
+        targets = [
+            {
+                "name": "direct",
+                "url": f"http://127.0.0.1:{upstream_port}/v1/chat/completions",
+                "headers": {"Authorization": "Bearer sk-bench", "Content-Type": "application/json"},
+            },
+            {
+                "name": "off",
+                "url": f"http://127.0.0.1:{off_port}/v1/chat/completions",
+                "headers": auth,
+            },
+            {
+                "name": "on",
+                "url": f"http://127.0.0.1:{on_port}/v1/chat/completions",
+                "headers": auth,
+            },
+        ]
+        report: dict[str, Any] = {
+            "cores": os.cpu_count(),
+            "pinning": f"proxies on CPU {PROXY_CPU}, upstream and load generator on CPU {SIDE_CPU}",
+        }
+        for size in (2_000, 10_000):
+            lat = _loadgen({"kind": "latency", "targets": targets, "body": chat_body(size), "n": n})
+            report[f"latency_{size // 1000}KB"] = {k: _stats(k, v) for k, v in lat.items()}
+        # 100 events: the fake upstream cuts the echo into chunks of --chunk-size (3) chars.
+        stream_body = chat_body(280, stream=True)
+        stream_body["messages"] = stream_body["messages"][1:]
+        st = _loadgen({"kind": "stream", "targets": targets, "body": stream_body, "n": n // 2})
+        report["stream"] = {
+            k: {m: statistics.median(vals) for m, vals in v.items()} for k, v in st.items()
+        }
+        tp = _loadgen(
+            {
+                "kind": "throughput",
+                "targets": targets,
+                "body": chat_body(2_000),
+                "concurrency": 32,
+                "seconds": window,
+                "rounds": rounds,
+            }
+        )
+        report["throughput"] = {k: statistics.median(v) for k, v in tp.items()}
+        report["rss_mb"] = {"idle": rss_idle, "peak_under_load": _rss_mb(proxy_on.pid)[1]}
+    report["detection_mb_s"] = detection_throughput()
+    _print(report)
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(report, indent=2))
+    return 0
+
+
+def _print(r: dict[str, Any]) -> None:
+    print(f"cores: {r['cores']} ({r['pinning']})")
+    for size in ("2KB", "10KB"):
+        lat = r[f"latency_{size}"]
+        d = lat["direct"]
+        for mode in ("off", "on"):
+            m = lat[mode]
+            print(
+                f"added latency, {size} chat, redaction {mode:3}: "
+                f"p50 {_ms(m['p50'] - d['p50'])}   p99 {_ms(m['p99'] - d['p99'])}"
+            )
+    s = r["stream"]
+    direct = s["direct"]
+    for mode in ("off", "on"):
+        first, total = s[mode]["first"] - direct["first"], s[mode]["total"] - direct["total"]
+        print(
+            f"streaming, redaction {mode:3}: added first event {_ms(first)}"
+            f"   added total {_ms(total)}   ({s[mode]['events']:.0f} events)"
+        )
+    t = r["throughput"]
+    print(
+        f"throughput @32: on/off = {t['on'] / t['off']:.2f}x"
+        f"   off/direct = {t['off'] / t['direct']:.2f}x"
+        f"   (on {t['on']:.0f}, off {t['off']:.0f}, direct {t['direct']:.0f} req/s)"
+    )
+    for size, mbs in r["detection_mb_s"].items():
+        print(f"detection alone, {size}: {mbs:.1f} MB/s per core")
+    rss = r["rss_mb"]
+    print(f"RSS: idle {rss['idle']:.0f} MB, peak under load {rss['peak_under_load']:.0f} MB")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
