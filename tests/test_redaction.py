@@ -1,0 +1,281 @@
+"""The redacting exchange: nothing personal goes upstream, the caller gets exactly the original.
+
+A literal-value detector stands in for the real engine here (see tests/fakes/literal_detector).
+Upstream replies are built by echoing what the exchange sent, cut into one-character events.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+
+from proxy.detect.spans import EntityType
+from proxy.errors import EndpointNotAllowed, RedactionFailed
+from proxy.policy import Policy
+from proxy.redaction import RedactingExchange
+from tests.fakes.literal_detector import FailingDetector, LiteralDetector
+
+VALUES = {
+    "Dana Cohen": EntityType.PERSON,
+    'Avi "the rock" \\ Levi': EntityType.PERSON,
+    "דנה כהן": EntityType.PERSON,
+    "dana@acme.co.il": EntityType.EMAIL,
+    "+972-54-123-4567": EntityType.PHONE,
+}
+ORIGINAL = "Email Dana Cohen at dana@acme.co.il or call +972-54-123-4567; cc דנה כהן."
+ARGUMENTS = json.dumps({"to": 'Avi "the rock" \\ Levi', "cc": ["Dana Cohen"], "n": 2})
+
+
+def exchange(endpoint: str = "chat/completions") -> tuple[RedactingExchange, LiteralDetector]:
+    detector = LiteralDetector(VALUES)
+    return RedactingExchange(endpoint, detector, Policy()), detector
+
+
+def assert_no_values(sent: Any) -> None:
+    dumped = json.dumps(sent, ensure_ascii=False)
+    for value in VALUES:
+        assert value not in dumped
+    assert "Levi" not in dumped
+
+
+def chat_body() -> dict[str, Any]:
+    return {
+        "model": "gpt-4o",
+        "messages": [
+            {"role": "system", "content": "You help Dana Cohen."},
+            {"role": "user", "content": [{"type": "text", "text": ORIGINAL}]},
+            {
+                "role": "assistant",
+                "tool_calls": [
+                    {
+                        "id": "c1",
+                        "type": "function",
+                        "function": {"name": "mail", "arguments": ARGUMENTS},
+                    }
+                ],
+            },
+            {"role": "tool", "tool_call_id": "c1", "content": "sent to dana@acme.co.il"},
+        ],
+        "user": "dana@acme.co.il",
+    }
+
+
+def test_chat_request_goes_upstream_without_values_and_the_echo_comes_back_exact() -> None:
+    ex, detector = exchange()
+    sent = ex.request(chat_body())
+    echoed_text = sent["messages"][1]["content"][0]["text"]
+    echoed_args = sent["messages"][2]["tool_calls"][0]["function"]["arguments"]
+    reply = {
+        "choices": [
+            {
+                "index": 0,
+                "message": {
+                    "role": "assistant",
+                    "content": echoed_text,
+                    "tool_calls": [
+                        {"id": "c2", "function": {"name": "mail", "arguments": echoed_args}}
+                    ],
+                },
+                "finish_reason": "tool_calls",
+            }
+        ]
+    }
+
+    restored = ex.response(reply)["choices"][0]["message"]
+
+    assert_no_values(sent)
+    assert 1 == detector.calls
+    assert ORIGINAL == restored["content"]
+    assert json.loads(ARGUMENTS) == json.loads(restored["tool_calls"][0]["function"]["arguments"])
+
+
+def test_tool_arguments_stay_valid_json_upstream() -> None:
+    ex, _ = exchange()
+
+    sent = ex.request(chat_body())
+
+    assert {"to": "[PERSON_3]", "cc": ["[PERSON_1]"], "n": 2} == json.loads(
+        sent["messages"][2]["tool_calls"][0]["function"]["arguments"]
+    )
+
+
+def test_stats_count_entities_and_placeholders_never_values() -> None:
+    ex, _ = exchange()
+    sent = ex.request(chat_body())
+    ex.response({"choices": [{"index": 0, "message": {"content": sent["user"] + " [PERSON_9]"}}]})
+
+    stats = ex.stats
+
+    assert (5, 1, 1) == (stats.placeholders_issued, stats.restored, stats.unrestored)
+    assert 3 == stats.entities[("EMAIL", "pseudonymize")]
+
+
+def chunk(choices: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "id": "chatcmpl-1",
+        "object": "chat.completion.chunk",
+        "model": "gpt-4o",
+        "choices": choices,
+    }
+
+
+def test_a_chat_stream_cut_to_one_character_per_event_comes_back_exact() -> None:
+    ex, _ = exchange()
+    sent = ex.request(chat_body())
+    text = sent["messages"][1]["content"][0]["text"]
+    args = sent["messages"][2]["tool_calls"][0]["function"]["arguments"]
+    events = [
+        chunk(
+            [
+                {"index": 0, "delta": {"content": c}, "finish_reason": None},
+                {"index": 1, "delta": {"content": c}, "finish_reason": None},
+            ]
+        )
+        for c in text
+    ]
+    events += [
+        chunk(
+            [
+                {
+                    "index": 1,
+                    "delta": {"tool_calls": [{"index": 0, "function": {"arguments": c}}]},
+                    "finish_reason": None,
+                }
+            ]
+        )
+        for c in args
+    ]
+    events.append(chunk([{"index": 0, "delta": {}, "finish_reason": "stop"}]))
+    events.append(chunk([{"index": 1, "delta": {}, "finish_reason": "tool_calls"}]))
+
+    out = [e for event in events for e in ex.stream_event(event)] + ex.stream_end()
+
+    content = {0: "", 1: ""}
+    arguments = ""
+    finished: set[int] = set()
+    for event in out:
+        for choice in event["choices"]:
+            assert choice["index"] not in finished  # nothing arrives after a finish_reason
+            delta = choice["delta"]
+            content[choice["index"]] += delta.get("content") or ""
+            for call in delta.get("tool_calls") or []:
+                arguments += call["function"]["arguments"]
+            if choice["finish_reason"]:
+                finished.add(choice["index"])
+    assert {0: ORIGINAL, 1: ORIGINAL} == content
+    assert json.loads(ARGUMENTS) == json.loads(arguments)
+
+
+def test_held_text_is_flushed_at_stream_end_when_no_finish_reason_comes() -> None:
+    ex, _ = exchange()
+    ex.request({"model": "m", "messages": [{"role": "user", "content": "Dana Cohen"}]})
+
+    first = ex.stream_event(
+        chunk([{"index": 0, "delta": {"content": "Hi [PERSON_1"}, "finish_reason": None}])
+    )
+    last = ex.stream_end()
+
+    assert "Hi " == first[0]["choices"][0]["delta"]["content"]
+    assert ["Dana Cohen"] == [e["choices"][0]["delta"]["content"] for e in last]
+
+
+def responses_events(text: str, args: str) -> list[dict[str, Any]]:
+    base = {"item_id": "msg_1", "output_index": 0, "content_index": 0, "sequence_number": 1}
+    events = [
+        {"type": "response.output_text.delta", **base, "delta": c, "logprobs": []} for c in text
+    ]
+    events.append({"type": "response.output_text.done", **base, "text": text, "logprobs": []})
+    call = {"item_id": "fc_1", "output_index": 1, "sequence_number": 2}
+    events += [{"type": "response.function_call_arguments.delta", **call, "delta": c} for c in args]
+    events.append({"type": "response.function_call_arguments.done", **call, "arguments": args})
+    output = [
+        {"type": "message", "id": "msg_1", "content": [{"type": "output_text", "text": text}]},
+        {"type": "function_call", "id": "fc_1", "name": "mail", "arguments": args},
+    ]
+    events.append({"type": "response.completed", "response": {"output": copy.deepcopy(output)}})
+    return events
+
+
+def test_a_responses_stream_cut_to_one_character_per_event_comes_back_exact() -> None:
+    ex, _ = exchange("responses")
+    sent = ex.request(
+        {
+            "model": "gpt-4.1",
+            "instructions": "Help Dana Cohen",
+            "input": [
+                {"role": "user", "content": ORIGINAL},
+                {"type": "function_call", "call_id": "c", "name": "mail", "arguments": ARGUMENTS},
+            ],
+        }
+    )
+    assert_no_values(sent)
+
+    out = [
+        e
+        for event in responses_events(sent["input"][0]["content"], sent["input"][1]["arguments"])
+        for e in ex.stream_event(event)
+    ] + ex.stream_end()
+
+    text = "".join(e["delta"] for e in out if e["type"] == "response.output_text.delta")
+    args = "".join(e["delta"] for e in out if e["type"] == "response.function_call_arguments.delta")
+    done = next(e for e in out if e["type"] == "response.output_text.done")
+    completed = out[-1]["response"]["output"]
+    assert (ORIGINAL, ORIGINAL) == (text, done["text"])
+    assert json.loads(ARGUMENTS) == json.loads(args)
+    assert ORIGINAL == completed[0]["content"][0]["text"]
+    assert json.loads(ARGUMENTS) == json.loads(completed[1]["arguments"])
+
+
+def test_a_responses_reply_restores_output_items_output_text_and_instructions() -> None:
+    ex, _ = exchange("responses")
+    sent = ex.request({"model": "m", "instructions": "Help Dana Cohen", "input": ORIGINAL})
+    reply = {
+        "instructions": sent["instructions"],
+        "output": [
+            {"type": "message", "content": [{"type": "output_text", "text": sent["input"]}]}
+        ],
+        "output_text": sent["input"],
+    }
+
+    restored = ex.response(reply)
+
+    assert ("Help Dana Cohen", ORIGINAL, ORIGINAL) == (
+        restored["instructions"],
+        restored["output"][0]["content"][0]["text"],
+        restored["output_text"],
+    )
+
+
+def test_embedding_inputs_are_pseudonymized() -> None:
+    ex, _ = exchange("embeddings")
+
+    sent = ex.request({"model": "text-embedding-3-small", "input": [ORIGINAL, "Dana Cohen"]})
+
+    assert "[PERSON_1]" == sent["input"][1]
+    assert_no_values(sent)
+
+
+def test_a_detector_failure_fails_closed_without_content_in_the_error() -> None:
+    ex = RedactingExchange("chat/completions", FailingDetector(), Policy())
+
+    with pytest.raises(RedactionFailed) as caught:
+        ex.request({"model": "m", "messages": [{"role": "user", "content": "Dana Cohen"}]})
+
+    assert "Dana" not in str(caught.value)
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+
+def test_an_endpoint_the_proxy_does_not_redact_is_refused() -> None:
+    with pytest.raises(EndpointNotAllowed):
+        RedactingExchange("audio/speech", LiteralDetector({}), Policy())
+
+
+def test_a_request_with_nothing_found_passes_and_replies_are_untouched() -> None:
+    ex, _ = exchange()
+    body = {"model": "m", "messages": [{"role": "user", "content": "hello [PERSON_1]"}]}
+
+    assert body == ex.request(copy.deepcopy(body))
+    assert [chunk([])] == ex.stream_event(chunk([]))
