@@ -27,13 +27,13 @@ MAX_DIGITS = 6
 TOLERANT = re.compile(
     rf"(?:\[|(?<![A-Za-z0-9_]))(?P<type>{_TYPES})_(?P<num>\d{{1,{MAX_DIGITS}}})(?!\d)"
     r"(?P<poss>['’]s)?\]?",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 """A placeholder as a model may write it back; group `poss` is a possessive to keep."""
 
 # Reservation is deliberately looser than TOLERANT (no boundary checks): any number that could
 # ever be read back out of caller text, even after a neighbouring span is replaced, is taken.
-_RESERVE = re.compile(rf"(?:{_TYPES})_\d+", re.IGNORECASE)
+_RESERVE = re.compile(rf"(?:{_TYPES})_\d+", re.IGNORECASE | re.ASCII)
 
 _TAIL = re.compile(rf"\d{{1,{MAX_DIGITS}}}(?:['’][sS]?)?")
 _HEADS: tuple[str, ...] = tuple(f"{name}_" for name in _TYPE_NAMES)

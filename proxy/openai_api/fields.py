@@ -128,8 +128,11 @@ def refuse_unknown(obj: dict[str, Any], known: frozenset[str], path: JsonPath) -
 
 
 def json_leaves(value: Any, path: JsonPath = ()) -> list[JsonPath]:
-    """Paths of the string values inside parsed JSON (keys are schema, not text)."""
-    if isinstance(value, str):
+    """Paths of the string and integer values inside parsed JSON (keys are schema, not text).
+
+    Integers count because a phone or ID number is often written as one in tool arguments.
+    """
+    if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
         return [path]
     if isinstance(value, dict):
         return [leaf for key, item in value.items() for leaf in json_leaves(item, (*path, key))]
@@ -138,11 +141,18 @@ def json_leaves(value: Any, path: JsonPath = ()) -> list[JsonPath]:
     return []
 
 
+def _at(doc: Any, path: JsonPath) -> Any:
+    for part in path:
+        doc = doc[part]
+    return doc
+
+
 class TextSlots:
     """The texts of one body in walk order, JSON-string fields opened into their string leaves.
 
     `texts` is what the detector sees; `write` puts new texts back, re-serialising a JSON string
-    only if one of its leaves changed (so it stays valid JSON whatever the values contain).
+    only if one of its leaves changed (so it stays valid JSON whatever the values contain). An
+    integer leaf that changed becomes a string (`"[PHONE_1]"`).
     """
 
     def __init__(self, body: Any, fields: list[TextField]) -> None:
@@ -167,7 +177,7 @@ class TextSlots:
             if doc is None:
                 self.texts.append(raw)
             else:
-                self.texts.extend(TextField(leaf).get(doc) for leaf in leaves)
+                self.texts.extend(str(_at(doc, leaf)) for leaf in leaves)
 
     def write(self, new_texts: list[str]) -> None:
         """Set every changed text back into the body."""
