@@ -31,7 +31,7 @@ class RedactionStats:
     entities: Counter[tuple[str, str]] = field(default_factory=Counter)  # (type, action) -> n
     fields: int = 0  # texts walked (JSON-string leaves counted one by one)
     placeholders_issued: int = 0
-    restored: int = 0
+    restored: int = 0  # placeholders put back (in a stream, counted once, from the deltas)
     unrestored: int = 0  # placeholder-looking tokens in replies this request did not issue
 
 
@@ -46,6 +46,7 @@ class RedactingExchange:
         self._detector = detector
         self._policy = policy
         self._restorer = Restorer({})
+        self._replay = Restorer({})  # full texts repeated in stream events: not counted again
         self._streams: dict[StreamKey, StreamRestorer] = {}
         self._templates: dict[StreamKey, JsonObject] = {}
         self._stats = RedactionStats()
@@ -76,6 +77,7 @@ class RedactingExchange:
                 "Personal data detection failed; the request was not sent."
             ) from None
         self._restorer = Restorer(result.book.mapping)
+        self._replay = Restorer(result.book.mapping)
         self._stats.entities = result.entities
         self._stats.fields = len(slots.texts)
         self._stats.placeholders_issued = len(result.book.mapping)
@@ -119,7 +121,7 @@ class RedactingExchange:
             del self._templates[key]
         for text_field in shape.wholes(event):
             text = text_field.get(event)
-            text_field.set(event, self._restorer.restore(text, json_string=text_field.json_string))
+            text_field.set(event, self._replay.restore(text, json_string=text_field.json_string))
         out.append(event)
         return out
 

@@ -14,6 +14,7 @@ import pytest
 
 from proxy.detect.spans import EntityType
 from proxy.errors import EndpointNotAllowed, RedactionFailed
+from proxy.exchange import Exchange
 from proxy.policy import Policy
 from proxy.redaction import RedactingExchange
 from tests.fakes.literal_detector import FailingDetector, LiteralDetector
@@ -279,3 +280,38 @@ def test_a_request_with_nothing_found_passes_and_replies_are_untouched() -> None
 
     assert body == ex.request(copy.deepcopy(body))
     assert [chunk([])] == ex.stream_event(chunk([]))
+
+
+def test_a_streamed_placeholder_is_counted_once_though_done_events_repeat_it() -> None:
+    ex, _ = exchange("responses")
+    sent = ex.request({"model": "m", "input": "Dana Cohen"})
+    for event in responses_events(sent["input"], "{}"):
+        ex.stream_event(event)
+
+    assert (1, 0) == (ex.stats.restored, ex.stats.unrestored)
+
+
+def test_the_exchange_satisfies_the_exchange_protocol() -> None:
+    ex: Exchange = exchange()[0]
+
+    assert [] == ex.stream_end()
+
+
+def test_held_responses_text_is_released_in_a_delta_before_its_done_event() -> None:
+    ex, _ = exchange("responses")
+    ex.request({"model": "m", "input": "Dana Cohen"})
+    base = {"item_id": "m1", "output_index": 0, "content_index": 0, "sequence_number": 3}
+    events = [
+        {"type": "response.output_text.delta", **base, "delta": "Hi ", "logprobs": []},
+        {"type": "response.output_text.delta", **base, "delta": "[PERSON_1", "logprobs": []},
+        {"type": "response.output_text.done", **base, "text": "Hi [PERSON_1", "logprobs": []},
+    ]
+
+    out = [e for event in events for e in ex.stream_event(event)]
+
+    assert [
+        ("response.output_text.delta", "Hi "),
+        ("response.output_text.delta", ""),
+        ("response.output_text.delta", "Dana Cohen"),
+        ("response.output_text.done", "Hi Dana Cohen"),
+    ] == [(e["type"], e.get("delta", e.get("text"))) for e in out]
