@@ -62,7 +62,12 @@ class RedactingExchange:
         """The body with every detected entity replaced according to the policy."""
         if not isinstance(body, dict):
             raise InvalidRequest("The request body must be a JSON object.")
-        fields = self._endpoint.request_fields(body, self._policy.media)
+        try:
+            fields = self._endpoint.request_fields(body, self._policy.media)
+        except ProxyError:
+            raise
+        except Exception:  # a shape the walker did not foresee: refused, never forwarded
+            raise InvalidRequest("The request body has a shape the proxy cannot read.") from None
         try:
             slots = TextSlots(body, fields)
             if not slots.texts:

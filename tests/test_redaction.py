@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from proxy.detect.spans import EntityType
-from proxy.errors import EndpointNotAllowed, RedactionFailed
+from proxy.errors import ClientError, EndpointNotAllowed, InvalidRequest, RedactionFailed
 from proxy.exchange import Exchange
-from proxy.policy import Policy
+from proxy.openai_api.endpoints import endpoint_for
+from proxy.policy import MediaAction, Policy
 from proxy.redaction import RedactingExchange
 from tests.fakes.literal_detector import FailingDetector, LiteralDetector
 
@@ -315,3 +319,55 @@ def test_held_responses_text_is_released_in_a_delta_before_its_done_event() -> N
         ("response.output_text.delta", "Dana Cohen"),
         ("response.output_text.done", "Hi Dana Cohen"),
     ] == [(e["type"], e.get("delta", e.get("text"))) for e in out]
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=5)
+    | st.sampled_from(["user", "assistant", "text", "input_text", "message", "a b a"]),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["role", "content", "type", "text", "x"]), children, max_size=3
+        )
+    ),
+    max_leaves=12,
+)
+bodies = st.dictionaries(
+    st.sampled_from(["model", "messages", "input", "instructions", "prompt", "user", "tools", "x"]),
+    json_values,
+    max_size=4,
+)
+
+
+@given(st.sampled_from(["chat/completions", "responses", "completions", "embeddings"]), bodies)
+def test_any_json_body_is_either_redacted_or_refused_as_a_client_error(
+    endpoint: str, body: dict[str, Any]
+) -> None:
+    ex = RedactingExchange(endpoint, LiteralDetector({"a": EntityType.PERSON}), Policy())
+
+    try:
+        sent = ex.request(body)
+    except ClientError:
+        return
+    shape = endpoint_for(endpoint)
+    assert shape is not None
+    for text_field in shape.request_fields(sent, MediaAction.BLOCK):
+        if not text_field.json_string:
+            assert "a" not in re.sub(r"\[PERSON_\d+\]", "", text_field.get(sent))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"messages": [{"role": ["user"], "content": "a"}]},
+        {"messages": [{"role": "user", "content": [{"type": ["text"], "text": "a"}]}]},
+    ],
+)
+def test_a_shape_the_walker_did_not_foresee_is_a_400_not_a_crash(body: dict[str, Any]) -> None:
+    ex, _ = exchange()
+
+    with pytest.raises(InvalidRequest):
+        ex.request(body)
