@@ -14,6 +14,9 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from openai.types.chat import ChatCompletionChunk
+from openai.types.responses import ResponseStreamEvent
+from pydantic import TypeAdapter
 
 from proxy.detect.spans import EntityType
 from proxy.errors import ClientError, EndpointNotAllowed, InvalidRequest, RedactionFailed
@@ -23,6 +26,7 @@ from proxy.policy import MediaAction, Policy
 from proxy.redaction import RedactingExchange
 from tests.fakes.literal_detector import FailingDetector, LiteralDetector
 
+RESPONSE_EVENT: TypeAdapter[ResponseStreamEvent] = TypeAdapter(ResponseStreamEvent)
 VALUES = {
     "Dana Cohen": EntityType.PERSON,
     'Avi "the rock" \\ Levi': EntityType.PERSON,
@@ -122,6 +126,7 @@ def chunk(choices: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "id": "chatcmpl-1",
         "object": "chat.completion.chunk",
+        "created": 1,
         "model": "gpt-4o",
         "choices": choices,
     }
@@ -162,6 +167,7 @@ def test_a_chat_stream_cut_to_one_character_per_event_comes_back_exact() -> None
     arguments = ""
     finished: set[int] = set()
     for event in out:
+        ChatCompletionChunk.model_validate(event)  # flush chunks are shaped like real ones
         for choice in event["choices"]:
             assert choice["index"] not in finished  # nothing arrives after a finish_reason
             delta = choice["delta"]
@@ -224,6 +230,8 @@ def test_a_responses_stream_cut_to_one_character_per_event_comes_back_exact() ->
         for e in ex.stream_event(event)
     ] + ex.stream_end()
 
+    for event in out[:-1]:  # every delta and done event, flushes included, is a valid event
+        RESPONSE_EVENT.validate_python(event)
     text = "".join(e["delta"] for e in out if e["type"] == "response.output_text.delta")
     args = "".join(e["delta"] for e in out if e["type"] == "response.function_call_arguments.delta")
     done = next(e for e in out if e["type"] == "response.output_text.done")
