@@ -101,10 +101,18 @@ def pseudonymize(texts: list[str], spans: list[list[Span]], policy: Policy) -> P
         raise ValueError("detector returned spans for a different number of texts")
     actions = {entity: policy.action_for(entity) for entity in EntityType}
     entities: Counter[tuple[str, str]] = Counter()
-    for text_spans in spans:
+    todo_per_text: list[list[Span]] = []
+    for text, text_spans in zip(texts, spans, strict=True):
+        todo: list[Span] = []
         for span in text_spans:
-            entities[(span.type.value, actions[span.type].value)] += 1
-    blocked = sorted({entity for entity, action in entities if action == Action.BLOCK})
+            action = actions[span.type]
+            entities[(span.type, action)] += 1
+            if action is Action.PSEUDONYMIZE or action is Action.REDACT:
+                if not 0 <= span.start < span.end <= len(text):
+                    raise ValueError("span outside its text")
+                todo.append(span)
+        todo_per_text.append(todo)
+    blocked = sorted({entity for entity, action in entities if action is Action.BLOCK})
     if blocked:
         raise PolicyBlocked(
             f"The request contains {', '.join(blocked)}, which this tenant's policy blocks."
@@ -119,22 +127,16 @@ def pseudonymize(texts: list[str], spans: list[list[Span]], policy: Policy) -> P
     starts: list[int] = []  # where each of them starts in the joined text
     results: list[RecognizerResult] = []
     offset = 0
-    for index, (text, text_spans) in enumerate(zip(texts, spans, strict=True)):
-        todo = sorted(
-            (s for s in text_spans if actions[s.type] in (Action.PSEUDONYMIZE, Action.REDACT)),
-            key=lambda s: s.start,
-        )
+    for index, todo in enumerate(todo_per_text):
         if not todo:
             continue
+        text = texts[index]
+        todo.sort(key=_start)
         # Numbers are issued in reading order here: presidio operates from the end backwards.
         for span in todo:
-            if not 0 <= span.start < span.end <= len(text):
-                raise ValueError("span outside its text")
-            if actions[span.type] == Action.PSEUDONYMIZE:
-                book.key_for(span.type.value, text[span.start : span.end])
-        results.extend(
-            RecognizerResult(s.type.value, s.start + offset, s.end + offset, s.score) for s in todo
-        )
+            if actions[span.type] is Action.PSEUDONYMIZE:
+                book.key_for(span.type, text[span.start : span.end])
+            results.append(RecognizerResult(span.type, span.start + offset, span.end + offset, 1.0))
         batch.append(index)
         starts.append(offset)
         offset += len(text) + len(_SEPARATOR)
@@ -157,6 +159,10 @@ def pseudonymize(texts: list[str], spans: list[list[Span]], policy: Policy) -> P
         for index, text in zip(batch, replaced, strict=True):
             out[index] = text
     return Pseudonymized(out, book, entities)
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 def _anonymize(
