@@ -379,3 +379,44 @@ def test_a_shape_the_walker_did_not_foresee_is_a_400_not_a_crash(body: dict[str,
 
     with pytest.raises(InvalidRequest):
         ex.request(body)
+
+
+def test_a_legacy_completions_stream_with_two_choices_comes_back_exact() -> None:
+    ex, _ = exchange("completions")
+    sent = ex.request({"model": "gpt-3.5-turbo-instruct", "prompt": ORIGINAL, "n": 2})
+    base = {"id": "cmpl-1", "object": "text_completion", "created": 1, "model": "m"}
+    events = [
+        {**base, "choices": [{"index": i, "text": c, "finish_reason": None, "logprobs": None}]}
+        for c in sent["prompt"]
+        for i in (0, 1)
+    ]
+    events += [
+        {**base, "choices": [{"index": i, "text": "", "finish_reason": "stop", "logprobs": None}]}
+        for i in (0, 1)
+    ]
+
+    out = [e for event in events for e in ex.stream_event(event)] + ex.stream_end()
+
+    texts = {0: "", 1: ""}
+    for event in out:
+        for choice in event["choices"]:
+            texts[choice["index"]] += choice["text"]
+    assert {0: ORIGINAL, 1: ORIGINAL} == texts
+
+
+def test_legacy_function_call_arguments_in_a_chat_stream_are_restored() -> None:
+    ex, _ = exchange()
+    ex.request({"model": "m", "messages": [{"role": "user", "content": "Dana Cohen"}]})
+    events = [
+        chunk(
+            [{"index": 0, "delta": {"function_call": {"arguments": part}}, "finish_reason": None}]
+        )
+        for part in ['{"to": "[PERS', 'ON_1]"}']
+    ]
+    events.append(chunk([{"index": 0, "delta": {}, "finish_reason": "function_call"}]))
+
+    out = [e for event in events for e in ex.stream_event(event)] + ex.stream_end()
+
+    assert '{"to": "Dana Cohen"}' == "".join(
+        e["choices"][0]["delta"].get("function_call", {}).get("arguments", "") for e in out
+    )

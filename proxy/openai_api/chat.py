@@ -136,8 +136,8 @@ def response_fields(body: JsonObject) -> list[TextField]:
 
 
 class ChatStream:
-    """Chunks: `choices[i].delta.content`, `.refusal` and `.tool_calls[j].function.arguments`,
-    one key per (field, choice index, tool index)."""
+    """Chunks: `choices[i].delta.content`, `.refusal`, `.tool_calls[j].function.arguments` and
+    the legacy `.function_call.arguments`, one key per (field, choice index, tool index)."""
 
     def deltas(self, event: JsonObject) -> list[tuple[StreamKey, TextField]]:
         found: list[tuple[StreamKey, TextField]] = []
@@ -155,6 +155,10 @@ class ChatStream:
                 if isinstance(function, dict) and isinstance(function.get("arguments"), str):
                     field = TextField((*path, "tool_calls", number, "function", "arguments"), True)
                     found.append((("arguments", index, call.get("index", number)), field))
+            function = delta.get("function_call")
+            if isinstance(function, dict) and isinstance(function.get("arguments"), str):
+                field = TextField((*path, "function_call", "arguments"), True)
+                found.append((("function_call", index, None), field))
         return found
 
     def wholes(self, event: JsonObject) -> list[TextField]:
@@ -173,6 +177,8 @@ class ChatStream:
         delta: dict[str, Any]
         if kind == "arguments":
             delta = {"tool_calls": [{"index": tool, "function": {"arguments": text}}]}
+        elif kind == "function_call":
+            delta = {"function_call": {"arguments": text}}
         else:
             delta = {kind: text}
         event = {k: v for k, v in template.items() if k not in ("choices", "usage")}
