@@ -34,9 +34,13 @@ _SCHEMA_FIELDS = frozenset(
 )  # fmt: skip
 _WALKED_FIELDS = frozenset({"messages", "user", "safety_identifier", "metadata", "prediction"})
 _ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
+# `annotations` (url citations) and `audio` (an id) come back when a reply is appended as is.
 _MESSAGE_FIELDS = frozenset(
-    {"role", "content", "name", "tool_calls", "tool_call_id", "refusal", "function_call", "audio"}
-)
+    {
+        "role", "content", "name", "tool_calls", "tool_call_id", "refusal", "function_call",
+        "audio", "annotations",
+    }
+)  # fmt: skip
 _MEDIA_PARTS = {"image_url": "image", "input_audio": "audio", "file": "file"}
 
 

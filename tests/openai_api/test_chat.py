@@ -147,3 +147,17 @@ def test_chunks_key_deltas_per_choice_and_tool_and_close_on_finish_reason() -> N
         shape.closes(chunk, ("content", 1, None)),
         shape.closes(chunk, ("arguments", 0, 2)),
     )
+
+
+def test_an_assistant_reply_appended_as_the_sdk_dumps_it_is_accepted() -> None:
+    message = {
+        "role": "assistant",
+        "content": "Sure.",
+        "refusal": None,
+        "annotations": [{"type": "url_citation", "url_citation": {"url": "https://x.io"}}],
+        "audio": None,
+        "function_call": None,
+        "tool_calls": None,
+    }
+
+    assert [("messages", 0, "content")] == paths({"messages": [message]})
