@@ -25,14 +25,17 @@ from proxy.policy import MediaAction
 _SCHEMA_FIELDS = frozenset(
     {
         "model", "audio", "frequency_penalty", "function_call", "functions", "logit_bias",
-        "logprobs", "max_completion_tokens", "max_tokens", "modalities", "n",
-        "parallel_tool_calls", "presence_penalty", "prompt_cache_key", "reasoning_effort",
+        "logprobs", "max_completion_tokens", "max_tokens", "modalities", "moderation", "n",
+        "parallel_tool_calls", "presence_penalty", "prompt_cache_key", "prompt_cache_options",
+        "prompt_cache_retention", "reasoning_effort",
         "response_format", "seed", "service_tier", "stop", "store", "stream", "stream_options",
         "temperature", "tool_choice", "tools", "top_logprobs", "top_p", "verbosity",
         "web_search_options",
     }
 )  # fmt: skip
 _WALKED_FIELDS = frozenset({"messages", "user", "safety_identifier", "metadata", "prediction"})
+KNOWN_FIELDS = _SCHEMA_FIELDS | _WALKED_FIELDS
+"""Every top-level field this endpoint accepts; others carrying text are refused."""
 _ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
 # `annotations` (url citations) and `audio` (an id) come back when a reply is appended as is.
 _MESSAGE_FIELDS = frozenset(
@@ -46,7 +49,7 @@ _MEDIA_PARTS = {"image_url": "image", "input_audio": "audio", "file": "file"}
 
 def request_fields(body: JsonObject, media: MediaAction = MediaAction.BLOCK) -> list[TextField]:
     """Every text field of a chat request, in walk order; refuses unknown text-bearing shapes."""
-    refuse_unknown(body, _SCHEMA_FIELDS | _WALKED_FIELDS, ())
+    refuse_unknown(body, KNOWN_FIELDS, ())
     walk = Walk(media)
     messages = require_list(body.get("messages"), ("messages",))
     for index, raw in enumerate(messages):

@@ -20,6 +20,8 @@ _SCHEMA_FIELDS = frozenset(
     }
 )  # fmt: skip
 _WALKED_FIELDS = frozenset({"prompt", "suffix", "user"})
+KNOWN_FIELDS = _SCHEMA_FIELDS | _WALKED_FIELDS
+"""Every top-level field this endpoint accepts; others carrying text are refused."""
 
 
 def string_or_strings(walk: Walk, value: Any, path: JsonPath) -> None:
@@ -41,7 +43,7 @@ def string_or_strings(walk: Walk, value: Any, path: JsonPath) -> None:
 
 def request_fields(body: JsonObject, media: MediaAction = MediaAction.BLOCK) -> list[TextField]:
     """Every text field of a completions request; refuses unknown text-bearing fields."""
-    refuse_unknown(body, _SCHEMA_FIELDS | _WALKED_FIELDS, ())
+    refuse_unknown(body, KNOWN_FIELDS, ())
     walk = Walk(media)
     string_or_strings(walk, body.get("prompt"), ("prompt",))
     walk.optional_text(body, "suffix", ())

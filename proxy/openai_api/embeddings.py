@@ -12,11 +12,13 @@ from proxy.policy import MediaAction
 
 _SCHEMA_FIELDS = frozenset({"model", "dimensions", "encoding_format"})
 _WALKED_FIELDS = frozenset({"input", "user"})
+KNOWN_FIELDS = _SCHEMA_FIELDS | _WALKED_FIELDS
+"""Every top-level field this endpoint accepts; others carrying text are refused."""
 
 
 def request_fields(body: JsonObject, media: MediaAction = MediaAction.BLOCK) -> list[TextField]:
     """The input strings and `user`; refuses token ids and unknown text-bearing fields."""
-    refuse_unknown(body, _SCHEMA_FIELDS | _WALKED_FIELDS, ())
+    refuse_unknown(body, KNOWN_FIELDS, ())
     walk = Walk(media)
     string_or_strings(walk, body.get("input"), ("input",))
     walk.optional_text(body, "user", ())

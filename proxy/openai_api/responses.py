@@ -24,7 +24,8 @@ from proxy.policy import MediaAction
 
 _SCHEMA_FIELDS = frozenset(
     {
-        "model", "background", "context_management", "conversation", "include",
+        "model", "access_programs", "background", "background_options", "context_management",
+        "conversation", "image", "include", "moderation", "prompt_cache_options",
         "max_output_tokens", "max_tool_calls", "parallel_tool_calls", "previous_response_id",
         "prompt_cache_key", "prompt_cache_retention", "reasoning", "service_tier", "store",
         "stream", "stream_options", "temperature", "text", "tool_choice", "tools",
@@ -34,13 +35,15 @@ _SCHEMA_FIELDS = frozenset(
 _WALKED_FIELDS = frozenset(
     {"input", "instructions", "metadata", "user", "safety_identifier", "prompt"}
 )
+KNOWN_FIELDS = _SCHEMA_FIELDS | _WALKED_FIELDS
+"""Every top-level field this endpoint accepts; others carrying text are refused."""
 _ITEM_IDS = frozenset({"type", "id", "status", "call_id", "name", "namespace", "caller"})
 _MEDIA_PARTS = {"input_image": "image", "input_file": "file", "input_audio": "audio"}
 
 
 def request_fields(body: JsonObject, media: MediaAction = MediaAction.BLOCK) -> list[TextField]:
     """Every text field of a Responses request, in walk order; refuses unknown shapes."""
-    refuse_unknown(body, _SCHEMA_FIELDS | _WALKED_FIELDS, ())
+    refuse_unknown(body, KNOWN_FIELDS, ())
     walk = Walk(media)
     walk.optional_text(body, "instructions", ())
     value = body.get("input")
