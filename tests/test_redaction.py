@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from openai.lib.streaming.chat import ChatCompletionStreamState
 from openai.types.chat import ChatCompletionChunk
 from openai.types.responses import ResponseStreamEvent
 from pydantic import TypeAdapter
@@ -178,6 +179,54 @@ def test_a_chat_stream_cut_to_one_character_per_event_comes_back_exact() -> None
                 finished.add(choice["index"])
     assert {0: ORIGINAL, 1: ORIGINAL} == content
     assert json.loads(ARGUMENTS) == json.loads(arguments)
+
+
+def test_the_sdk_stream_accumulator_builds_the_original_message_from_restored_chunks() -> None:
+    ex, _ = exchange()
+    sent = ex.request(chat_body())
+    text = sent["messages"][1]["content"][0]["text"]
+    args = sent["messages"][2]["tool_calls"][0]["function"]["arguments"]
+    first_call = {"index": 0, "id": "call_1", "type": "function", "function": {"name": "mail"}}
+    events = [chunk([{"index": 0, "delta": {"role": "assistant", "content": ""}}])]
+    events += [chunk([{"index": 0, "delta": {"content": c}, "finish_reason": None}]) for c in text]
+    events.append(
+        chunk(
+            [
+                {
+                    "index": 0,
+                    "delta": {
+                        "tool_calls": [
+                            {**first_call, "function": {"name": "mail", "arguments": ""}}
+                        ]
+                    },
+                    "finish_reason": None,
+                }
+            ]
+        )
+    )
+    events += [
+        chunk(
+            [
+                {
+                    "index": 0,
+                    "delta": {"tool_calls": [{"index": 0, "function": {"arguments": c}}]},
+                    "finish_reason": None,
+                }
+            ]
+        )
+        for c in args
+    ]
+    events.append(chunk([{"index": 0, "delta": {}, "finish_reason": "tool_calls"}]))
+    state = ChatCompletionStreamState()
+
+    out = [e for event in events for e in ex.stream_event(event)] + ex.stream_end()
+    for restored in out:
+        state.handle_chunk(ChatCompletionChunk.model_validate(restored))
+
+    message = state.get_final_completion().choices[0].message
+    assert message.tool_calls is not None
+    assert ORIGINAL == message.content
+    assert json.loads(ARGUMENTS) == json.loads(message.tool_calls[0].function.arguments)
 
 
 def test_held_text_is_flushed_at_stream_end_when_no_finish_reason_comes() -> None:
