@@ -79,7 +79,7 @@ class RedactingExchange:
             raise
         except Exception:
             raise RedactionFailed(
-                "Personal data detection failed; the request was not sent."
+                "Personal data redaction failed; the request was not sent."
             ) from None
         self._restorer = Restorer(result.book.mapping)
         self._replay = Restorer(result.book.mapping)
@@ -112,14 +112,14 @@ class RedactingExchange:
                 self._streams[key] = stream
             released = stream.feed(text_field.get(event))
             if shape.closes(event, key):
-                released += stream.flush()
+                released += stream.flush()  # in this very event: no separate flush needed
             text_field.set(event, released)
             self._templates[key] = event
             fed.add(key)
         for key, stream in list(self._streams.items()):
-            if key in fed or not shape.closes(event, key):
+            if not shape.closes(event, key):
                 continue
-            held = stream.flush()
+            held = "" if key in fed else stream.flush()
             if held:
                 out.append(shape.flush_event(self._templates[key], key, held))
             del self._streams[key]
