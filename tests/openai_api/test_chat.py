@@ -1,0 +1,163 @@
+"""Chat Completions: every text field is walked; unknown text-bearing shapes are refused."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from proxy.errors import InvalidRequest, PolicyBlocked
+from proxy.openai_api.chat import ChatStream, request_fields, response_fields
+from proxy.policy import MediaAction
+
+
+def paths(body: dict[str, Any], media: MediaAction = MediaAction.BLOCK) -> list[tuple[Any, ...]]:
+    return [field.path for field in request_fields(body, media)]
+
+
+def test_all_message_roles_parts_names_tool_arguments_and_user_are_walked() -> None:
+    body = {
+        "model": "gpt-4o",
+        "temperature": 0.2,
+        "tools": [{"type": "function", "function": {"name": "crm", "parameters": {}}}],
+        "messages": [
+            {"role": "system", "content": "sys"},
+            {"role": "developer", "content": [{"type": "text", "text": "dev"}]},
+            {"role": "user", "name": "dana", "content": "hi"},
+            {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [
+                    {"id": "c1", "type": "function", "function": {"name": "f", "arguments": "{}"}}
+                ],
+            },
+            {"role": "tool", "tool_call_id": "c1", "content": "result"},
+        ],
+        "user": "crm-user-7",
+    }
+
+    assert [
+        ("messages", 0, "content"),
+        ("messages", 1, "content", 0, "text"),
+        ("messages", 2, "content"),
+        ("messages", 2, "name"),
+        ("messages", 3, "tool_calls", 0, "function", "arguments"),
+        ("messages", 4, "content"),
+        ("user",),
+    ] == paths(body)
+
+
+def test_tool_call_arguments_are_marked_as_json_strings() -> None:
+    body = {
+        "messages": [
+            {"role": "assistant", "tool_calls": [{"function": {"name": "f", "arguments": "{}"}}]}
+        ]
+    }
+
+    assert [True] == [field.json_string for field in request_fields(body)]
+
+
+def test_an_unknown_top_level_field_carrying_text_is_refused_by_path_not_value() -> None:
+    with pytest.raises(InvalidRequest) as caught:
+        request_fields({"messages": [], "notes": {"x": "Dana Cohen"}})
+
+    assert ("notes", False) == (caught.value.param, "Dana" in caught.value.message)
+
+
+def test_an_unknown_field_without_text_passes() -> None:
+    assert [] == paths({"messages": [], "future_knob": 3})
+
+
+def test_an_unknown_message_field_is_refused_naming_its_path() -> None:
+    with pytest.raises(InvalidRequest) as caught:
+        request_fields({"messages": [{"role": "user", "content": "hi", "extra": "Dana"}]})
+
+    assert "messages[0].extra" == caught.value.param
+
+
+def test_an_unknown_content_part_type_is_refused() -> None:
+    with pytest.raises(InvalidRequest) as caught:
+        request_fields({"messages": [{"role": "user", "content": [{"type": "video", "v": "x"}]}]})
+
+    assert "messages[0].content[0].type" == caught.value.param
+
+
+def test_images_are_blocked_by_default_naming_the_content_kind() -> None:
+    body = {"messages": [{"role": "user", "content": [{"type": "image_url", "image_url": {}}]}]}
+
+    with pytest.raises(PolicyBlocked) as caught:
+        request_fields(body)
+
+    assert "image" in caught.value.message
+
+
+def test_media_passes_uninspected_when_the_policy_allows_it() -> None:
+    body = {
+        "messages": [
+            {
+                "role": "user",
+                "content": [
+                    {"type": "input_audio", "input_audio": {"data": "AAA", "format": "wav"}},
+                    {"type": "text", "text": "what is this"},
+                ],
+            }
+        ]
+    }
+
+    assert [("messages", 0, "content", 1, "text")] == paths(body, MediaAction.ALLOW)
+
+
+def test_reply_content_refusal_and_tool_arguments_are_restorable() -> None:
+    reply = {
+        "choices": [
+            {
+                "index": 0,
+                "message": {
+                    "role": "assistant",
+                    "content": "x",
+                    "refusal": None,
+                    "tool_calls": [{"id": "c", "function": {"name": "f", "arguments": "{}"}}],
+                },
+            }
+        ]
+    }
+
+    assert [
+        (("choices", 0, "message", "content"), False),
+        (("choices", 0, "message", "tool_calls", 0, "function", "arguments"), True),
+    ] == [(field.path, field.json_string) for field in response_fields(reply)]
+
+
+def test_chunks_key_deltas_per_choice_and_tool_and_close_on_finish_reason() -> None:
+    chunk = {
+        "id": "c",
+        "choices": [
+            {"index": 1, "delta": {"content": "a"}, "finish_reason": None},
+            {
+                "index": 0,
+                "delta": {"tool_calls": [{"index": 2, "function": {"arguments": "{"}}]},
+                "finish_reason": "tool_calls",
+            },
+        ],
+    }
+    shape = ChatStream()
+
+    assert [("content", 1, None), ("arguments", 0, 2)] == [key for key, _ in shape.deltas(chunk)]
+    assert (False, True) == (
+        shape.closes(chunk, ("content", 1, None)),
+        shape.closes(chunk, ("arguments", 0, 2)),
+    )
+
+
+def test_an_assistant_reply_appended_as_the_sdk_dumps_it_is_accepted() -> None:
+    message = {
+        "role": "assistant",
+        "content": "Sure.",
+        "refusal": None,
+        "annotations": [{"type": "url_citation", "url_citation": {"url": "https://x.io"}}],
+        "audio": None,
+        "function_call": None,
+        "tool_calls": None,
+    }
+
+    assert [("messages", 0, "content")] == paths({"messages": [message]})

@@ -1,0 +1,85 @@
+"""Responses: input strings and items, instructions, replies and stream events."""
+
+from __future__ import annotations
+
+import pytest
+
+from proxy.errors import InvalidRequest, PolicyBlocked
+from proxy.openai_api.responses import ResponsesStream, request_fields, response_fields
+
+
+def test_instructions_input_items_and_function_calls_are_walked() -> None:
+    body = {
+        "model": "gpt-4.1",
+        "instructions": "be brief",
+        "tools": [{"type": "function", "name": "crm", "parameters": {}}],
+        "input": [
+            {"role": "user", "content": "hi"},
+            {"type": "message", "role": "user", "content": [{"type": "input_text", "text": "a"}]},
+            {"type": "function_call", "call_id": "c", "name": "f", "arguments": "{}"},
+            {"type": "function_call_output", "call_id": "c", "output": "done"},
+            {"type": "item_reference", "id": "msg_1"},
+        ],
+    }
+
+    assert [
+        (("instructions",), False),
+        (("input", 0, "content"), False),
+        (("input", 1, "content", 0, "text"), False),
+        (("input", 2, "arguments"), True),
+        (("input", 3, "output"), False),
+    ] == [(field.path, field.json_string) for field in request_fields(body)]
+
+
+def test_a_string_input_is_walked() -> None:
+    assert [("input",)] == [f.path for f in request_fields({"model": "m", "input": "hi"})]
+
+
+def test_an_item_type_the_proxy_cannot_inspect_is_refused() -> None:
+    with pytest.raises(InvalidRequest) as caught:
+        request_fields({"input": [{"type": "computer_call", "action": {"text": "Dana"}}]})
+
+    assert "input[0].type" == caught.value.param
+
+
+def test_input_files_are_blocked_by_default() -> None:
+    body = {"input": [{"role": "user", "content": [{"type": "input_file", "file_id": "f"}]}]}
+
+    with pytest.raises(PolicyBlocked) as caught:
+        request_fields(body)
+
+    assert "file" in caught.value.message
+
+
+def test_reply_output_text_items_and_instructions_are_restorable() -> None:
+    reply = {
+        "instructions": "x",
+        "output": [
+            {"type": "message", "content": [{"type": "output_text", "text": "t"}]},
+            {"type": "function_call", "arguments": "{}"},
+        ],
+        "output_text": "t",
+    }
+
+    assert [
+        ("instructions",),
+        ("output_text",),
+        ("output", 0, "content", 0, "text"),
+        ("output", 1, "arguments"),
+    ] == [field.path for field in response_fields(reply)]
+
+
+def test_text_deltas_are_keyed_per_item_and_closed_by_their_done_event() -> None:
+    shape = ResponsesStream()
+    delta = {
+        "type": "response.output_text.delta",
+        "item_id": "m",
+        "output_index": 0,
+        "content_index": 0,
+        "delta": "x",
+    }
+    done = {**delta, "type": "response.output_text.done", "text": "x"}
+    [(key, _)] = shape.deltas(delta)
+
+    assert (True, False) == (shape.closes(done, key), shape.closes({**done, "item_id": "o"}, key))
+    assert [("text",)] == [field.path for field in shape.wholes(done)]
