@@ -37,7 +37,9 @@ from proxy.errors import (
     ProxyError,
 )
 from proxy.exchange import Exchange, JsonObject, Passthrough
+from proxy.exchange_factory import ExchangeFactory as PolicyExchangeFactory
 from proxy.metrics import ProxyMetrics
+from proxy.policy_registry import PolicyRegistry
 from proxy.request_context import RequestContext, resolve_tenant
 from proxy.request_trace import RequestTrace, TracedExchange
 from proxy.settings import Settings
@@ -68,13 +70,9 @@ STORE = web.AppKey("store", Store)
 UPSTREAM = web.AppKey("upstream", Upstream)
 EXCHANGE_FACTORY: web.AppKey[ExchangeFactory] = web.AppKey("exchange_factory")
 METRICS = web.AppKey("metrics", ProxyMetrics)
+POLICIES = web.AppKey("policies", PolicyRegistry)
 CALLER = web.RequestKey("caller", Caller)
 TRACE = web.RequestKey("trace", RequestTrace)
-
-
-def passthrough_factory(ctx: RequestContext) -> Exchange:
-    """The default exchange: bodies go through unchanged."""
-    return Passthrough()
 
 
 # -- errors: the one translation to HTTP ------------------------------------------------
@@ -256,6 +254,7 @@ async def forward(request: web.Request) -> web.StreamResponse:
             key_id=caller.key_id,
             request_id=trace.request_id,
         )
+        trace.policy = ctx.policy or "default"
         exchange = TracedExchange(app[EXCHANGE_FACTORY](ctx), trace)
         body = orjson.dumps(exchange.request(parsed))  # what leaves the building
     started = time.perf_counter()
@@ -355,7 +354,10 @@ async def healthz(request: web.Request) -> web.Response:
 async def readyz(request: web.Request) -> web.Response:
     """Readiness: the store answers and the upstream is configured; 503 names what is not."""
     app = request.app
-    checks: dict[str, bool] = {"upstream_configured": app[UPSTREAM].configured}
+    checks: dict[str, bool] = {
+        "upstream_configured": app[UPSTREAM].configured,
+        "policies_loaded": "default" in app[POLICIES],
+    }
     try:
         await app[STORE].ping()
         checks["store"] = True
@@ -445,8 +447,13 @@ def build_app(
     *,
     store: Store | None = None,
     exchange_factory: ExchangeFactory | None = None,
+    policies: PolicyRegistry | None = None,
 ) -> web.Application:
-    """The proxy application; `store` and `exchange_factory` are for tests and composition."""
+    """The proxy application; the keyword arguments replace parts, for tests and composition.
+
+    Policies are loaded here, at start-up: a broken policy file stops the process with a
+    ConfigError naming the file, the line and the field.
+    """
     app = web.Application(
         middlewares=[trace_middleware(), errors_middleware(), auth_middleware()],
         client_max_size=settings.max_body_bytes,
@@ -454,7 +461,10 @@ def build_app(
     app[SETTINGS] = settings
     app[METRICS] = ProxyMetrics(settings)
     app.on_response_prepare.append(add_request_id)
-    app[EXCHANGE_FACTORY] = exchange_factory or passthrough_factory
+    app[POLICIES] = policies or PolicyRegistry(settings.policy_dir)
+    app[EXCHANGE_FACTORY] = exchange_factory or PolicyExchangeFactory(
+        app[POLICIES], redaction_enabled=settings.redaction_enabled
+    )
     app.cleanup_ctx.append(store_ctx(store))
     app.cleanup_ctx.append(upstream_ctx)
 

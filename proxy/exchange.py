@@ -9,6 +9,7 @@ This module is pure: no aiohttp, no I/O.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -22,16 +23,20 @@ JsonObject = dict[str, Any]
 class ExchangeStats:
     """Counts of what an exchange did, for logs and metrics: never values, only numbers."""
 
-    entities: dict[tuple[EntityType, Action], int] = field(default_factory=dict)
+    entities: Counter[tuple[EntityType, Action]] = field(default_factory=Counter)
+    fields: int = 0  # texts walked (JSON-string leaves counted one by one)
     placeholders_issued: int = 0
-    placeholders_restored: int = 0
-    placeholders_unrestored: int = 0
+    restored: int = 0  # placeholders put back (in a stream, counted once, from the deltas)
+    unrestored: int = 0  # placeholder-looking tokens in replies this request did not issue
 
 
 class Exchange(Protocol):
     """Transforms of one request/response pair. Built per request; holds its mapping."""
 
-    stats: ExchangeStats
+    @property
+    def stats(self) -> ExchangeStats:
+        """Counts so far; read once the reply is complete."""
+        ...
 
     def request(self, body: JsonObject) -> JsonObject:
         """The body to send upstream. Raises a ProxyError to refuse (nothing is sent)."""

@@ -89,7 +89,7 @@ class Pseudonymized:
 
     texts: list[str]
     book: PlaceholderBook
-    entities: Counter[tuple[str, str]] = field(default_factory=Counter)  # (type, action) -> n
+    entities: Counter[tuple[EntityType, Action]] = field(default_factory=Counter)
 
 
 def pseudonymize(texts: list[str], spans: list[list[Span]], policy: Policy) -> Pseudonymized:
@@ -100,7 +100,7 @@ def pseudonymize(texts: list[str], spans: list[list[Span]], policy: Policy) -> P
     if len(spans) != len(texts):
         raise ValueError("detector returned spans for a different number of texts")
     actions = {entity: policy.action_for(entity) for entity in EntityType}
-    entities: Counter[tuple[str, str]] = Counter()
+    entities: Counter[tuple[EntityType, Action]] = Counter()
     todo_per_text: list[list[Span]] = []
     for text, text_spans in zip(texts, spans, strict=True):
         todo: list[Span] = []

@@ -9,12 +9,9 @@ it) and the body is never returned, so nothing goes upstream.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
-
 from proxy.detect.spans import Detector
 from proxy.errors import EndpointNotAllowed, InvalidRequest, ProxyError, RedactionFailed
-from proxy.exchange import JsonObject
+from proxy.exchange import ExchangeStats, JsonObject
 from proxy.openai_api.endpoints import endpoint_for
 from proxy.openai_api.fields import TextSlots
 from proxy.openai_api.streaming import StreamKey
@@ -22,17 +19,6 @@ from proxy.policy import Policy
 from proxy.pseudonymize import pseudonymize
 from proxy.restore import Restorer
 from proxy.stream import StreamRestorer
-
-
-@dataclass(slots=True)
-class RedactionStats:
-    """What redaction did to one request, for metrics and the access log: counts, never values."""
-
-    entities: Counter[tuple[str, str]] = field(default_factory=Counter)  # (type, action) -> n
-    fields: int = 0  # texts walked (JSON-string leaves counted one by one)
-    placeholders_issued: int = 0
-    restored: int = 0  # placeholders put back (in a stream, counted once, from the deltas)
-    unrestored: int = 0  # placeholder-looking tokens in replies this request did not issue
 
 
 class RedactingExchange:
@@ -49,10 +35,10 @@ class RedactingExchange:
         self._replay = Restorer({})  # full texts repeated in stream events: not counted again
         self._streams: dict[StreamKey, StreamRestorer] = {}
         self._templates: dict[StreamKey, JsonObject] = {}
-        self._stats = RedactionStats()
+        self._stats = ExchangeStats()
 
     @property
-    def stats(self) -> RedactionStats:
+    def stats(self) -> ExchangeStats:
         """Counts so far (restore counts grow as the reply comes back)."""
         self._stats.restored = self._restorer.counts.restored
         self._stats.unrestored = self._restorer.counts.unrestored

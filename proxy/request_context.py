@@ -23,6 +23,7 @@ class RequestContext:
     tenant_id: str
     key_id: str
     request_id: str
+    policy: str | None = None  # the tenant's assigned policy; None means "default"
 
 
 def is_valid_tenant_id(value: str) -> bool:

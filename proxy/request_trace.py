@@ -35,7 +35,7 @@ class RequestTrace:
     usage: object = None
     refusal: RefusalReason | None = None
     upstream_error: UpstreamErrorCause | None = None
-    stats: ExchangeStats | None = None
+    exchange: Exchange | None = None  # read for its counts when the request finishes
 
     def failed(self, error: ProxyError, *, mid_stream: bool = False) -> None:
         """Note why the proxy answered instead of the upstream, or how the upstream failed."""
@@ -58,7 +58,7 @@ class RequestTrace:
     def finish(self, status: int, metrics: ProxyMetrics) -> None:
         """Write the access line and move the metrics: once per request."""
         total = time.perf_counter() - self.started
-        stats = self.stats
+        stats = self.exchange.stats if self.exchange is not None else None
         metrics.observe_request(self.route, status, self.streamed, total, tenant=self.tenant)
         if self.upstream_seconds is not None:
             metrics.observe_upstream(self.route, self.streamed, self.upstream_seconds)
@@ -72,8 +72,8 @@ class RequestTrace:
             metrics.count_entities(stats.entities, tenant=self.tenant)
             metrics.placeholders(
                 issued=stats.placeholders_issued,
-                restored=stats.placeholders_restored,
-                unrestored=stats.placeholders_unrestored,
+                restored=stats.restored,
+                unrestored=stats.unrestored,
             )
         log_access(
             AccessRecord.build(
@@ -109,13 +109,16 @@ def _usage(obj: JsonObject) -> object:
 class TracedExchange:
     """An exchange that records timing, model, streaming and usage into a trace."""
 
-    __slots__ = ("_inner", "_trace", "stats")
+    __slots__ = ("_inner", "_trace")
 
     def __init__(self, inner: Exchange, trace: RequestTrace) -> None:
         self._inner = inner
         self._trace = trace
-        self.stats: ExchangeStats = inner.stats
-        trace.stats = inner.stats
+        trace.exchange = inner
+
+    @property
+    def stats(self) -> ExchangeStats:
+        return self._inner.stats
 
     def request(self, body: JsonObject) -> JsonObject:
         self._trace.model = body.get("model")
