@@ -3,7 +3,8 @@
 Reading order of one forwarded request:
 
     errors_middleware      ProxyError -> OpenAI-shaped JSON, anything else -> generic 500
-    auth_middleware        Bearer key -> tenant (a service key names it in X-Tenant-ID)
+    auth_middleware        Bearer key -> tenant (a service key names it in X-Tenant-ID),
+                           then the consent gate (403 withdrawn, 503 store unreadable)
     forward()              read + parse the body
         exchange = exchange_factory(RequestContext(...))       <- THE SEAM: redaction plugs in here
         exchange.request(body)                                 (pseudonymize on the way out)
@@ -26,6 +27,7 @@ import aiohttp
 import orjson
 from aiohttp import web
 
+from proxy.consent import ConsentGate
 from proxy.errors import (
     AuthenticationFailed,
     EndpointNotAllowed,
@@ -34,6 +36,7 @@ from proxy.errors import (
     ProxyError,
 )
 from proxy.exchange import Exchange, JsonObject, Passthrough
+from proxy.policy_registry import PolicyRegistry
 from proxy.request_context import RequestContext, resolve_tenant
 from proxy.settings import Settings
 from proxy.sse import encode_json_data
@@ -62,6 +65,8 @@ SETTINGS = web.AppKey("settings", Settings)
 STORE = web.AppKey("store", Store)
 UPSTREAM = web.AppKey("upstream", Upstream)
 EXCHANGE_FACTORY: web.AppKey[ExchangeFactory] = web.AppKey("exchange_factory")
+CONSENT_GATE = web.AppKey("consent_gate", ConsentGate)
+POLICIES = web.AppKey("policies", PolicyRegistry)
 CALLER = web.RequestKey("caller", Caller)
 
 
@@ -151,6 +156,8 @@ def auth_middleware(prefix: str = "/v1/") -> Any:
     async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
         if request.path.startswith(prefix):
             request[CALLER] = await authenticate(request)
+            # Consent first: before the body is read, detected or sent anywhere.
+            await request.app[CONSENT_GATE].check(request[CALLER].tenant_id)
         return await handler(request)
 
     return middleware
@@ -337,6 +344,11 @@ def build_app(
     app[EXCHANGE_FACTORY] = exchange_factory or passthrough_factory
     app.cleanup_ctx.append(store_ctx(store))
     app.cleanup_ctx.append(upstream_ctx)
+    from proxy.admin.api import add_admin_routes  # admin imports this module's keys
+    from proxy.admin.tenancy import install_tenancy
+
+    install_tenancy(app)  # consent gate + change feed, policies + SIGHUP reload
+    add_admin_routes(app)
 
     app.router.add_get("/healthz", healthz)
     for endpoint in POST_ENDPOINTS:
