@@ -211,21 +211,21 @@ class PostgresStore(Store):
         # it is committed, and always when it is.
         with _store_errors():
             async with self._db.acquire() as conn, conn.transaction():
+                # now() is the transaction's start: the state and its history row share it.
+                await conn.execute(
+                    "INSERT INTO tenant_settings (tenant_id, consent, consent_changed_at)"
+                    " VALUES ($1, $2, now()) ON CONFLICT (tenant_id) DO UPDATE SET"
+                    " consent = excluded.consent, consent_changed_at = excluded.consent_changed_at",
+                    tenant_id,
+                    state.value,
+                )
                 row = await conn.fetchrow(
-                    "INSERT INTO consent_history (tenant_id, state, actor, reason)"
-                    " VALUES ($1, $2, $3, $4) RETURNING tenant_id, state, actor, reason, at",
+                    "INSERT INTO consent_history (tenant_id, state, actor, reason, at)"
+                    " VALUES ($1, $2, $3, $4, now()) RETURNING tenant_id, state, actor, reason, at",
                     tenant_id,
                     state.value,
                     actor,
                     reason,
-                )
-                await conn.execute(
-                    "INSERT INTO tenant_settings (tenant_id, consent, consent_changed_at)"
-                    " VALUES ($1, $2, $3) ON CONFLICT (tenant_id) DO UPDATE SET"
-                    " consent = excluded.consent, consent_changed_at = excluded.consent_changed_at",
-                    tenant_id,
-                    state.value,
-                    row["at"],
                 )
                 await conn.execute("SELECT pg_notify($1, $2)", TENANT_CHANNEL, tenant_id)
         return _change(row)
