@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 
 import asyncpg
@@ -40,10 +41,8 @@ async def _until(condition: object, recorder: Recorder, limit: int = 100) -> Non
         if callable(condition) and condition():
             return
         recorder.event.clear()
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(recorder.event.wait(), 0.1)
-        except TimeoutError:
-            pass
     pytest.fail("the feed never reported")
 
 
