@@ -22,6 +22,7 @@ from proxy.request_context import RequestContext
 DRY_RUN_ENDPOINT = "chat/completions"
 DRY_RUN_KEY_ID = "admin-dry-run"
 _TYPE_NAMES = "|".join(sorted((e.value for e in EntityType), key=len, reverse=True))
+_PLACEHOLDER = re.compile(rf"\[(?:{_TYPE_NAMES})_\d+\]")
 _TYPE_IN_REPLACEMENT = re.compile(rf"(?<![A-Za-z])({_TYPE_NAMES})(?![A-Za-z])", re.IGNORECASE)
 
 
@@ -52,17 +53,30 @@ class DryRun:
 
 
 def changes_between(original: str, sent: str) -> tuple[Change, ...]:
-    """The regions of `original` that differ in `sent`, with what replaced them."""
+    """The regions of `original` that differ in `sent`, with what replaced them.
+
+    A character diff may split one replacement where a placeholder happens to share a
+    character with the value (`050-1234` -> `[PHONE_1]` shares the `1`): pieces that
+    touch the same placeholder are merged back into one change.
+    """
     matcher = SequenceMatcher(None, original, sent, autojunk=False)
-    found = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
+    pieces = [op[1:] for op in matcher.get_opcodes() if op[0] != "equal"]
+    merged: list[list[int]] = []
+    for i1, i2, j1, j2 in pieces:
+        for placeholder in _PLACEHOLDER.finditer(sent):
+            if placeholder.start() < max(j2, j1 + 1) and j1 < placeholder.end():
+                j1, j2 = min(j1, placeholder.start()), max(j2, placeholder.end())
+        if merged and j1 <= merged[-1][3]:
+            last = merged[-1]
+            last[1], last[3] = max(last[1], i2), max(last[3], j2)
+        else:
+            merged.append([i1, i2, j1, j2])
+    changes = []
+    for i1, i2, j1, j2 in merged:
         replacement = sent[j1:j2]
         named = _TYPE_IN_REPLACEMENT.search(replacement)
-        entity = named.group(1).upper() if named else None
-        found.append(Change(i1, i2, replacement, entity))
-    return tuple(found)
+        changes.append(Change(i1, i2, replacement, named.group(1).upper() if named else None))
+    return tuple(changes)
 
 
 def dry_run(factory: Callable[[RequestContext], Exchange], tenant_id: str, text: str) -> DryRun:
