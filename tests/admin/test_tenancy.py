@@ -167,6 +167,31 @@ async def test_a_withdrawal_on_one_replica_refuses_on_the_other_within_a_second(
     ]
 
 
+async def test_a_grant_by_the_cli_reaches_a_running_replica(
+    start_replica: StartReplica, postgres_dsn: str, tmp_path: Path
+) -> None:
+    secrets = await _issue_keys(postgres_dsn, "acme")
+    replica = await start_replica(postgres_dsn)
+    await _admin(
+        replica.root, "PUT", "/admin/tenants/acme/consent", {"state": "withdrawn", "reason": "x"}
+    )
+    acme = AsyncOpenAI(base_url=replica.base_url, api_key=secrets["acme"], max_retries=0)
+    with pytest.raises(openai.PermissionDeniedError):
+        await acme.models.list()
+
+    env = {**os.environ, "PROXY_DATABASE_URL": postgres_dsn}
+    cli = _spawn(["consent", "set", "acme", "granted", "--reason", "DPA"], env, tmp_path / "cli")
+    assert 0 == await asyncio.to_thread(cli.wait, 30)
+    for _ in range(100):
+        try:
+            await acme.models.list()
+            break
+        except openai.PermissionDeniedError:
+            await asyncio.sleep(0.02)
+    else:
+        pytest.fail("the replica never saw the CLI's grant")
+
+
 async def test_sighup_reloads_policies_and_a_broken_file_keeps_the_last_good_set(
     start_replica: StartReplica, sqlite_url: str, tmp_path: Path
 ) -> None:
