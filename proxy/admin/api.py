@@ -102,7 +102,7 @@ def _int(request: web.Request, name: str, default: int, high: int) -> int:
     raw = request.query.get(name)
     if raw is None:
         return default
-    if not raw.isdigit() or not 0 <= int(raw) <= high:
+    if not (raw.isascii() and raw.isdigit()) or not 0 <= int(raw) <= high:
         raise InvalidRequest(f"'{name}' must be an integer from 0 to {high}.", param=name)
     return int(raw)
 

@@ -88,7 +88,9 @@ class PostgresTenantFeed:
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # any failure: stop caching, then retry
-                log.warning("tenant feed error: %s", type(exc).__name__)
+                # Warn once per outage, not on every retry while the database is away.
+                level = logging.WARNING if self.up else logging.DEBUG
+                log.log(level, "tenant feed error: %s", type(exc).__name__)
             finally:
                 self._down()
                 if conn is not None and not conn.is_closed():
