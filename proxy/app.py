@@ -4,7 +4,8 @@ Reading order of one forwarded request:
 
     trace_middleware       request id, timings -> one access line + metrics per request
     errors_middleware      ProxyError -> OpenAI-shaped JSON, anything else -> generic 500
-    auth_middleware        Bearer key -> tenant (a service key names it in X-Tenant-ID)
+    auth_middleware        Bearer key -> tenant (a service key names it in X-Tenant-ID),
+                           then the consent gate (403 withdrawn, 503 store unreadable)
     forward()              read + parse the body
         exchange = exchange_factory(RequestContext(...))       <- THE SEAM: redaction plugs in here
         exchange.request(body)                                 (pseudonymize on the way out)
@@ -22,19 +23,23 @@ import secrets
 import time
 import traceback
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import aiohttp
 import orjson
 from aiohttp import web
 
+from proxy.access_log import ConsentDecision
+from proxy.consent import ConsentGate
 from proxy.errors import (
     AuthenticationFailed,
+    ConsentWithdrawn,
     EndpointNotAllowed,
     InvalidRequest,
     LimitExceeded,
     ProxyError,
+    StoreUnavailable,
 )
 from proxy.exchange import Exchange, JsonObject, Passthrough
 from proxy.exchange_factory import ExchangeFactory as PolicyExchangeFactory
@@ -46,6 +51,7 @@ from proxy.settings import Settings
 from proxy.sse import encode_json_data
 from proxy.sse_relay import SseRelay
 from proxy.store import Store, open_store
+from proxy.store.base import Tenant
 from proxy.upstream import Upstream, open_session, response_headers
 
 log = logging.getLogger("proxy.app")
@@ -59,10 +65,11 @@ POST_ENDPOINTS: tuple[str, ...] = ("chat/completions", "responses", "completions
 
 @dataclass(frozen=True, slots=True)
 class Caller:
-    """Who is calling, once authenticated."""
+    """Who is calling, once authenticated (and, past the consent gate, their policy)."""
 
     tenant_id: str
     key_id: str
+    policy: str | None = None
 
 
 SETTINGS = web.AppKey("settings", Settings)
@@ -70,6 +77,7 @@ STORE = web.AppKey("store", Store)
 UPSTREAM = web.AppKey("upstream", Upstream)
 EXCHANGE_FACTORY: web.AppKey[ExchangeFactory] = web.AppKey("exchange_factory")
 METRICS = web.AppKey("metrics", ProxyMetrics)
+CONSENT_GATE = web.AppKey("consent_gate", ConsentGate)
 POLICIES = web.AppKey("policies", PolicyRegistry)
 CALLER = web.RequestKey("caller", Caller)
 TRACE = web.RequestKey("trace", RequestTrace)
@@ -191,10 +199,28 @@ def auth_middleware(prefix: str = "/v1/") -> Any:
     @web.middleware
     async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
         if request.path.startswith(prefix):
-            request[CALLER] = await authenticate(request)
+            caller = await authenticate(request)
+            # Consent first: before the body is read, detected or sent anywhere.
+            tenant = await check_consent(request, caller.tenant_id)
+            request[CALLER] = replace(caller, policy=tenant.policy if tenant else None)
         return await handler(request)
 
     return middleware
+
+
+async def check_consent(request: web.Request, tenant_id: str) -> Tenant | None:
+    """The consent gate, with its decision noted in the request's trace."""
+    trace = request[TRACE]
+    try:
+        tenant = await request.app[CONSENT_GATE].check(tenant_id)
+    except ConsentWithdrawn:
+        trace.consent = ConsentDecision.WITHDRAWN
+        raise
+    except StoreUnavailable:
+        trace.consent = ConsentDecision.UNAVAILABLE
+        raise
+    trace.consent = ConsentDecision.GRANTED
+    return tenant
 
 
 async def authenticate(request: web.Request) -> Caller:
@@ -253,6 +279,7 @@ async def forward(request: web.Request) -> web.StreamResponse:
             tenant_id=caller.tenant_id,
             key_id=caller.key_id,
             request_id=trace.request_id,
+            policy=caller.policy,
         )
         trace.policy = ctx.policy or "default"
         exchange = TracedExchange(app[EXCHANGE_FACTORY](ctx), trace)
@@ -467,6 +494,11 @@ def build_app(
     )
     app.cleanup_ctx.append(store_ctx(store))
     app.cleanup_ctx.append(upstream_ctx)
+    from proxy.admin.api import add_admin_routes  # admin imports this module's keys
+    from proxy.admin.tenancy import install_tenancy
+
+    install_tenancy(app)  # consent gate + change feed, policies + SIGHUP reload
+    add_admin_routes(app)
 
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)

@@ -7,6 +7,7 @@
     │   ├── AuthenticationFailed     401    authentication_error    invalid_api_key
     │   ├── ConsentWithdrawn         403    permission_error        tenant_ai_consent_withdrawn
     │   ├── EndpointNotAllowed       404    invalid_request_error   unknown_url
+    │   ├── NotFound                 404    invalid_request_error   not_found
     │   ├── PolicyBlocked            400    invalid_request_error   blocked_by_policy
     │   └── LimitExceeded            413    invalid_request_error   (given)
     ├── UpstreamError                5xx
@@ -95,6 +96,13 @@ class EndpointNotAllowed(ClientError):
 
     status = 404
     default_code = "unknown_url"
+
+
+class NotFound(ClientError):
+    """An admin API lookup found no such tenant or key."""
+
+    status = 404
+    default_code = "not_found"
 
 
 class PolicyBlocked(ClientError):

@@ -11,6 +11,7 @@ import re
 import threading
 from enum import StrEnum
 
+from proxy.consent import ConsentState as ConsentState  # one definition, re-exported
 from proxy.errors import (
     AuthenticationFailed,
     ConsentWithdrawn,
@@ -93,13 +94,6 @@ class UpstreamErrorCause(StrEnum):
     PROTOCOL = "protocol"  # a reply the proxy could not parse
     STATUS_429 = "status_429"  # rate limited upstream
     STATUS_5XX = "status_5xx"  # the upstream answered with a server error
-
-
-class ConsentState(StrEnum):
-    """The two consent states a change can set."""
-
-    GRANTED = "granted"
-    WITHDRAWN = "withdrawn"
 
 
 def member_label(kind: type[StrEnum], value: object) -> str:

@@ -1,4 +1,4 @@
-"""The store interface and its records: client keys and tenants (consent, history next).
+"""The store interface and its records: client keys, tenants, consent and its history.
 
 One abstract class, one implementation per backend (`sqlite.py`, `postgres.py`). Each
 group of methods is one concern; a new concern (consent, history, policy assignment)
@@ -14,10 +14,15 @@ import secrets
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
+
+from proxy.consent import ConsentState
 
 KEY_ID_PREFIX = "key_"
 SECRET_PREFIX = "rp-"
 _KNOWN_TENANTS_CAP = 10_000
+# Postgres NOTIFY channel carrying the id of a tenant whose consent or policy changed.
+TENANT_CHANNEL = "redaction_proxy_tenant"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +53,45 @@ class IssuedKey:
 
 @dataclass(frozen=True, slots=True)
 class Tenant:
-    """A tenant the proxy has seen (created on first use)."""
+    """A tenant the proxy has seen (created on first use), with its consent and policy."""
 
     id: str
     created_at: datetime
+    consent: ConsentState | None = None  # None: never set, the unknown-tenant setting applies
+    policy: str | None = None  # None: the `default` policy
+    consent_changed_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentChange:
+    """One recorded consent change: the proof of who changed what, when and why."""
+
+    tenant_id: str
+    state: ConsentState
+    actor: str
+    reason: str
+    at: datetime
+
+
+class TenantFeedListener(Protocol):
+    """What a tenant change feed reports to (the consent gate)."""
+
+    def tenant_changed(self, tenant_id: str | None) -> None:
+        """A tenant's consent or policy changed (None: possibly any tenant)."""
+
+    def feed_up(self) -> None:
+        """The feed is listening: changes from now on will be reported."""
+
+    def feed_down(self) -> None:
+        """The feed stopped: changes may go unreported until `feed_up`."""
+
+
+class TenantFeed(Protocol):
+    """A background subscription to tenant changes made by any process."""
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
 
 
 def new_key_id() -> str:
@@ -93,6 +133,11 @@ class Store(ABC):
     @abstractmethod
     async def ping(self) -> None:
         """A round trip to the database; raises StoreUnavailable when it cannot be read."""
+
+    def tenant_feed(self, listener: TenantFeedListener) -> TenantFeed | None:
+        """A feed of changes made by other processes, or None when there is none (SQLite:
+        one replica, and the gate reads the file per request, so the CLI's writes count)."""
+        return None
 
     # -- client keys -------------------------------------------------------------------
 
@@ -143,9 +188,46 @@ class Store(ABC):
         """The tenant, or None if never seen."""
 
     @abstractmethod
-    async def list_tenants(self) -> list[Tenant]:
-        """Every tenant, oldest first."""
+    async def list_tenants(
+        self, *, search: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[Tenant]:
+        """Tenants oldest first; `search` keeps ids containing it (case-insensitive)."""
 
     @abstractmethod
     async def _insert_tenant(self, tenant_id: str) -> None:
         """Insert the tenant unless it exists (idempotent)."""
+
+    # -- consent and policy assignment --------------------------------------------------
+
+    async def set_consent(
+        self, tenant_id: str, state: ConsentState, *, actor: str, reason: str
+    ) -> ConsentChange:
+        """Record a consent change and its history row in one transaction (and, on
+        Postgres, notify every replica in that same transaction)."""
+        await self.ensure_tenant(tenant_id)
+        return await self._write_consent(tenant_id, ConsentState(state), actor, reason)
+
+    async def assign_policy(self, tenant_id: str, policy: str | None) -> None:
+        """Assign a policy by name (None: back to `default`); the caller validates the name."""
+        await self.ensure_tenant(tenant_id)
+        await self._write_policy(tenant_id, policy)
+
+    @abstractmethod
+    async def consent_history(self, tenant_id: str, *, limit: int = 100) -> list[ConsentChange]:
+        """The tenant's consent changes, newest first."""
+
+    @abstractmethod
+    async def _write_consent(
+        self, tenant_id: str, state: ConsentState, actor: str, reason: str
+    ) -> ConsentChange:
+        """Update the state and append the history row, atomically."""
+
+    @abstractmethod
+    async def _write_policy(self, tenant_id: str, policy: str | None) -> None:
+        """Update the tenant's policy name."""
+
+
+def like_pattern(search: str) -> str:
+    """A LIKE pattern matching `search` anywhere, with `\\`, `%` and `_` taken literally."""
+    escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped.lower()}%"

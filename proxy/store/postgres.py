@@ -8,8 +8,18 @@ from typing import Any
 
 import asyncpg
 
+from proxy.consent import ConsentState
 from proxy.errors import StoreUnavailable
-from proxy.store.base import ClientKey, Store, Tenant
+from proxy.store.base import (
+    TENANT_CHANNEL,
+    ClientKey,
+    ConsentChange,
+    Store,
+    Tenant,
+    TenantFeed,
+    TenantFeedListener,
+    like_pattern,
+)
 
 SCHEMA: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS tenants (
@@ -23,12 +33,31 @@ SCHEMA: tuple[str, ...] = (
         created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
         revoked_at TIMESTAMPTZ
     )""",
+    """CREATE TABLE IF NOT EXISTS tenant_settings (
+        tenant_id TEXT PRIMARY KEY REFERENCES tenants(id),
+        consent TEXT CHECK (consent IN ('granted', 'withdrawn')),
+        policy TEXT,
+        consent_changed_at TIMESTAMPTZ
+    )""",
+    """CREATE TABLE IF NOT EXISTS consent_history (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        tenant_id TEXT NOT NULL REFERENCES tenants(id),
+        state TEXT NOT NULL CHECK (state IN ('granted', 'withdrawn')),
+        actor TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at TIMESTAMPTZ NOT NULL DEFAULT now()
+    )""",
+    "CREATE INDEX IF NOT EXISTS consent_history_tenant ON consent_history (tenant_id, id)",
 )
 
 # Several replicas may start together: serialise schema creation with an advisory lock.
 _SCHEMA_LOCK = 7_243_001
 
 _KEY_COLUMNS = "id, tenant_id, created_at, revoked_at"
+_TENANT_SELECT = (
+    "SELECT t.id, t.created_at, s.consent, s.policy, s.consent_changed_at"
+    " FROM tenants t LEFT JOIN tenant_settings s ON s.tenant_id = t.id"
+)
 
 
 @contextmanager
@@ -38,6 +67,22 @@ def _store_errors() -> Iterator[None]:
         yield
     except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError, TimeoutError):
         raise StoreUnavailable("The key store is unavailable.") from None
+
+
+def _tenant(row: Any) -> Tenant:
+    return Tenant(
+        id=row["id"],
+        created_at=row["created_at"],
+        consent=None if row["consent"] is None else ConsentState(row["consent"]),
+        policy=row["policy"],
+        consent_changed_at=row["consent_changed_at"],
+    )
+
+
+def _change(row: Any) -> ConsentChange:
+    return ConsentChange(
+        row["tenant_id"], ConsentState(row["state"]), row["actor"], row["reason"], row["at"]
+    )
 
 
 def _key(row: Any) -> ClientKey:
@@ -118,22 +163,84 @@ class PostgresStore(Store):
             )
         return None if row is None else _key(row)
 
+    def tenant_feed(self, listener: TenantFeedListener) -> TenantFeed:
+        """LISTEN/NOTIFY on a connection of its own, outside the pool."""
+        from proxy.store.postgres_feed import PostgresTenantFeed
+
+        return PostgresTenantFeed(self._dsn, listener)
+
+    @property
+    def dsn(self) -> str:
+        """The connection string (the LISTEN connection of the tenant feed uses it too)."""
+        return self._dsn
+
     async def get_tenant(self, tenant_id: str) -> Tenant | None:
         with _store_errors():
-            row = await self._db.fetchrow(
-                "SELECT id, created_at FROM tenants WHERE id = $1", tenant_id
-            )
-        return None if row is None else Tenant(row["id"], row["created_at"])
+            row = await self._db.fetchrow(f"{_TENANT_SELECT} WHERE t.id = $1", tenant_id)
+        return None if row is None else _tenant(row)
 
-    async def list_tenants(self) -> list[Tenant]:
+    async def list_tenants(
+        self, *, search: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[Tenant]:
         with _store_errors():
             rows = await self._db.fetch(
-                "SELECT id, created_at FROM tenants ORDER BY created_at, id"
+                f"{_TENANT_SELECT} WHERE ($1::text IS NULL OR lower(t.id) LIKE $1 ESCAPE '\\')"
+                " ORDER BY t.created_at, t.id LIMIT $2 OFFSET $3",
+                like_pattern(search) if search else None,
+                limit,
+                offset,
             )
-        return [Tenant(row["id"], row["created_at"]) for row in rows]
+        return [_tenant(row) for row in rows]
 
     async def _insert_tenant(self, tenant_id: str) -> None:
         with _store_errors():
             await self._db.execute(
                 "INSERT INTO tenants (id) VALUES ($1) ON CONFLICT (id) DO NOTHING", tenant_id
             )
+
+    async def consent_history(self, tenant_id: str, *, limit: int = 100) -> list[ConsentChange]:
+        with _store_errors():
+            rows = await self._db.fetch(
+                "SELECT tenant_id, state, actor, reason, at FROM consent_history"
+                " WHERE tenant_id = $1 ORDER BY id DESC LIMIT $2",
+                tenant_id,
+                limit,
+            )
+        return [_change(row) for row in rows]
+
+    async def _write_consent(
+        self, tenant_id: str, state: ConsentState, actor: str, reason: str
+    ) -> ConsentChange:
+        # The NOTIFY is part of the transaction: replicas hear of the change only once
+        # it is committed, and always when it is.
+        with _store_errors():
+            async with self._db.acquire() as conn, conn.transaction():
+                # now() is the transaction's start: the state and its history row share it.
+                await conn.execute(
+                    "INSERT INTO tenant_settings (tenant_id, consent, consent_changed_at)"
+                    " VALUES ($1, $2, now()) ON CONFLICT (tenant_id) DO UPDATE SET"
+                    " consent = excluded.consent, consent_changed_at = excluded.consent_changed_at",
+                    tenant_id,
+                    state.value,
+                )
+                row = await conn.fetchrow(
+                    "INSERT INTO consent_history (tenant_id, state, actor, reason, at)"
+                    " VALUES ($1, $2, $3, $4, now()) RETURNING tenant_id, state, actor, reason, at",
+                    tenant_id,
+                    state.value,
+                    actor,
+                    reason,
+                )
+                await conn.execute("SELECT pg_notify($1, $2)", TENANT_CHANNEL, tenant_id)
+        return _change(row)
+
+    async def _write_policy(self, tenant_id: str, policy: str | None) -> None:
+        with _store_errors():
+            async with self._db.acquire() as conn, conn.transaction():
+                await conn.execute(
+                    "INSERT INTO tenant_settings (tenant_id, policy) VALUES ($1, $2)"
+                    " ON CONFLICT (tenant_id) DO UPDATE SET policy = excluded.policy",
+                    tenant_id,
+                    policy,
+                )
+                await conn.execute("SELECT pg_notify($1, $2)", TENANT_CHANNEL, tenant_id)

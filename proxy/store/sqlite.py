@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,8 +11,9 @@ from typing import Any
 
 import aiosqlite
 
+from proxy.consent import ConsentState
 from proxy.errors import StoreUnavailable
-from proxy.store.base import ClientKey, Store, Tenant
+from proxy.store.base import ClientKey, ConsentChange, Store, Tenant, like_pattern
 
 SCHEMA: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS tenants (
@@ -25,9 +27,28 @@ SCHEMA: tuple[str, ...] = (
         created_at TEXT NOT NULL,
         revoked_at TEXT
     )""",
+    """CREATE TABLE IF NOT EXISTS tenant_settings (
+        tenant_id TEXT PRIMARY KEY REFERENCES tenants(id),
+        consent TEXT CHECK (consent IN ('granted', 'withdrawn')),
+        policy TEXT,
+        consent_changed_at TEXT
+    )""",
+    """CREATE TABLE IF NOT EXISTS consent_history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        tenant_id TEXT NOT NULL REFERENCES tenants(id),
+        state TEXT NOT NULL CHECK (state IN ('granted', 'withdrawn')),
+        actor TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS consent_history_tenant ON consent_history (tenant_id, id)",
 )
 
 _KEY_COLUMNS = "id, tenant_id, created_at, revoked_at"
+_TENANT_SELECT = (
+    "SELECT t.id, t.created_at, s.consent, s.policy, s.consent_changed_at"
+    " FROM tenants t LEFT JOIN tenant_settings s ON s.tenant_id = t.id"
+)
 
 
 @contextmanager
@@ -47,6 +68,16 @@ def _time(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
+def _tenant(row: Any) -> Tenant:
+    return Tenant(
+        id=row[0],
+        created_at=datetime.fromisoformat(row[1]),
+        consent=None if row[2] is None else ConsentState(row[2]),
+        policy=row[3],
+        consent_changed_at=_time(row[4]),
+    )
+
+
 def _key(row: Any) -> ClientKey:
     return ClientKey(
         id=row[0],
@@ -63,6 +94,9 @@ class SqliteStore(Store):
         super().__init__()
         self._path = path
         self._db: aiosqlite.Connection | None = None
+        # One connection is shared by every coroutine: a write transaction must not
+        # interleave with another coroutine's commit, so writes take turns.
+        self._write_lock = asyncio.Lock()
 
     @property
     def _conn(self) -> aiosqlite.Connection:
@@ -97,6 +131,10 @@ class SqliteStore(Store):
                 return [_key(row) for row in await cursor.fetchall()]
 
     async def revoke_key(self, key_id: str) -> bool:
+        async with self._write_lock:
+            return await self._revoke_key(key_id)
+
+    async def _revoke_key(self, key_id: str) -> bool:
         with _store_errors():
             cursor = await self._conn.execute(
                 "UPDATE client_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
@@ -108,12 +146,13 @@ class SqliteStore(Store):
     async def _insert_key(self, key_id: str, secret_hash: str, tenant_id: str | None) -> ClientKey:
         created = _now()
         with _store_errors():
-            await self._conn.execute(
-                "INSERT INTO client_keys (id, secret_sha256, tenant_id, created_at)"
-                " VALUES (?, ?, ?, ?)",
-                (key_id, secret_hash, tenant_id, created),
-            )
-            await self._conn.commit()
+            async with self._write_lock:
+                await self._conn.execute(
+                    "INSERT INTO client_keys (id, secret_sha256, tenant_id, created_at)"
+                    " VALUES (?, ?, ?, ?)",
+                    (key_id, secret_hash, tenant_id, created),
+                )
+                await self._conn.commit()
         return ClientKey(key_id, tenant_id, datetime.fromisoformat(created))
 
     async def _key_by_hash(self, secret_hash: str) -> ClientKey | None:
@@ -125,22 +164,79 @@ class SqliteStore(Store):
 
     async def get_tenant(self, tenant_id: str) -> Tenant | None:
         with _store_errors():
-            sql = "SELECT id, created_at FROM tenants WHERE id = ?"
+            sql = f"{_TENANT_SELECT} WHERE t.id = ?"
             async with self._conn.execute(sql, (tenant_id,)) as cursor:
                 row = await cursor.fetchone()
-        return None if row is None else Tenant(row[0], datetime.fromisoformat(row[1]))
+        return None if row is None else _tenant(row)
 
-    async def list_tenants(self) -> list[Tenant]:
+    async def list_tenants(
+        self, *, search: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[Tenant]:
+        where, params = "", list[object]()
+        if search:
+            where, params = " WHERE lower(t.id) LIKE ? ESCAPE '\\'", [like_pattern(search)]
+        sql = f"{_TENANT_SELECT}{where} ORDER BY t.created_at, t.id LIMIT ? OFFSET ?"
         with _store_errors():
-            sql = "SELECT id, created_at FROM tenants ORDER BY created_at, id"
-            async with self._conn.execute(sql) as cursor:
+            async with self._conn.execute(sql, (*params, limit, offset)) as cursor:
                 rows = await cursor.fetchall()
-        return [Tenant(row[0], datetime.fromisoformat(row[1])) for row in rows]
+        return [_tenant(row) for row in rows]
 
     async def _insert_tenant(self, tenant_id: str) -> None:
         with _store_errors():
-            await self._conn.execute(
-                "INSERT INTO tenants (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
-                (tenant_id, _now()),
+            async with self._write_lock:
+                await self._conn.execute(
+                    "INSERT INTO tenants (id, created_at) VALUES (?, ?)"
+                    " ON CONFLICT (id) DO NOTHING",
+                    (tenant_id, _now()),
+                )
+                await self._conn.commit()
+
+    async def consent_history(self, tenant_id: str, *, limit: int = 100) -> list[ConsentChange]:
+        sql = (
+            "SELECT tenant_id, state, actor, reason, at FROM consent_history"
+            " WHERE tenant_id = ? ORDER BY id DESC LIMIT ?"
+        )
+        with _store_errors():
+            async with self._conn.execute(sql, (tenant_id, limit)) as cursor:
+                rows = await cursor.fetchall()
+        return [
+            ConsentChange(
+                row[0], ConsentState(row[1]), row[2], row[3], datetime.fromisoformat(row[4])
             )
-            await self._conn.commit()
+            for row in rows
+        ]
+
+    async def _write_consent(
+        self, tenant_id: str, state: ConsentState, actor: str, reason: str
+    ) -> ConsentChange:
+        at = _now()
+        with _store_errors():
+            async with self._write_lock:
+                try:
+                    await self._conn.execute(
+                        "INSERT INTO tenant_settings (tenant_id, consent, consent_changed_at)"
+                        " VALUES (?, ?, ?) ON CONFLICT (tenant_id) DO UPDATE SET"
+                        " consent = excluded.consent,"
+                        " consent_changed_at = excluded.consent_changed_at",
+                        (tenant_id, state.value, at),
+                    )
+                    await self._conn.execute(
+                        "INSERT INTO consent_history (tenant_id, state, actor, reason, at)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        (tenant_id, state.value, actor, reason, at),
+                    )
+                    await self._conn.commit()
+                except BaseException:
+                    await self._conn.rollback()
+                    raise
+        return ConsentChange(tenant_id, state, actor, reason, datetime.fromisoformat(at))
+
+    async def _write_policy(self, tenant_id: str, policy: str | None) -> None:
+        with _store_errors():
+            async with self._write_lock:
+                await self._conn.execute(
+                    "INSERT INTO tenant_settings (tenant_id, policy) VALUES (?, ?)"
+                    " ON CONFLICT (tenant_id) DO UPDATE SET policy = excluded.policy",
+                    (tenant_id, policy),
+                )
+                await self._conn.commit()
