@@ -1,0 +1,40 @@
+"""Secrets: provider API keys, bearer tokens, JWTs, AWS keys and `password=`-style values."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from proxy.detect.spans import EntityType, Span
+
+_KEYED = (
+    r"sk-(?:proj-|live-|test-|ant-)?[A-Za-z0-9_\-]{16,}",
+    r"(?:pk|rk|sk)_(?:live|test)_[A-Za-z0-9]{16,}",
+    r"(?:AKIA|ASIA|AGPA|AIDA|AROA)[A-Z0-9]{16}",
+    r"gh[pousr]_[A-Za-z0-9]{30,}",
+    r"github_pat_[A-Za-z0-9_]{40,}",
+    r"xox[abposr]-[A-Za-z0-9-]{10,}",
+    r"AIza[0-9A-Za-z_\-]{35}",
+    r"glpat-[A-Za-z0-9_\-]{20,}",
+    r"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}",
+    r"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----",
+)
+KEYED = re.compile(r"(?<![\w-])(?:" + "|".join(_KEYED) + r")")
+BEARER = re.compile(r"(?i)\b(?:bearer|token)\s+([A-Za-z0-9_\-.~+/]{16,}=*)")
+ASSIGNED = re.compile(
+    r"(?i)\b(?:password|passwd|pwd|pass|passcode|secret|client_secret|api[_-]?key|apikey|"
+    r"access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|aws_secret_access_key|"
+    r"סיסמה|סיסמא|كلمة المرور|كلمة السر)"
+    r"[\"']?\s*(?:[:=]|is|היא|هي)\s*[\"']?([^\s\"',;}{]{4,200})"
+)
+# A URL's userinfo: scheme://user:password@host
+URL_PASSWORD = re.compile(r"[a-z][a-z0-9+.-]*://[^\s:/@]+:([^\s@/]{3,})@", re.IGNORECASE)
+
+
+def find_secrets(text: str) -> Iterator[Span]:
+    """Known key formats anywhere, and values assigned to password/key/token names."""
+    for m in KEYED.finditer(text):
+        yield Span(m.start(), m.end(), EntityType.SECRET, 1.0, "key")
+    for rx in (BEARER, ASSIGNED, URL_PASSWORD):
+        for m in rx.finditer(text):
+            yield Span(m.start(1), m.end(1), EntityType.SECRET, 1.0, "assigned")
