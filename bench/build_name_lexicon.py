@@ -26,6 +26,7 @@ COMMON_ZIPF_EN = 3.9  # "will", "mark", "grant", "chase", "hill" are above; "war
 COMMON_ZIPF_OTHER = 4.3
 OTHER_LANGS = ("he", "ar", "fr", "de", "es", "it", "pt", "nl", "ru")
 TOP_GIVEN_RANK = 60  # so popular that the name reading wins over the word ("david", "محمد")
+TOP_SURNAME_RANK = 150  # likewise for surnames ("cohen", "garcía", "müller")
 # Popular given names that are first of all English words: these always need a second signal.
 WORD_NAMES = {
     "will", "mark", "may", "grant", "chase", "bill", "rose", "hope", "faith", "joy", "sunny",
@@ -76,7 +77,10 @@ def main() -> int:
         common = zipf_frequency(low, "en") >= COMMON_ZIPF_EN or any(
             zipf_frequency(low, lang) >= COMMON_ZIPF_OTHER for lang in OTHER_LANGS
         )
-        popular = given.get(name, 10**9) <= TOP_GIVEN_RANK and low not in WORD_NAMES
+        popular = (
+            given.get(name, 10**9) <= TOP_GIVEN_RANK
+            or surnames.get(name, 10**9) <= TOP_SURNAME_RANK
+        ) and low not in WORD_NAMES
         flags = ("G" if name in given else "") + ("S" if name in surnames else "")
         if (common and not popular) or low in WORD_NAMES:
             flags += "A"

@@ -56,6 +56,8 @@ def find_phones(text: str) -> Iterator[Span]:
     """Valid phone numbers; dates, amounts, versions and order numbers are skipped."""
     for m in CANDIDATE.finditer(text):
         value = m.group().rstrip(" .-/")
+        while value.endswith(")") and value.count(")") > value.count("("):
+            value = value[:-1].rstrip(" .-/")
         if _DATE.match(value) or _DECIMAL.match(value):
             continue
         before = text[max(0, m.start() - 16) : m.start()]
