@@ -27,13 +27,17 @@ _CUES_AR = (
 # Weak cues (with, and, for, from...) only vouch for a lexicon name; strong ones for any word.
 WEAK_CUES = frozenset(
     "from by with and for per via ask asked tell told lead customer client owner manager "
-    "contact rep מאת את ל עם אצל مع من إلى الى".split()
+    "contact rep מאת את ל עם אצל נציג נציגה مع من إلى الى المندوب".split()
 )
 CUE = re.compile(
     rf"(?:(?<![\w.])(?:{HONORIFICS})\.?|(?i:(?<!\w)(?:{_CUES_EN}))\s*[:,-]?"
     rf"|(?<![\w\u0590-\u05ff])(?:{_CUES_HE})|(?<![\w\u0600-\u06ff])(?:{_CUES_AR}))\s+"
 )
-HONORIFIC = re.compile(rf"(?:{HONORIFICS})\.?$|^(?:{_CUES_HE.replace('|ל|', '|')}|{_CUES_AR})$")
+_TITLES_HE_AR = (
+    r"מר|גב['׳]|גברת|ד\"ר|ד״ר|עו\"ד|עו״ד|פרופ['׳]|הרב|לכבוד|السيد|السيدة|الأستاذ|الأستاذة|الاستاذ|"
+    r"الدكتور|الدكتورة|د\.|المهندس|المهندسة|الشيخ|الشيخة|الآنسة|عزيزي|عزيزتي"
+)
+HONORIFIC = re.compile(rf"(?:{HONORIFICS})\.?$|^(?:{_TITLES_HE_AR})$")
 SIGN_OFF = re.compile(
     r"(?im)(?:regards|best|thanks|thank you|cheers|sincerely|yours|warmly|בברכה|תודה|"
     r"مع التحية|تحياتي|شكرا|شكراً)[,!.]?[ \t]*\r?\n[ \t]*(?:--\s*)?"
@@ -57,7 +61,10 @@ powerpoint dropbox twilio mailchimp zapier tableau snowflake datadog cisco ibm d
 samsung intel nvidia tesla uber airbnb netflix spotify adobe docusign calendly gong outreach
 freshworks zoho odoo dynamics workday servicenow okta cloudflare wix wordpress
 inc ltd llc gmbh corp co plc sa ag bv pty group holdings solutions technologies systems labs
-global international partners ventures capital consulting services software
+global international partners ventures capital consulting services software traders trading
+logistics health healthcare industries enterprises motors media foods pharma energy bank insurance
+realty properties networks digital studio studios agency works supplies retail store stores
+airlines hotels hotel resorts school academy university college hospital clinic institute
 sales marketing support finance legal procurement operations engineering product hr it admin
 team deal lead leads contact contacts account accounts opportunity pipeline forecast quote invoice
 order orders renewal upsell demo trial pilot proposal contract budget discount price pricing
@@ -78,7 +85,7 @@ _NEVER_HE = """
 _NEVER_AR = """
 يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر الاثنين الثلاثاء
 الأربعاء الخميس الجمعة السبت الأحد اليوم غدا أمس العميل العميلة صفقة عرض سعر اجتماع مكالمة
-شركة مدير مديرة شكرا مرحبا تحياتي طلب فاتورة منتج خطة مبيعات تسويق دعم دبي أبوظبي الرياض
+شركة مدير مديرة شكرا مرحبا تحياتي التحية طلب فاتورة منتج خطة مبيعات تسويق دعم دبي أبوظبي الرياض
 """.split()
 _TITLES = """
 mr mrs ms miss mx dr prof sir madam mme mlle herr frau sr sra srta dott dra shri smt sheikh sheikha

@@ -12,7 +12,7 @@ IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2})?(?![\w]|\.\d)"
 IPV6 = re.compile(
     r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])"
 )
-_VERSION = re.compile(r"(?i)(?:\bv|version|ver\.?|release|build|firmware)\s*$")
+_VERSION = re.compile(r"(?i)\b(?:v|version|ver\.?|release|build|firmware)\s*$")
 
 
 def find_ips(text: str) -> Iterator[Span]:
