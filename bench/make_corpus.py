@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus_handwritten import RECORDS as HANDWRITTEN  # noqa: E402
 from corpus_templates import TEMPLATES  # noqa: E402
 from corpus_values import COMPANIES, NAMES, PRODUCTS, SOFTWARE, STREETS  # noqa: E402
 
@@ -188,6 +189,32 @@ def generate(pool: str, count: int, rng: random.Random) -> list[dict[str, Any]]:
     return records
 
 
+MARK = re.compile(r"\[\[([A-Z_]+)\|(.+?)\]\]|\{\{(.+?)\}\}")
+
+
+def parse_marked(kind: str, culture: str, marked: str) -> dict[str, Any]:
+    """A hand-written record: [[TYPE|value]] entities and {{value}} controls."""
+    parts: list[str] = []
+    entities: list[dict[str, Any]] = []
+    controls: list[str] = []
+    pos = length = 0
+    for m in MARK.finditer(marked):
+        parts.append(marked[pos : m.start()])
+        length += m.start() - pos
+        value = m.group(2) if m.group(1) else m.group(3)
+        if m.group(1):
+            entities.append({"type": m.group(1), "start": length, "end": length + len(value)})
+        else:
+            controls.append(value)
+        parts.append(value)
+        length += len(value)
+        pos = m.end()
+    parts.append(marked[pos:])
+    text = "".join(parts)
+    return {"text": text, "entities": entities, "controls": controls, "kind": kind,
+            "culture": culture, "pool": "handwritten"}
+
+
 def main() -> int:
     rng = random.Random(SEED)
     OUT.mkdir(exist_ok=True)
@@ -197,6 +224,10 @@ def main() -> int:
             for row in rows:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         print(f"{len(rows)} records -> {OUT / (pool + '.jsonl')}")
+    with (OUT / "handwritten.jsonl").open("w", encoding="utf-8") as fh:
+        for kind, culture, marked in HANDWRITTEN:
+            fh.write(json.dumps(parse_marked(kind, culture, marked), ensure_ascii=False) + "\n")
+    print(f"{len(HANDWRITTEN)} records -> {OUT / 'handwritten.jsonl'}")
     return 0
 
 

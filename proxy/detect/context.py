@@ -92,4 +92,32 @@ mr mrs ms miss mx dr prof sir madam mme mlle herr frau sr sra srta dott dra shri
 eng capt rabbi rev מר גב גברת הרב עו״ד ד״ר פרופ לכבוד נציג נציגה السيد السيدة الأستاذ الأستاذة
 الاستاذ الدكتور الدكتورة المهندس المهندسة الشيخ الشيخة الآنسة عزيزي عزيزتي المندوب
 """.split()
+# Places: cities and countries CRM text names all the time, several of them also surnames.
+_PLACES = """
+afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh belarus
+belgium bolivia brazil bulgaria cambodia cameroon canada chile china colombia croatia cyprus czechia
+denmark ecuador egypt estonia ethiopia finland france georgia germany ghana greece guatemala hungary
+iceland india indonesia iran iraq ireland italy jamaica japan jordan kazakhstan kenya korea kuwait
+latvia lebanon libya lithuania luxembourg malaysia malta mexico morocco nepal netherlands nigeria
+norway oman pakistan palestine panama paraguay peru philippines poland portugal qatar romania russia
+rwanda saudi senegal serbia singapore slovakia slovenia spain sweden switzerland syria taiwan
+tanzania thailand tunisia turkey uganda ukraine uruguay uzbekistan venezuela vietnam yemen zambia
+zimbabwe emirates america europe africa asia
+lagos abuja accra nairobi cairo casablanca johannesburg cape town durban kinshasa addis ababa dakar
+medellín medellin bogotá bogota lima santiago quito caracas montevideo buenos aires são paulo
+rio janeiro mexico guadalajara monterrey havana madrid barcelona valencia sevilla lisbon porto rome
+milan milano turin naples florence venice munich münchen hamburg frankfurt cologne köln stuttgart
+vienna zurich geneva basel bern brussels antwerp amsterdam rotterdam utrecht copenhagen stockholm
+oslo helsinki warsaw kraków krakow prague budapest bucharest sofia athens istanbul ankara moscow
+kyiv kiev minsk riga tallinn vilnius dublin edinburgh glasgow manchester liverpool birmingham leeds
+bristol oxford cambridge york boston chicago houston dallas austin denver seattle portland phoenix
+atlanta miami orlando detroit philadelphia washington baltimore nashville memphis toronto montreal
+vancouver calgary ottawa sydney melbourne brisbane perth adelaide auckland wellington tokyo osaka
+kyoto seoul busan beijing shanghai shenzhen guangzhou hong kong taipei manila jakarta bangkok hanoi
+saigon kuala lumpur mumbai delhi bangalore bengaluru chennai hyderabad pune kolkata ahmedabad karachi
+lahore islamabad dhaka colombo kathmandu tehran baghdad damascus beirut amman doha manama muscat
+kuwait sharjah ajman fujairah jeddah dammam mecca medina eilat netanya ashdod herzliya raanana
+petah tikva rishon lezion beersheba nazareth ramallah
+""".split()
+PLACES = frozenset(_PLACES)  # ambiguous when also a name (Santiago, Sofia): a second signal needed
 NEVER_NAMES = frozenset(_TITLES) | frozenset(_NEVER) | frozenset(_NEVER_HE) | frozenset(_NEVER_AR)

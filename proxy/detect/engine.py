@@ -8,6 +8,7 @@ spreads found names over all texts, resolves overlaps and maps spans back to the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -23,7 +24,7 @@ from proxy.detect.names import find_names
 from proxy.detect.national_ids import find_il_ids, find_ssns
 from proxy.detect.normalize import NormalizedText, normalize
 from proxy.detect.phone import find_phones
-from proxy.detect.propagation import compile_propagation, find_mentions, name_parts
+from proxy.detect.propagation import Propagator, name_parts
 from proxy.detect.secrets import find_secrets
 from proxy.detect.spans import Detector, EntityType, Span
 from proxy.detect.structured import find_structured_names
@@ -97,15 +98,13 @@ class DetectionEngine(Detector):
                 if s.type is EntityType.EMAIL:
                     names.update(self._email_names(view.text, s))
             found.append(spans + people)
-        loose, exact = name_parts(names, self._lex)
-        pattern = compile_propagation(loose - self._allow, exact)
+        parts = {p: exact for p, exact in name_parts(names, self._lex).items() if p not in self._allow}
+        propagator = Propagator(parts)
         results: list[list[Span]] = []
         for view, spans in zip(views, found, strict=True):
-            if pattern is not None:
-                spans.extend(
-                    Span(s, e, EntityType.PERSON, 0.8, "propagation")
-                    for s, e in find_mentions(pattern, view.text)
-                )
+            spans.extend(
+                Span(s, e, EntityType.PERSON, 0.8, "propagation") for s, e in propagator.find(view.text)
+            )
             results.append(self._finish(view, spans))
         return results
 
@@ -131,9 +130,7 @@ class DetectionEngine(Detector):
         """Local-part pieces that are names, or that the text also writes as a word."""
         out = []
         for part in local_part_names(text[email.start : email.end]):
-            if (self._lex.flags.get(part) and part not in self._lex.common) or re.search(
-                rf"(?<!\w){re.escape(part.title())}(?!\w)", text
-            ):
+            if (self._lex.flags.get(part) and part not in self._lex.common) or part.title() in text:
                 out.append(part)
         return out
 
@@ -173,10 +170,18 @@ def _merge_people(text: str, spans: list[Span]) -> list[Span]:
 def _resolve(spans: list[Span]) -> list[Span]:
     """Non-overlapping spans: higher priority first, then longer."""
     order = sorted(spans, key=lambda s: (-PRIORITY[s.type], -(s.end - s.start), s.start))
-    taken: list[Span] = []
+    starts: list[int] = []  # taken spans, sorted by start; they never overlap each other
+    ends: list[int] = []
+    taken: dict[int, Span] = {}
     for s in order:
         if s.end <= s.start:
             continue
-        if all(s.end <= t.start or s.start >= t.end for t in taken):
-            taken.append(s)
-    return sorted(taken, key=lambda s: s.start)
+        i = bisect_left(starts, s.start)
+        if i < len(starts) and starts[i] < s.end:
+            continue
+        if i > 0 and ends[i - 1] > s.start:
+            continue
+        starts.insert(i, s.start)
+        ends.insert(i, s.end)
+        taken[s.start] = s
+    return [taken[start] for start in starts]

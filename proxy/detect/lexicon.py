@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from proxy.detect.context import NEVER_NAMES
+from proxy.detect.context import NEVER_NAMES, PLACES
 
 GIVEN = 1
 SURNAME = 2
@@ -47,5 +47,8 @@ def load_lexicon() -> NameLexicon:
         flags[key] = flags.get(key, 0) | value
     for word in NEVER_NAMES:
         flags.pop(word, None)
-    common = frozenset(_read_lines("common_words.txt.gz")) | NEVER_NAMES
+    for place in PLACES:
+        if place in flags:
+            flags[place] |= AMBIGUOUS
+    common = frozenset(_read_lines("common_words.txt.gz")) | NEVER_NAMES | (PLACES - flags.keys())
     return NameLexicon(flags, common)

@@ -21,7 +21,11 @@ _SPECIAL = re.compile(
     r"|(?P<esc>(?:\\u[0-9a-fA-F]{4})+)"
     r"|(?P<pct>(?:%(?:40|2[bBeEdD0]|5[fF]))+)"
     r"|(?P<wide>[\uff01-\uff5e\U0001d400-\U0001d7ff\u2070-\u209f\u2460-\u24ff]+)"
-    rf"|(?P<mix>[A-Za-z]+[\u0370-\u03ff\u0400-\u04ff][{_LATIN_MIX}]*"
+)
+# Only run where Greek or Cyrillic letters occur at all (a Latin-only text skips it).
+_HAS_LOOKALIKE = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
+_MIXED = re.compile(
+    rf"(?P<mix>[A-Za-z]+[\u0370-\u03ff\u0400-\u04ff][{_LATIN_MIX}]*"
     rf"|[\u0370-\u03ff\u0400-\u04ff]+[A-Za-z][{_LATIN_MIX}]*)"
 )
 # Look-alike letters that render as Latin ones (Unicode confusables, the common subset).
@@ -79,13 +83,20 @@ def _replacement(kind: str, chunk: str) -> str:
 
 def normalize(text: str) -> NormalizedText:
     """The detection view of `text`; identical (and free) when nothing needs undoing."""
-    if _SPECIAL.search(text) is None:
+    if text.isascii() and "\\u" not in text and "%" not in text:
+        return NormalizedText(text, text)
+    matches = list(_SPECIAL.finditer(text))
+    if _HAS_LOOKALIKE.search(text):
+        matches = sorted(matches + list(_MIXED.finditer(text)), key=lambda m: m.start())
+    if not matches:
         return NormalizedText(text, text)
     parts: list[str] = []
     edits: list[tuple[int, int, int, int]] = []
     pos = 0
     npos = 0
-    for m in _SPECIAL.finditer(text):
+    for m in matches:
+        if m.start() < pos:
+            continue
         kind = m.lastgroup or ""
         chunk = m.group()
         new = _replacement(kind, chunk)

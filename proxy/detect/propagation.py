@@ -1,7 +1,8 @@
 """Propagation: every mention of a name found anywhere in a request, in every text.
 
-Name parts found in one text (and name parts of email local parts) become one regex for the
-whole request, so a lone first name three messages later is found too.
+Name parts found in one text (and name parts of email local parts) go into one Aho-Corasick
+automaton for the whole request, so a lone first name three messages later is found too, in
+one pass per text whatever the number of names.
 """
 
 from __future__ import annotations
@@ -9,55 +10,67 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import ahocorasick
+
 from proxy.detect.context import NEVER_NAMES, PARTICLES
 from proxy.detect.lexicon import AMBIGUOUS, NameLexicon
 
 _SPLIT = re.compile(r"[^\w'’-]+")
-_HE = re.compile(r"[\u0590-\u05ff]")
-_AR = re.compile(r"[\u0600-\u06ff]")
+_HE_PREFIX = "והבלמשכ"
+_AR_PREFIX = "وبلف"
 
 
-def name_parts(names: Iterable[str], lex: NameLexicon) -> tuple[set[str], set[str]]:
-    """(case-insensitive terms, case-sensitive terms) to look for in every text."""
-    loose: set[str] = set()
-    exact: set[str] = set()
+def name_parts(names: Iterable[str], lex: NameLexicon) -> dict[str, bool]:
+    """Name part (casefolded) -> True when it must match with its capital (ambiguous words)."""
+    parts: dict[str, bool] = {}
     for name in names:
         for part in _SPLIT.split(name):
             part = part.strip("'’-")
             low = part.casefold()
             if len(part) < 2 or low in PARTICLES or low in NEVER_NAMES:
                 continue
-            if lex.flags.get(low, 0) & AMBIGUOUS or low in lex.common:
-                exact.add(part if not part.islower() else part.title())
-            else:
-                loose.add(low)
-    return loose, exact
+            exact = bool(lex.flags.get(low, 0) & AMBIGUOUS) or low in lex.common
+            parts[low] = parts.get(low, True) and exact
+    return parts
 
 
-def compile_propagation(loose: set[str], exact: set[str]) -> re.Pattern[str] | None:
-    """One regex for all terms; Hebrew/Arabic terms may carry a one-letter prefix."""
-    alternatives: list[str] = []
-    for term in sorted(loose, key=len, reverse=True):
-        body = re.escape(term)
-        if _HE.match(term):
-            alternatives.append(rf"(?<![\w\u0590-\u05ff])(?:[והבלמשכ]{{1,2}})?(?P<t{len(alternatives)}>{body})")
-        elif _AR.match(term):
-            alternatives.append(rf"(?<![\w])(?:[وبلف])?(?P<t{len(alternatives)}>{body})")
-        else:
-            alternatives.append(rf"(?<![\w'’-])(?i:{body})")
-    for term in sorted(exact, key=len, reverse=True):
-        alternatives.append(rf"(?<![\w'’-]){re.escape(term)}")
-    if not alternatives:
-        return None
-    return re.compile(r"(?:" + "|".join(alternatives) + r")(?![\w])")
+class Propagator:
+    """Finds whole-word mentions of the request's name parts."""
+
+    def __init__(self, parts: dict[str, bool]) -> None:
+        self._exact = parts
+        self._automaton = ahocorasick.Automaton()
+        for term in parts:
+            self._automaton.add_word(term, len(term))
+        if parts:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        """Spans of name parts; a Hebrew/Arabic one- or two-letter prefix is left out."""
+        if not self._exact:
+            return []
+        folded = text.casefold() if text.isascii() or len(text.casefold()) == len(text) else text.lower()
+        if len(folded) != len(text):
+            return []
+        out: list[tuple[int, int]] = []
+        for last, length in self._automaton.iter(folded):
+            end = last + 1
+            start = end - length
+            if end < len(text) and (text[end].isalnum() or text[end] in "'’"):
+                continue
+            first = text[start]
+            if self._exact[folded[start:end]] and first.islower():  # caseless scripts pass
+                continue
+            if start and (text[start - 1].isalnum() or text[start - 1] in "'’-"):
+                if not _prefixed(text, start):
+                    continue
+            out.append((start, end))
+        return out
 
 
-def find_mentions(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """Spans of the name parts (a Hebrew/Arabic prefix letter is left out)."""
-    out: list[tuple[int, int]] = []
-    for m in pattern.finditer(text):
-        start = m.start()
-        if m.lastgroup:
-            start = m.start(m.lastgroup)
-        out.append((start, m.end()))
-    return out
+def _prefixed(text: str, start: int) -> bool:
+    """True when only a Hebrew/Arabic prefix letter or two stands before a word."""
+    i = start
+    while i > 0 and start - i < 2 and (text[i - 1] in _HE_PREFIX or text[i - 1] in _AR_PREFIX):
+        i -= 1
+    return i < start and (i == 0 or not text[i - 1].isalnum())

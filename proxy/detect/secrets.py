@@ -31,10 +31,20 @@ ASSIGNED = re.compile(
 URL_PASSWORD = re.compile(r"[a-z][a-z0-9+.-]*://[^\s:/@]+:([^\s@/]{3,})@", re.IGNORECASE)
 
 
+_GATES = (
+    (BEARER, ("bearer", "token")),
+    (ASSIGNED, ("pass", "pwd", "secret", "key", "token", "סיסמ", "كلمة")),
+    (URL_PASSWORD, ("://",)),
+)
+
+
 def find_secrets(text: str) -> Iterator[Span]:
     """Known key formats anywhere, and values assigned to password/key/token names."""
     for m in KEYED.finditer(text):
         yield Span(m.start(), m.end(), EntityType.SECRET, 1.0, "key")
-    for rx in (BEARER, ASSIGNED, URL_PASSWORD):
+    low = text.lower()
+    for rx, cues in _GATES:
+        if not any(cue in low for cue in cues):
+            continue
         for m in rx.finditer(text):
             yield Span(m.start(1), m.end(1), EntityType.SECRET, 1.0, "assigned")

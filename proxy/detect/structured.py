@@ -27,12 +27,18 @@ _COMPANY = re.compile(
     r"systems|labs|software|consulting|partners|ventures|capital|bank|university|hospital|"
     r"plan|pro|enterprise|premium|basic|starter|edition|suite|package|bundle|license)\b|בע\"?מ|ذ\.م\.م"
 )
-_KEY = r"[\w\u0590-\u05ff\u0600-\u06ff -]{1,30}?"
-KEY_VALUE = re.compile(
-    rf"[\"']?(?P<key>{_KEY})[\"']?[ \t]*[:=][ \t]*(?P<q>[\"']?)"
-    r"(?P<value>[^\"'\n,;{}\[\]<>|]{1,80}?)(?P=q)[ \t]*(?=[,;}\n\]<|]|$)",
+SEPARATOR = re.compile(r"[:=]")
+# The key right before a separator: matched on a short slice that ends at the separator.
+KEY_BEFORE = re.compile(r"(?P<key>[\w\u0590-\u05ff\u0600-\u06ff]+(?:[ _-][\w\u0590-\u05ff\u0600-\u06ff]+)?)[\"']?[ \t]*$")
+VALUE_AFTER = re.compile(
+    r"[ \t]*(?P<q>[\"']?)(?P<value>[^\"'\n,;{}\[\]<>|]{1,80}?)(?P=q)[ \t]*(?=[,;}\n\]<|]|$)",
     re.MULTILINE,
 )
+_KEY_HINTS = ("name", "first", "last", "contact", "owner", "rep", "assign", "customer", "client",
+              "person", "attendee", "manager", "author", "created", "signator", "sender", "recipient",
+              "participant", "speaker", "employee", "agent", "user", "buyer", "seller", "decision",
+              "champion", "spouse", "to", "from", "cc", "שם", "איש", "נציג", "לקוח", "اسم", "الاسم",
+              "جهة", "العميل", "المسؤول")
 _EMAIL_OR_DIGIT = re.compile(r"[@\d]")
 
 
@@ -68,11 +74,20 @@ def _value_spans(start: int, value: str) -> Iterator[tuple[int, int]]:
 def find_structured_names(text: str) -> Iterator[tuple[int, int]]:
     """Spans of values that structure says are person names."""
     if ":" in text or "=" in text:
-        for m in KEY_VALUE.finditer(text):
-            kind = _key_kind(m.group("key"))
-            value = m.group("value")
-            if kind and _person_like(value, strict=kind == 1):
-                yield from _value_spans(m.start("value"), value)
+        for sep in SEPARATOR.finditer(text):
+            at = sep.start()
+            window = text[max(0, at - 36) : at]
+            if not any(hint in window.lower() for hint in _KEY_HINTS):
+                continue
+            key = KEY_BEFORE.search(window)
+            if key is None:
+                continue
+            kind = _key_kind(key.group("key"))
+            if not kind:
+                continue
+            m = VALUE_AFTER.match(text, at + 1)
+            if m and _person_like(m.group("value"), strict=kind == 1):
+                yield from _value_spans(m.start("value"), m.group("value"))
     if "," in text or "\t" in text or ";" in text:
         yield from _csv_names(text)
 
