@@ -29,12 +29,68 @@ TOP_GIVEN_RANK = 60  # so popular that the name reading wins over the word ("dav
 TOP_SURNAME_RANK = 150  # likewise for surnames ("cohen", "garcía", "müller")
 # Popular given names that are first of all English words: these always need a second signal.
 WORD_NAMES = {
-    "will", "mark", "may", "grant", "chase", "bill", "rose", "hope", "faith", "joy", "sunny",
-    "summer", "april", "june", "august", "art", "guy", "jack", "frank", "pat", "sue", "don",
-    "ray", "rich", "gene", "max", "victor", "page", "lane", "dawn", "ivy", "iris", "lily",
-    "amber", "crystal", "ruby", "pearl", "jade", "storm", "sky", "rocky", "bob", "sterling",
-    "king", "prince", "major", "young", "long", "white", "black", "brown", "green", "price",
-    "rich", "hunter", "cash", "bond", "miles", "mars", "star", "angel", "song", "paris",
+    "will",
+    "mark",
+    "may",
+    "grant",
+    "chase",
+    "bill",
+    "rose",
+    "hope",
+    "faith",
+    "joy",
+    "sunny",
+    "summer",
+    "april",
+    "june",
+    "august",
+    "art",
+    "guy",
+    "jack",
+    "frank",
+    "pat",
+    "sue",
+    "don",
+    "ray",
+    "rich",
+    "gene",
+    "max",
+    "victor",
+    "page",
+    "lane",
+    "dawn",
+    "ivy",
+    "iris",
+    "lily",
+    "amber",
+    "crystal",
+    "ruby",
+    "pearl",
+    "jade",
+    "storm",
+    "sky",
+    "rocky",
+    "bob",
+    "sterling",
+    "king",
+    "prince",
+    "major",
+    "young",
+    "long",
+    "white",
+    "black",
+    "brown",
+    "green",
+    "price",
+    "hunter",
+    "cash",
+    "bond",
+    "miles",
+    "mars",
+    "star",
+    "angel",
+    "song",
+    "paris",
 }
 TOKEN = re.compile(r"^[^\W\d_]{2,}(?:['’-][^\W\d_]+)?$")
 DATA = Path(__file__).resolve().parent.parent / "proxy" / "detect" / "data"
@@ -46,7 +102,7 @@ COMMON_TOP = {"en": 12000, "he": 5000, "ar": 5000, "fr": 2500, "de": 2500, "es":
 
 def _load(path: Path) -> dict[str, Any]:
     with gzip.open(path) as fh:
-        data: dict[str, Any] = pickle.load(fh)  # noqa: S301 - the package's own data file
+        data: dict[str, Any] = pickle.load(fh)
         return data
 
 

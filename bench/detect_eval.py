@@ -70,7 +70,10 @@ def evaluate(engine: DetectionEngine, records: list[dict[str, Any]]) -> dict[str
             if _covered(spans, ent["start"], ent["end"]):
                 hit[ent["type"]] += 1
             else:
-                misses.append(f"{ent['type']}: {text[ent['start']:ent['end']]!r} [{rec['kind']}/{rec['culture']}]")
+                misses.append(
+                    f"{ent['type']}: {text[ent['start'] : ent['end']]!r} "
+                    f"[{rec['kind']}/{rec['culture']}]"
+                )
             if ent["type"] == "PERSON":
                 for ws, we in _word_spans(text, ent["start"], ent["end"]):
                     tokens[1] += 1
@@ -80,7 +83,9 @@ def evaluate(engine: DetectionEngine, records: list[dict[str, Any]]) -> dict[str
             if any(s.start < e["end"] and e["start"] < s.end for e in rec["entities"]):
                 det_ok[s.type.value] += 1
             else:
-                misses.append(f"FP {s.type.value}: {text[s.start:s.end]!r} [{rec['kind']}/{rec['culture']}]")
+                misses.append(
+                    f"FP {s.type.value}: {text[s.start : s.end]!r} [{rec['kind']}/{rec['culture']}]"
+                )
         for phrase in rec.get("controls", []):
             at = text.find(phrase)
             if at < 0:

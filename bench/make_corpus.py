@@ -19,19 +19,32 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus_handwritten import RECORDS as HANDWRITTEN  # noqa: E402
-from corpus_templates import TEMPLATES  # noqa: E402
-from corpus_values import COMPANIES, NAMES, PRODUCTS, SOFTWARE, STREETS  # noqa: E402
+from corpus_handwritten import RECORDS as HANDWRITTEN
+from corpus_templates import TEMPLATES
+from corpus_values import COMPANIES, NAMES, PRODUCTS, SOFTWARE, STREETS
 
 OUT = Path(__file__).resolve().parent / "corpus"
 SEED = 20261124
 PER_POOL = {"tune": 480, "heldout": 220}
 SLOT = re.compile(r"⟦([A-Z0-9]+)⟧")
 ENTITY_SLOTS = {
-    "P": "PERSON", "P2": "PERSON", "F": "PERSON", "F2": "PERSON", "S": "PERSON",
-    "E": "EMAIL", "E2": "EMAIL", "PH": "PHONE", "PH2": "PHONE", "A": "ADDRESS",
-    "CARD": "CREDIT_CARD", "IBAN": "IBAN", "ILID": "IL_ID", "SSN": "US_SSN", "IP": "IP_ADDRESS",
-    "IP6": "IP_ADDRESS", "SEC": "SECRET",
+    "P": "PERSON",
+    "P2": "PERSON",
+    "F": "PERSON",
+    "F2": "PERSON",
+    "S": "PERSON",
+    "E": "EMAIL",
+    "E2": "EMAIL",
+    "PH": "PHONE",
+    "PH2": "PHONE",
+    "A": "ADDRESS",
+    "CARD": "CREDIT_CARD",
+    "IBAN": "IBAN",
+    "ILID": "IL_ID",
+    "SSN": "US_SSN",
+    "IP": "IP_ADDRESS",
+    "IP6": "IP_ADDRESS",
+    "SEC": "SECRET",
 }
 SCRIPT_CULTURES = {"hebrew", "arabic", "cyrillic"}
 
@@ -73,16 +86,24 @@ def _il_id(rng: random.Random) -> str:
 
 def _phone(rng: random.Random) -> str:
     d = lambda n: "".join(str(rng.randint(0, 9)) for _ in range(n))  # noqa: E731
-    return rng.choice([
-        f"+972 5{rng.choice('02348')}-{d(3)}-{d(4)}", f"05{rng.choice('02348')}-{d(7)}",
-        f"+971 5{rng.choice('0256')} {d(3)} {d(4)}", f"05{rng.choice('0256')} {d(3)} {d(4)}",
-        f"({rng.choice(['212', '415', '646', '312'])}) {rng.randint(201, 989)}-{d(4)}",
-        f"+1 {rng.choice(['617', '305', '206'])} {rng.randint(201, 989)} {d(4)}",
-        f"+44 7{rng.choice('4579')}{d(2)} {d(6)}", f"07{rng.choice('4579')}{d(2)} {d(6)}",
-        f"+49 15{rng.choice('1279')} {d(8)}", f"+33 6 {d(2)} {d(2)} {d(2)} {d(2)}",
-        f"+91 9{d(4)} {d(5)}", f"+234 80{rng.choice('3679')} {d(3)} {d(4)}",
-        f"+61 4{d(2)} {d(3)} {d(3)}", f"04{d(2)} {d(3)} {d(3)}",
-    ])
+    return rng.choice(
+        [
+            f"+972 5{rng.choice('02348')}-{d(3)}-{d(4)}",
+            f"05{rng.choice('02348')}-{d(7)}",
+            f"+971 5{rng.choice('0256')} {d(3)} {d(4)}",
+            f"05{rng.choice('0256')} {d(3)} {d(4)}",
+            f"({rng.choice(['212', '415', '646', '312'])}) {rng.randint(201, 989)}-{d(4)}",
+            f"+1 {rng.choice(['617', '305', '206'])} {rng.randint(201, 989)} {d(4)}",
+            f"+44 7{rng.choice('4579')}{d(2)} {d(6)}",
+            f"07{rng.choice('4579')}{d(2)} {d(6)}",
+            f"+49 15{rng.choice('1279')} {d(8)}",
+            f"+33 6 {d(2)} {d(2)} {d(2)} {d(2)}",
+            f"+91 9{d(4)} {d(5)}",
+            f"+234 80{rng.choice('3679')} {d(3)} {d(4)}",
+            f"+61 4{d(2)} {d(3)} {d(3)}",
+            f"04{d(2)} {d(3)} {d(3)}",
+        ]
+    )
 
 
 def _values(pool: str, rng: random.Random, culture: str) -> dict[str, str]:
@@ -94,34 +115,73 @@ def _values(pool: str, rng: random.Random, culture: str) -> dict[str, str]:
     if culture in SCRIPT_CULTURES:
         email = f"client{rng.randint(10, 999)}@{domain}"
     else:
-        email = rng.choice([f"{_ascii(f1).lower()}.{_ascii(s1).lower()}", f"{_ascii(f1).lower()}"]) + "@" + domain
-    style, street = rng.choice(STREETS[pool])
+        email = (
+            rng.choice([f"{_ascii(f1).lower()}.{_ascii(s1).lower()}", f"{_ascii(f1).lower()}"])
+            + "@"
+            + domain
+        )
+    _style, street = rng.choice(STREETS[pool])
     card = _luhn_complete(rng.choice(["4", "51", "55"]), 16, rng)
     return {
-        "P": f"{f1} {s1}", "P2": f"{f2} {s2}", "F": f1, "F2": f2, "S": s1,
-        "E": email, "E2": f"{_ascii(f2).lower() or 'sales'}{rng.randint(1, 99)}@{domain}",
-        "PH": _phone(rng), "PH2": _phone(rng),
-        "A": street.format(n=rng.randint(2, 240), u=rng.randint(1, 40), n5=rng.randint(1000, 99999)),
+        "P": f"{f1} {s1}",
+        "P2": f"{f2} {s2}",
+        "F": f1,
+        "F2": f2,
+        "S": s1,
+        "E": email,
+        "E2": f"{_ascii(f2).lower() or 'sales'}{rng.randint(1, 99)}@{domain}",
+        "PH": _phone(rng),
+        "PH2": _phone(rng),
+        "A": street.format(
+            n=rng.randint(2, 240), u=rng.randint(1, 40), n5=rng.randint(1000, 99999)
+        ),
         "CARD": " ".join(card[i : i + 4] for i in range(0, 16, 4)),
-        "IBAN": rng.choice([
-            _iban("IL", f"{rng.randint(10, 99)}0{rng.randint(100, 999)}{rng.randint(10**12, 10**13 - 1)}"),
-            _iban("AE", f"0{rng.randint(10, 99)}{rng.randint(10**15, 10**16 - 1)}"),
-            _iban("DE", f"{rng.randint(10**17, 10**18 - 1)}"),
-        ]),
+        "IBAN": rng.choice(
+            [
+                _iban(
+                    "IL",
+                    f"{rng.randint(10, 99)}0{rng.randint(100, 999)}"
+                    f"{rng.randint(10**12, 10**13 - 1)}",
+                ),
+                _iban("AE", f"0{rng.randint(10, 99)}{rng.randint(10**15, 10**16 - 1)}"),
+                _iban("DE", f"{rng.randint(10**17, 10**18 - 1)}"),
+            ]
+        ),
         "ILID": _il_id(rng),
         "SSN": f"{rng.randint(100, 665)}-{rng.randint(10, 99)}-{rng.randint(1000, 9999)}",
-        "IP": f"{rng.randint(11, 223)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}",
+        "IP": ".".join(
+            str(v)
+            for v in (
+                rng.randint(11, 223),
+                rng.randint(0, 255),
+                rng.randint(0, 255),
+                rng.randint(1, 254),
+            )
+        ),
         "IP6": f"2001:db8:{rng.randint(1, 0xFFFF):x}::{rng.randint(1, 0xFFFF):x}",
-        "SEC": rng.choice([
-            "sk-proj-" + "".join(rng.choice("abcdefghijkmnopqrstuvwxyzABCDEFGH0123456789") for _ in range(32)),
-            "AKIA" + "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567") for _ in range(16)),
-        ]),
-        "CO": company, "PROD": rng.choice(PRODUCTS[pool]), "SW": rng.choice(SOFTWARE[pool]),
+        "SEC": rng.choice(
+            [
+                "sk-proj-"
+                + "".join(
+                    rng.choice("abcdefghijkmnopqrstuvwxyzABCDEFGH0123456789") for _ in range(32)
+                ),
+                "AKIA" + "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567") for _ in range(16)),
+            ]
+        ),
+        "CO": company,
+        "PROD": rng.choice(PRODUCTS[pool]),
+        "SW": rng.choice(SOFTWARE[pool]),
         "DATE": rng.choice(["12/05/2024", "2025-03-14", "March 3, 2025", "14.02.2025", "Nov 18"]),
         "AMT": rng.choice(["$12,500", "€3,200.00", "₪45,000", "AED 18,000", "$1,250.99", "£7,800"]),
         "PCT": rng.choice(["15%", "7.5%", "20 %", "12%"]),
-        "ORD": rng.choice([f"Order #{rng.randint(10000, 99999)}", f"INV-2024-{rng.randint(1000, 9999)}",
-                           f"SKU-{rng.randint(10000, 99999)}", f"PO {rng.randint(100000, 999999)}"]),
+        "ORD": rng.choice(
+            [
+                f"Order #{rng.randint(10000, 99999)}",
+                f"INV-2024-{rng.randint(1000, 9999)}",
+                f"SKU-{rng.randint(10000, 99999)}",
+                f"PO {rng.randint(100000, 999999)}",
+            ]
+        ),
         "VER": rng.choice(["v2.4.1", "version 3.12", "v10.0.3", "build 2024.11.2"]),
         "DAY": rng.choice(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
         "MON": rng.choice(["January", "March", "June", "September", "December"]),
@@ -158,7 +218,9 @@ def fill(template: str, values: dict[str, str], escape: bool) -> dict[str, Any]:
         if escape:
             value = _escape(value)
         if slot in ENTITY_SLOTS:
-            entities.append({"type": ENTITY_SLOTS[slot], "start": length, "end": length + len(value)})
+            entities.append(
+                {"type": ENTITY_SLOTS[slot], "start": length, "end": length + len(value)}
+            )
         else:
             controls.append(value)
         parts.append(value)
@@ -176,7 +238,9 @@ def generate(pool: str, count: int, rng: random.Random) -> list[dict[str, Any]]:
     while len(records) < count:
         kind, script, template = templates[i % len(templates)]
         i += 1
-        choices = [c for c in cultures if (c in ("hebrew", "arabic", "cyrillic")) == (script != "latin")]
+        choices = [
+            c for c in cultures if (c in ("hebrew", "arabic", "cyrillic")) == (script != "latin")
+        ]
         if script in ("hebrew", "arabic", "cyrillic"):
             choices = [script]
         culture = rng.choice(choices)
@@ -211,8 +275,14 @@ def parse_marked(kind: str, culture: str, marked: str) -> dict[str, Any]:
         pos = m.end()
     parts.append(marked[pos:])
     text = "".join(parts)
-    return {"text": text, "entities": entities, "controls": controls, "kind": kind,
-            "culture": culture, "pool": "handwritten"}
+    return {
+        "text": text,
+        "entities": entities,
+        "controls": controls,
+        "kind": kind,
+        "culture": culture,
+        "pool": "handwritten",
+    }
 
 
 def main() -> int:

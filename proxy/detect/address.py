@@ -17,7 +17,10 @@ _SUFFIX = (
     r"Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Cres|Row|Circle|Cir|Trail|"
     r"Mews|Gardens|Grove|Hill|Walk|Parade|Esplanade|Quay|Wharf|Alley|Broadway"
 )
-_UNIT = r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Level|Office|Bldg|Building|#)\.?\s*#?[\w-]{1,6})"
+_UNIT = (
+    r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Level|Office|Bldg|Building|#)"
+    r"\.?\s*#?[\w-]{1,6})"
+)
 _CITY_TAIL = (
     r"(?:,\s*(?:[A-Z][a-z\u00e0-\u024f'’-]+(?:[ -][A-Z][a-z\u00e0-\u024f'’-]+){0,2}))?"
     r"(?:,?\s*(?:[A-Z]{2,3}\s+)?(?:\d{4,5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}))?"
@@ -25,8 +28,7 @@ _CITY_TAIL = (
     r"United Arab Emirates|Canada|Ireland|India|Nigeria))?"
 )
 ENGLISH = re.compile(
-    rf"(?<![\w-])(?:(?:Suite|Apt|Unit|Flat|Level)\s*\w{{1,5}},?\s+)?"
-    rf"\d{{1,5}}[A-Za-z]?(?:-\d{{1,4}})?,?\s+(?:{_CAP}\s+){{1,4}}(?:{_SUFFIX})\b\.?"
+    rf"\d(?<![\w-]\d)\d{{0,4}}[A-Za-z]?(?:-\d{{1,4}})?,?\s+(?:{_CAP}\s+){{1,4}}(?:{_SUFFIX})\b\.?"
     rf"(?:\s+(?:North|South|East|West|NW|NE|SW|SE|N|S|E|W)\b)?{_UNIT}?{_CITY_TAIL}"
 )
 GERMAN = re.compile(
@@ -34,14 +36,15 @@ GERMAN = re.compile(
     r"\s+\d{1,4}\s?[a-z]?(?:,?\s*\d{5}\s+[A-ZÄÖÜ][\wäöüß-]+)?"
 )
 FRENCH = re.compile(
-    r"(?i)(?<!\w)\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|"
+    r"(?i)\d(?<!\w\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|"
     r"allée|impasse|quai|route|cours)\s+(?:(?:de|du|des|la|le|l'|d')\s*)?[\w'’-]+(?:\s+[A-ZÉ][\w'’-]+){0,3}"
     r"(?:,?\s*\d{5}\s+[A-ZÉ][\w'’-]+)?"
 )
 HEBREW = re.compile(
     r"(?<![\u0590-\u05ff])(?:ב|ל|מ)?(?:רחוב|רח['׳]|שדרות|שד['׳]|דרך|סמטת|כיכר)\s+"
     r"[\u0590-\u05ff\"'׳״-]+(?:\s+[\u0590-\u05ff\"'׳״-]+){0,2}?\s*\d{1,4}[א-ת]?"
-    r"(?:\s*,?\s*(?:דירה|קומה)\s*\d+)*(?:\s*,\s*[\u0590-\u05ff\"'׳״-]+(?:[ -][\u0590-\u05ff]+){0,2})?"
+    r"(?:\s*,?\s*(?:דירה|קומה)\s*\d+)*"
+    r"(?:\s*,\s*[\u0590-\u05ff\"'׳״-]+(?:[ -][\u0590-\u05ff]+){0,2})?"
 )
 ARABIC = re.compile(
     r"(?:(?:فيلا|شقة|مبنى|بناية|عمارة)\s+(?:رقم\s+)?\d+\s*[،,]?\s*)?"
@@ -50,7 +53,8 @@ ARABIC = re.compile(
 )
 UAE = re.compile(
     r"(?i)(?<!\w)(?:Villa|Flat|Apartment|Apt|Office|Unit|Shop|Building|Bldg|Plot)\s+(?:No\.?\s*)?"
-    r"[\w-]{1,5},\s*(?:Street|St|Road|Rd)\.?\s+\d{1,4}[A-Z]?(?:,\s*[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}){0,3}"
+    r"[\w-]{1,5},\s*(?:Street|St|Road|Rd)\.?\s+\d{1,4}[A-Z]?"
+    r"(?:,\s*[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}){0,3}"
 )
 PO_BOX = re.compile(
     r"(?i)(?<!\w)(?:P\.?\s?O\.?\s?Box|Post Office Box|PMB|ת\.?\s?ד\.?|ص\.?\s?ب\.?|صندوق بريد)"
@@ -58,16 +62,70 @@ PO_BOX = re.compile(
 )
 
 
+_UNIT_BEFORE = re.compile(r"(?:Suite|Apt|Unit|Flat|Level)\s*\w{1,5},?\s+$")
 _GATES = (
-    (ENGLISH, ("st", "av", "rd", "road", "blvd", "ln", "dr", "ct", "way", "pl", "terrace", "pkwy",
-               "hwy", "sq", "close", "cres", "row", "cir", "trail", "mews", "gardens", "grove",
-               "hill", "walk", "parade", "esplanade", "quay", "wharf", "alley", "broadway")),
-    (GERMAN, ("straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer")),
-    (FRENCH, ("rue", "avenue", "av.", "boulevard", "bd", "place", "chemin", "allée", "impasse",
-              "quai", "route", "cours")),
+    (
+        ENGLISH,
+        (
+            "st",
+            "av",
+            "rd",
+            "road",
+            "blvd",
+            "ln",
+            "dr",
+            "ct",
+            "way",
+            "pl",
+            "terrace",
+            "pkwy",
+            "hwy",
+            "sq",
+            "close",
+            "cres",
+            "row",
+            "cir",
+            "trail",
+            "mews",
+            "gardens",
+            "grove",
+            "hill",
+            "walk",
+            "parade",
+            "esplanade",
+            "quay",
+            "wharf",
+            "alley",
+            "broadway",
+        ),
+    ),
+    (
+        GERMAN,
+        ("straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer"),
+    ),
+    (
+        FRENCH,
+        (
+            "rue",
+            "avenue",
+            "av.",
+            "boulevard",
+            "bd",
+            "place",
+            "chemin",
+            "allée",
+            "impasse",
+            "quai",
+            "route",
+            "cours",
+        ),
+    ),
     (HEBREW, ("רחוב", "רח'", "רח׳", "שדרות", "שד'", "שד׳", "דרך", "סמטת", "כיכר")),
     (ARABIC, ("شارع", "طريق", "حي", "منطقة")),
-    (UAE, ("villa", "flat", "apartment", "apt", "office", "unit", "shop", "building", "bldg", "plot")),
+    (
+        UAE,
+        ("villa", "flat", "apartment", "apt", "office", "unit", "shop", "building", "bldg", "plot"),
+    ),
     (PO_BOX, ("box", "pmb", "ת.ד", "תד", "ص.ب", "صب", "صندوق")),
 )
 
@@ -80,5 +138,9 @@ def find_addresses(text: str) -> Iterator[Span]:
             continue  # a substring test is far cheaper than a regex scan
         for m in rx.finditer(text):
             value = m.group().rstrip(" ,.،")
+            start = m.start()
+            if rx is ENGLISH:
+                unit = _UNIT_BEFORE.search(text, max(0, start - 24), start)
+                start = unit.start() if unit else start
             if any(ch.isdigit() for ch in value) or rx is ARABIC:
-                yield Span(m.start(), m.start() + len(value), EntityType.ADDRESS, 1.0, "address")
+                yield Span(start, m.start() + len(value), EntityType.ADDRESS, 1.0, "address")

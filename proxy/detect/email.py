@@ -12,9 +12,44 @@ EMAIL = re.compile(
 )
 _LOCAL_SPLIT = re.compile(r"[._+\-\d]+")
 ROLE_MAILBOXES = frozenset(
-    "info sales support admin office contact hello team billing noreply no-reply help hr jobs "
-    "careers marketing accounts finance press media service orders ops dev it security legal "
-    "mail postmaster webmaster enquiries inquiries partners procurement reply news".split()
+    [
+        "info",
+        "sales",
+        "support",
+        "admin",
+        "office",
+        "contact",
+        "hello",
+        "team",
+        "billing",
+        "noreply",
+        "no-reply",
+        "help",
+        "hr",
+        "jobs",
+        "careers",
+        "marketing",
+        "accounts",
+        "finance",
+        "press",
+        "media",
+        "service",
+        "orders",
+        "ops",
+        "dev",
+        "it",
+        "security",
+        "legal",
+        "mail",
+        "postmaster",
+        "webmaster",
+        "enquiries",
+        "inquiries",
+        "partners",
+        "procurement",
+        "reply",
+        "news",
+    ]
 )
 
 

@@ -77,9 +77,7 @@ class DetectionEngine(Detector):
         self._lex = lexicon or load_lexicon()
         self._allow = frozenset(t.strip().casefold() for t in allow_terms if t.strip())
         self._personal: TermDictionary = term_dictionary(always_personal_terms)
-        self._custom = [
-            _Custom(_compile_custom(p.regex), p.validator) for p in custom_patterns
-        ]
+        self._custom = [_Custom(_compile_custom(p.regex), p.validator) for p in custom_patterns]
 
     def detect(self, text: str) -> list[Span]:
         """Spans of a single text (a request of one)."""
@@ -98,12 +96,15 @@ class DetectionEngine(Detector):
                 if s.type is EntityType.EMAIL:
                     names.update(self._email_names(view.text, s))
             found.append(spans + people)
-        parts = {p: exact for p, exact in name_parts(names, self._lex).items() if p not in self._allow}
+        parts = {
+            p: exact for p, exact in name_parts(names, self._lex).items() if p not in self._allow
+        }
         propagator = Propagator(parts)
         results: list[list[Span]] = []
         for view, spans in zip(views, found, strict=True):
             spans.extend(
-                Span(s, e, EntityType.PERSON, 0.8, "propagation") for s, e in propagator.find(view.text)
+                Span(s, e, EntityType.PERSON, 0.8, "propagation")
+                for s, e in propagator.find(view.text)
             )
             results.append(self._finish(view, spans))
         return results
@@ -120,7 +121,10 @@ class DetectionEngine(Detector):
             yield Span(start, end, EntityType.PERSON, 1.0, "dictionary")
 
     def _people(self, text: str, identifiers: list[Span]) -> list[Span]:
-        spans = [Span(h.start, h.end, EntityType.PERSON, 0.7, "names") for h in find_names(text, self._lex)]
+        spans = [
+            Span(h.start, h.end, EntityType.PERSON, 0.7, "names")
+            for h in find_names(text, self._lex)
+        ]
         spans.extend(
             Span(s, e, EntityType.PERSON, 0.9, "structured") for s, e in find_structured_names(text)
         )
@@ -161,7 +165,9 @@ def _merge_people(text: str, spans: list[Span]) -> list[Span]:
             gap = text[last.end : s.start]
             if s.start <= last.end or gap in (" ", "-", " - "):
                 if s.end > last.end:
-                    merged[-1] = Span(last.start, s.end, last.type, max(last.score, s.score), last.source)
+                    merged[-1] = Span(
+                        last.start, s.end, last.type, max(last.score, s.score), last.source
+                    )
                 continue
         merged.append(s)
     return others + merged

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from proxy.detect.context import CUE, HONORIFIC, NEVER_NAMES, PARTICLES, SIGN_OFF, WEAK_CUES
+from proxy.detect.context import NEVER_NAMES, PARTICLES
+from proxy.detect.cues import cue_ends
 from proxy.detect.lexicon import AMBIGUOUS, NameLexicon
 
 _NONLATIN = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f"
@@ -58,7 +59,7 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
         part_flags = [lex.flags.get(p, 0) for p in parts]
         if parts and all(part_flags):
             flags = min(part_flags, key=lambda f: f & AMBIGUOUS)
-        elif parts and low[:3] in ("al-", "el-") or low[:2] in ("o'", "d'"):
+        elif (parts and low[:3] in ("al-", "el-")) or low[:2] in ("o'", "d'"):
             return UNKNOWN, 0
     if flags:
         if flags & AMBIGUOUS:
@@ -67,17 +68,6 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
     if low in lex.common:
         return COMMON, 0
     return UNKNOWN, 0
-
-
-def _cue_ends(text: str) -> dict[int, bool]:
-    """Offsets right after a cue -> True when the cue is strong (vouches for any word)."""
-    ends: dict[int, bool] = {}
-    for m in CUE.finditer(text):
-        word = m.group().strip(" \t\n:,-").casefold()
-        ends[m.end()] = word not in WEAK_CUES or bool(HONORIFIC.search(m.group().strip()))
-    for m in SIGN_OFF.finditer(text):
-        ends[m.end()] = True
-    return ends
 
 
 def _joinable(gap: str) -> bool:
@@ -89,7 +79,7 @@ def _joinable(gap: str) -> bool:
 
 def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     """Name spans in `text` (already normalised)."""
-    cues = _cue_ends(text)
+    cues = cue_ends(text)
     hits: list[NameHit] = []
     run: list[tuple[int, int, int, bool]] = []  # (start, end, kind, latin)
     prev_end = -2
@@ -111,7 +101,9 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     return hits
 
 
-def _close(run: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits: list[NameHit]) -> None:
+def _close(
+    run: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits: list[NameHit]
+) -> None:
     """Split a run at ordinary words and keep the parts that carry a name signal."""
     part: list[tuple[int, int, int, bool]] = []
     for tok in [*run, (0, 0, COMMON, True)]:
@@ -123,7 +115,9 @@ def _close(run: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits: l
         part = []
 
 
-def _accept(part: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits: list[NameHit]) -> None:
+def _accept(
+    part: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits: list[NameHit]
+) -> None:
     while part and part[-1][2] == PARTICLE:
         part.pop()
     while part and part[0][2] == PARTICLE:
@@ -147,7 +141,9 @@ def _accept(part: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits:
         hits.append(NameHit(part[0][0], part[-1][1]))
 
 
-def _nonlatin_keep(part: list[tuple[int, int, int, bool]], cue: bool | None) -> list[tuple[int, int]]:
+def _nonlatin_keep(
+    part: list[tuple[int, int, int, bool]], cue: bool | None
+) -> list[tuple[int, int]]:
     """Runs of lexicon tokens (with particles) in caseless scripts."""
     out: list[tuple[int, int]] = []
     group: list[tuple[int, int, int, bool]] = []
@@ -159,7 +155,9 @@ def _nonlatin_keep(part: list[tuple[int, int, int, bool]], cue: bool | None) -> 
         while group and group[-1][2] == PARTICLE:
             group.pop()
         kinds = [t[2] for t in group]
-        if group and (STRONG in kinds or len(kinds) >= 2 or (cue is not None and group[0] is part[0])):
+        if group and (
+            STRONG in kinds or len(kinds) >= 2 or (cue is not None and group[0] is part[0])
+        ):
             out.append((group[0][0], group[-1][1]))
         group = []
     return out

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from proxy.detect.checksums import il_id_valid
 from proxy.detect.spans import EntityType, Span
 
-IL_ID = re.compile(r"(?<![\w.,/-])(\d{8}-?\d|\d{9})(?![\w]|[.,/-]\d)")
+IL_ID = re.compile(r"\d(?<![\w.,/-]\d)(?:\d{7}-?\d|\d{8})(?![\w]|[.,/-]\d)")
 SSN = re.compile(
-    r"(?<![\w.,/-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\w]|[.,/-]\d)"
+    r"\d(?<![\w.,/-]\d)\d\d(?<!000)(?<!666)(?<!9\d\d)([- ])(?!00)\d{2}\1(?!0000)\d{4}"
+    r"(?![\w]|[.,/-]\d)"
 )
 SSN_BARE = re.compile(
     r"(?i)(?:ssn|social security(?: number| no\.?)?)\W{0,4}"
@@ -30,7 +31,7 @@ def find_il_ids(text: str) -> Iterator[Span]:
         before = text[max(0, m.start() - 24) : m.start()]
         if _NOT_ID.search(before) and not _ID_CUE.search(before):
             continue
-        if il_id_valid(m.group(1)):
+        if il_id_valid(m.group()):
             yield Span(m.start(), m.end(), EntityType.IL_ID, 1.0, "il_id")
 
 

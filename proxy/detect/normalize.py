@@ -106,7 +106,9 @@ def normalize(text: str) -> NormalizedText:
         npos += m.start() - pos
         if kind == "mix" or (kind == "wide" and len(new) == len(chunk)):
             # One letter for one letter: keep per-character offsets exact.
-            edits.extend((npos + k, npos + k + 1, m.start() + k, m.start() + k + 1) for k in range(len(new)))
+            edits.extend(
+                (npos + k, npos + k + 1, m.start() + k, m.start() + k + 1) for k in range(len(new))
+            )
         else:
             edits.append((npos, npos + len(new), m.start(), m.end()))
         parts.append(new)

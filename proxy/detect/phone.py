@@ -17,7 +17,8 @@ from proxy.detect.spans import EntityType, Span
 # Regions tried, in order, for numbers written without a country code.
 REGIONS = ("IL", "AE", "US", "GB", "DE", "FR", "IN", "NG", "AU", "SA", "CA")
 CANDIDATE = re.compile(
-    r"(?<![\w+./:#$€£₪-])(?:\+|00)?(?:\(\d{1,5}\)[ .-]?)?\d(?:[ .\-/]?\(?\d\)?|\) ?\d){5,17}(?![\w/]|[.,]\d|-\d)"
+    r"(?<![\w+./:#$€£₪-])(?:\+|00)?(?:\(\d{1,5}\)[ .-]?)?\d(?:[ .\-/]?\(?\d\)?|\) ?\d){5,17}"
+    r"(?![\w/]|[.,]\d|-\d)"
 )
 _DATE = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{1,4}$|^\d{4}\s?[-/]\s?\d{2,4}$")
 _DECIMAL = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?$|^\d+\.\d{1,2}$")
@@ -26,8 +27,12 @@ _NOT_PHONE_BEFORE = re.compile(
     r"version|ver|build|id|#|no\.?|[$€£₪]|usd|eur|ils|aed|nis|gbp|הזמנה|חשבונית|فاتورة|طلب)"
     r"[\s:#.]{0,3}$"
 )
-_NOT_PHONE_AFTER = re.compile(r"^\s?(?:%|usd|eur|ils|aed|nis|gbp|k\b|m\b|₪|€|\$|units|users|seats)", re.I)
-_PHONE_CUE = re.compile(r"(?i)(?:tel|phone|mobile|mob|cell|whatsapp|call|fax|טל|נייד|هاتف|جوال|واتس)")
+_NOT_PHONE_AFTER = re.compile(
+    r"^\s?(?:%|usd|eur|ils|aed|nis|gbp|k\b|m\b|₪|€|\$|units|users|seats)", re.I
+)
+_PHONE_CUE = re.compile(
+    r"(?i)(?:tel|phone|mobile|mob|cell|whatsapp|call|fax|טל|נייד|هاتف|جوال|واتس)"
+)
 
 
 @lru_cache(maxsize=4096)

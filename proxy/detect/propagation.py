@@ -49,7 +49,9 @@ class Propagator:
         """Spans of name parts; a Hebrew/Arabic one- or two-letter prefix is left out."""
         if not self._exact:
             return []
-        folded = text.casefold() if text.isascii() or len(text.casefold()) == len(text) else text.lower()
+        folded = (
+            text.casefold() if text.isascii() or len(text.casefold()) == len(text) else text.lower()
+        )
         if len(folded) != len(text):
             return []
         out: list[tuple[int, int]] = []
@@ -61,9 +63,9 @@ class Propagator:
             first = text[start]
             if self._exact[folded[start:end]] and first.islower():  # caseless scripts pass
                 continue
-            if start and (text[start - 1].isalnum() or text[start - 1] in "'’-"):
-                if not _prefixed(text, start):
-                    continue
+            glued = start and (text[start - 1].isalnum() or text[start - 1] in "'’-")
+            if glued and not _prefixed(text, start):
+                continue
             out.append((start, end))
         return out
 

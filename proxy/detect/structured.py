@@ -12,14 +12,78 @@ import re
 from collections.abc import Iterator
 
 PERSON_KEYS = frozenset(
-    """first_name firstname first last_name lastname last surname family_name familyname given_name
-    givenname middle_name full_name fullname contact contact_name contactname owner owner_name
-    ownername rep sales_rep salesrep account_manager assignee assigned_to assignedto customer_name
-    client_name lead_name person person_name attendee attendees manager author created_by createdby
-    signatory display_name displayname from_name to_name sender recipient participant speaker
-    employee agent agent_name user_name buyer seller decision_maker champion spouse emergency_contact
-    שם שם_פרטי שם_משפחה איש_קשר נציג לקוח الاسم اسم الاسم_الأول اسم_العائلة جهة_الاتصال العميل
-    المسؤول""".split()
+    [
+        "first_name",
+        "firstname",
+        "first",
+        "last_name",
+        "lastname",
+        "last",
+        "surname",
+        "family_name",
+        "familyname",
+        "given_name",
+        "givenname",
+        "middle_name",
+        "full_name",
+        "fullname",
+        "contact",
+        "contact_name",
+        "contactname",
+        "owner",
+        "owner_name",
+        "ownername",
+        "rep",
+        "sales_rep",
+        "salesrep",
+        "account_manager",
+        "assignee",
+        "assigned_to",
+        "assignedto",
+        "customer_name",
+        "client_name",
+        "lead_name",
+        "person",
+        "person_name",
+        "attendee",
+        "attendees",
+        "manager",
+        "author",
+        "created_by",
+        "createdby",
+        "signatory",
+        "display_name",
+        "displayname",
+        "from_name",
+        "to_name",
+        "sender",
+        "recipient",
+        "participant",
+        "speaker",
+        "employee",
+        "agent",
+        "agent_name",
+        "user_name",
+        "buyer",
+        "seller",
+        "decision_maker",
+        "champion",
+        "spouse",
+        "emergency_contact",
+        "שם",
+        "שם_פרטי",
+        "שם_משפחה",
+        "איש_קשר",
+        "נציג",
+        "לקוח",
+        "الاسم",
+        "اسم",
+        "الاسم_الأول",
+        "اسم_العائلة",
+        "جهة_الاتصال",
+        "العميل",
+        "المسؤول",
+    ]
 )
 GENERIC_KEYS = frozenset({"name", "to", "from", "cc", "user", "username"})
 _COMPANY = re.compile(
@@ -29,28 +93,68 @@ _COMPANY = re.compile(
 )
 SEPARATOR = re.compile(r"[:=]")
 # The key right before a separator: matched on a short slice that ends at the separator.
-KEY_BEFORE = re.compile(r"(?P<key>[\w\u0590-\u05ff\u0600-\u06ff]+(?:[ _-][\w\u0590-\u05ff\u0600-\u06ff]+)?)[\"']?[ \t]*$")
+KEY_BEFORE = re.compile(r"(?P<key>[\w\u0590-\u06ff]+(?:[ _-][\w\u0590-\u06ff]+)?)[\"']?[ \t]*$")
 VALUE_AFTER = re.compile(
     r"[ \t]*(?P<q>[\"']?)(?P<value>[^\"'\n,;{}\[\]<>|]{1,80}?)(?P=q)[ \t]*(?=[,;}\n\]<|]|$)",
     re.MULTILINE,
 )
-_KEY_HINTS = ("name", "first", "last", "contact", "owner", "rep", "assign", "customer", "client",
-              "person", "attendee", "manager", "author", "created", "signator", "sender", "recipient",
-              "participant", "speaker", "employee", "agent", "user", "buyer", "seller", "decision",
-              "champion", "spouse", "to", "from", "cc", "שם", "איש", "נציג", "לקוח", "اسم", "الاسم",
-              "جهة", "العميل", "المسؤول")
+_KEY_HINTS = (
+    "name",
+    "first",
+    "last",
+    "contact",
+    "owner",
+    "rep",
+    "assign",
+    "customer",
+    "client",
+    "person",
+    "attendee",
+    "manager",
+    "author",
+    "created",
+    "signator",
+    "sender",
+    "recipient",
+    "participant",
+    "speaker",
+    "employee",
+    "agent",
+    "user",
+    "buyer",
+    "seller",
+    "decision",
+    "champion",
+    "spouse",
+    "to",
+    "from",
+    "cc",
+    "שם",
+    "איש",
+    "נציג",
+    "לקוח",
+    "اسم",
+    "الاسم",
+    "جهة",
+    "العميل",
+    "المسؤول",
+)
 _EMAIL_OR_DIGIT = re.compile(r"[@\d]")
 
 
 def _key_kind(key: str) -> int:
+    """2: a person key; 1: a generic key (value must look like a person); 0: not a name key."""
     norm = re.sub(r"[\s-]+", "_", key.strip().casefold())
     if norm in PERSON_KEYS:
         return 2
-    if norm in GENERIC_KEYS or norm.endswith(("_name", "name")) and "company" not in norm:
-        return 1 if norm in GENERIC_KEYS else 2 if any(
-            w in norm for w in ("contact", "owner", "person", "first", "last", "full", "rep")
-        ) else 0
+    if norm in GENERIC_KEYS:
+        return 1
+    if norm.endswith("name") and "company" not in norm:
+        return 2 if any(w in norm for w in _PERSONISH) else 0
     return 0
+
+
+_PERSONISH = ("contact", "owner", "person", "first", "last", "full", "rep")
 
 
 def _person_like(value: str, strict: bool) -> bool:
@@ -59,7 +163,9 @@ def _person_like(value: str, strict: bool) -> bool:
         return False
     if not strict:
         return True
-    return _COMPANY.search(value) is None and all(w[:1].isupper() or not w[:1].isascii() for w in words)
+    return _COMPANY.search(value) is None and all(
+        w[:1].isupper() or not w[:1].isascii() for w in words
+    )
 
 
 def _value_spans(start: int, value: str) -> Iterator[tuple[int, int]]:
@@ -115,7 +221,9 @@ def _csv_names(text: str) -> Iterator[tuple[int, int]]:
         pos += len(line)
 
 
-def _cells(body: str, pos: int, delim: str, columns: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def _cells(
+    body: str, pos: int, delim: str, columns: list[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
     row = next(csv.reader([body], delimiter=delim))
     # Locate each cell in the raw line to keep offsets exact.
     offsets: list[int] = []
