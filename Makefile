@@ -33,5 +33,9 @@ typecheck: $(DEV_STAMP)
 pytest: $(DEV_STAMP)
 	$(VENV)/bin/pytest -q
 
+eval: $(DEV_STAMP)
+	$(PY) bench/make_corpus.py
+	$(PY) bench/detect_eval.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -58,7 +58,7 @@ class Propagator:
         for last, length in self._automaton.iter(folded):
             end = last + 1
             start = end - length
-            if end < len(text) and (text[end].isalnum() or text[end] in "'’"):
+            if end < len(text) and text[end].isalnum():
                 continue
             first = text[start]
             if self._exact[folded[start:end]] and first.islower():  # caseless scripts pass
