@@ -10,6 +10,7 @@ from proxy.detect.spans import EntityType, Span
 EMAIL = re.compile(
     r"(?<![\w.+-])[\w.+%'-]{1,64}@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?![\w@])"
 )
+_LOCAL_BEFORE = re.compile(r"[\w.+%'-]{1,64}$")
 _LOCAL_SPLIT = re.compile(r"[._+\-\d]+")
 ROLE_MAILBOXES = frozenset(
     [
@@ -55,11 +56,18 @@ ROLE_MAILBOXES = frozenset(
 
 def find_emails(text: str) -> Iterator[Span]:
     """Every syntactically valid email address (label rules, TLD letters only)."""
-    if "@" not in text:
-        return
-    for m in EMAIL.finditer(text):
-        local = m.group().split("@", 1)[0]
-        if local.startswith(".") or local.endswith(".") or ".." in local:
+    at = text.find("@")
+    done = -1
+    while at != -1:
+        # Only the few places around an "@" are looked at, not the whole text.
+        local = _LOCAL_BEFORE.search(text, max(0, at - 64, done), at)
+        m = EMAIL.match(text, local.start()) if local else None
+        at = text.find("@", at + 1)
+        if m is None:
+            continue
+        done = m.end()
+        name = m.group().split("@", 1)[0]
+        if name.startswith(".") or name.endswith(".") or ".." in name:
             continue
         yield Span(m.start(), m.end(), EntityType.EMAIL, 1.0, "email")
 

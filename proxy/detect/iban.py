@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from proxy.detect.checksums import mod97_valid
 from proxy.detect.spans import EntityType, Span
 
-IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}(?![\w])", re.IGNORECASE)
+IBAN = re.compile(r"[A-Z](?<![\w][A-Z])[A-Z]\d{2}(?:[ ]?[A-Z0-9]){11,30}(?![\w])")
 
 
 def find_ibans(text: str) -> Iterator[Span]:

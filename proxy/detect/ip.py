@@ -12,6 +12,7 @@ IPV4 = re.compile(r"\d(?<![\w.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?:/\d{1,2})?(
 IPV6 = re.compile(
     r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])"
 )
+_V6_HINT = re.compile(r"[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:")
 _VERSION = re.compile(r"(?i)\b(?:v|version|ver\.?|release|build|firmware)\s*$")
 
 
@@ -26,7 +27,7 @@ def find_ips(text: str) -> Iterator[Span]:
             except ValueError:
                 continue
             yield Span(m.start(), m.end(), EntityType.IP_ADDRESS, 1.0, "ipv4")
-    if "::" in text or text.count(":") >= 4:
+    if _V6_HINT.search(text):
         for m in IPV6.finditer(text):
             value = m.group()
             if value.count(":") < 2 or len(value) < 3:

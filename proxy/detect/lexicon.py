@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -20,6 +20,8 @@ class NameLexicon:
 
     flags: dict[str, int]
     common: frozenset[str]
+    # token -> (kind, prefix) memo for the name finder; bounded by the finder.
+    cache: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def lookup(self, token: str) -> int:
         """Flags for `token`, or 0 when it is not a known name."""

@@ -89,7 +89,10 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
         if latin and (token.isupper() and len(token) > 1):
             kind, prefix = COMMON, 0  # acronyms: CRM, USA, PM
         else:
-            kind, prefix = classify(lex, token)
+            cached = lex.cache.get(token)
+            if cached is None:
+                cached = lex.cache[token] = classify(lex, token)
+            kind, prefix = cached
         if run and not _joinable(text[prev_end : m.start()]):
             _close(run, cues, hits)
             run = []
@@ -97,6 +100,8 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
         prev_end = m.end()
     if run:
         _close(run, cues, hits)
+    if len(lex.cache) > 200_000:
+        lex.cache.clear()
     hits.extend(_lowercase_after_cue(text, lex, cues))
     return hits
 

@@ -23,11 +23,29 @@ _SPECIAL = re.compile(
     r"|(?P<wide>[\uff01-\uff5e\U0001d400-\U0001d7ff\u2070-\u209f\u2460-\u24ff]+)"
 )
 # Only run where Greek or Cyrillic letters occur at all (a Latin-only text skips it).
-_HAS_LOOKALIKE = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
-_MIXED = re.compile(
-    rf"(?P<mix>[A-Za-z]+[\u0370-\u03ff\u0400-\u04ff][{_LATIN_MIX}]*"
-    rf"|[\u0370-\u03ff\u0400-\u04ff]+[A-Za-z][{_LATIN_MIX}]*)"
-)
+_LOOKALIKE_RUN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]+")
+_LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_MIX_LETTERS = re.compile(rf"[{_LATIN_MIX}]*")
+
+
+def _mixed_words(text: str) -> list[tuple[int, int, str]]:
+    """Words mixing Latin with Greek/Cyrillic letters (pure Cyrillic words are left alone)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _LOOKALIKE_RUN.finditer(text):
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if before not in _LATIN_LETTERS and after not in _LATIN_LETTERS:
+            continue
+        start = m.start()
+        while start and text[start - 1] in _LATIN_LETTERS:
+            start -= 1
+        end = _MIX_LETTERS.match(text, m.end()).end()  # type: ignore[union-attr]
+        if out and start < out[-1][1]:
+            continue
+        out.append((start, end, "mix"))
+    return out
+
+
 # Look-alike letters that render as Latin ones (Unicode confusables, the common subset).
 _HOMOGLYPHS = str.maketrans(
     "АВЕКМНОРСТХЅІЈаеорсхуѕіјԁһӏΑΒΕΖΗΙΚΜΝΟΡΤΥΧαοιυνκρτ",
@@ -85,35 +103,34 @@ def normalize(text: str) -> NormalizedText:
     """The detection view of `text`; identical (and free) when nothing needs undoing."""
     if text.isascii() and "\\u" not in text and "%" not in text:
         return NormalizedText(text, text)
-    matches = list(_SPECIAL.finditer(text))
-    if _HAS_LOOKALIKE.search(text):
-        matches = sorted(matches + list(_MIXED.finditer(text)), key=lambda m: m.start())
-    if not matches:
+    found = [(m.start(), m.end(), m.lastgroup or "") for m in _SPECIAL.finditer(text)]
+    if _LOOKALIKE_RUN.search(text):
+        found = sorted(found + _mixed_words(text))
+    if not found:
         return NormalizedText(text, text)
     parts: list[str] = []
     edits: list[tuple[int, int, int, int]] = []
     pos = 0
     npos = 0
-    for m in matches:
-        if m.start() < pos:
+    for start, end, kind in found:
+        if start < pos:
             continue
-        kind = m.lastgroup or ""
-        chunk = m.group()
+        chunk = text[start:end]
         new = _replacement(kind, chunk)
         if new == chunk:
             continue
-        parts.append(text[pos : m.start()])
-        npos += m.start() - pos
+        parts.append(text[pos:start])
+        npos += start - pos
         if kind == "mix" or (kind == "wide" and len(new) == len(chunk)):
             # One letter for one letter: keep per-character offsets exact.
             edits.extend(
-                (npos + k, npos + k + 1, m.start() + k, m.start() + k + 1) for k in range(len(new))
+                (npos + k, npos + k + 1, start + k, start + k + 1) for k in range(len(new))
             )
         else:
-            edits.append((npos, npos + len(new), m.start(), m.end()))
+            edits.append((npos, npos + len(new), start, end))
         parts.append(new)
         npos += len(new)
-        pos = m.end()
+        pos = end
     parts.append(text[pos:])
     out = NormalizedText(text, "".join(parts), edits)
     out._starts = [e[0] for e in edits]

@@ -17,9 +17,10 @@ from proxy.detect.spans import EntityType, Span
 # Regions tried, in order, for numbers written without a country code.
 REGIONS = ("IL", "AE", "US", "GB", "DE", "FR", "IN", "NG", "AU", "SA", "CA")
 CANDIDATE = re.compile(
-    r"(?<![\w+./:#$€£₪-])(?:\+|00)?(?:\(\d{1,5}\)[ .-]?)?\d(?:[ .\-/]?\(?\d\)?|\) ?\d){5,17}"
+    r"(?:\+|00)?(?:\(\d{1,5}\)[ .-]?)?\d(?:[ .\-/]?\(?\d\)?|\) ?\d){5,17}"
     r"(?![\w/]|[.,]\d|-\d)"
 )
+_GLUED = "_+./:#$€£₪-"
 _DATE = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{1,4}$|^\d{4}\s?[-/]\s?\d{2,4}$")
 _DECIMAL = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?$|^\d+\.\d{1,2}$")
 _NOT_PHONE_BEFORE = re.compile(
@@ -60,6 +61,8 @@ def _is_phone(candidate: str, cued: bool) -> bool:
 def find_phones(text: str) -> Iterator[Span]:
     """Valid phone numbers; dates, amounts, versions and order numbers are skipped."""
     for m in CANDIDATE.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in _GLUED):
+            continue
         value = m.group().rstrip(" .-/")
         while value.endswith(")") and value.count(")") > value.count("("):
             value = value[:-1].rstrip(" .-/")

@@ -19,16 +19,17 @@ _KEYED = (
     r"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}",
     r"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----",
 )
-KEYED = re.compile(r"(?<![\w-])(?:" + "|".join(_KEYED) + r")")
-BEARER = re.compile(r"(?i)\b(?:bearer|token)\s+([A-Za-z0-9_\-.~+/]{16,}=*)")
+KEYED = re.compile("|".join(_KEYED))  # no leading look-behind: re can then skip ahead fast
+# BEARER and ASSIGNED run on the lower-cased text (no IGNORECASE: much faster scans).
+BEARER = re.compile(r"(?:bearer|token)\s+([a-z0-9_\-.~+/]{16,}=*)")
 ASSIGNED = re.compile(
-    r"(?i)\b(?:password|passwd|pwd|pass|passcode|secret|client_secret|api[_-]?key|apikey|"
+    r"(?:password|passwd|pwd|pass|passcode|secret|client_secret|api[_-]?key|apikey|"
     r"access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|aws_secret_access_key|"
     r"סיסמה|סיסמא|كلمة المرور|كلمة السر)"
     r"[\"']?\s*(?:[:=]|is|היא|هي)\s*[\"']?([^\s\"',;}{]{4,200})"
 )
 # A URL's userinfo: scheme://user:password@host
-URL_PASSWORD = re.compile(r"[a-z][a-z0-9+.-]*://[^\s:/@]+:([^\s@/]{3,})@", re.IGNORECASE)
+URL_PASSWORD = re.compile(r"://[^\s:/@]+:([^\s@/]{3,})@")
 
 
 _GATES = (
@@ -41,10 +42,16 @@ _GATES = (
 def find_secrets(text: str) -> Iterator[Span]:
     """Known key formats anywhere, and values assigned to password/key/token names."""
     for m in KEYED.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+            continue
         yield Span(m.start(), m.end(), EntityType.SECRET, 1.0, "key")
     low = text.lower()
+    if len(low) != len(text):
+        low = text  # rare scripts whose lower case changes length: scan as written
     for rx, cues in _GATES:
         if not any(cue in low for cue in cues):
             continue
-        for m in rx.finditer(text):
+        for m in rx.finditer(low):
+            if rx is not URL_PASSWORD and m.start() and low[m.start() - 1].isalnum():
+                continue
             yield Span(m.start(1), m.end(1), EntityType.SECRET, 1.0, "assigned")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 PERSON_KEYS = frozenset(
     [
@@ -92,56 +93,14 @@ _COMPANY = re.compile(
     r"plan|pro|enterprise|premium|basic|starter|edition|suite|package|bundle|license)\b|בע\"?מ|ذ\.م\.م"
 )
 SEPARATOR = re.compile(r"[:=]")
-# The key right before a separator: matched on a short slice that ends at the separator.
-KEY_BEFORE = re.compile(r"(?P<key>[\w\u0590-\u06ff]+(?:[ _-][\w\u0590-\u06ff]+)?)[\"']?[ \t]*$")
+_EMAIL_OR_DIGIT = re.compile(r"[@\d]")
 VALUE_AFTER = re.compile(
     r"[ \t]*(?P<q>[\"']?)(?P<value>[^\"'\n,;{}\[\]<>|]{1,80}?)(?P=q)[ \t]*(?=[,;}\n\]<|]|$)",
     re.MULTILINE,
 )
-_KEY_HINTS = (
-    "name",
-    "first",
-    "last",
-    "contact",
-    "owner",
-    "rep",
-    "assign",
-    "customer",
-    "client",
-    "person",
-    "attendee",
-    "manager",
-    "author",
-    "created",
-    "signator",
-    "sender",
-    "recipient",
-    "participant",
-    "speaker",
-    "employee",
-    "agent",
-    "user",
-    "buyer",
-    "seller",
-    "decision",
-    "champion",
-    "spouse",
-    "to",
-    "from",
-    "cc",
-    "שם",
-    "איש",
-    "נציג",
-    "לקוח",
-    "اسم",
-    "الاسم",
-    "جهة",
-    "العميل",
-    "المسؤول",
-)
-_EMAIL_OR_DIGIT = re.compile(r"[@\d]")
 
 
+@lru_cache(maxsize=4096)
 def _key_kind(key: str) -> int:
     """2: a person key; 1: a generic key (value must look like a person); 0: not a name key."""
     norm = re.sub(r"[\s-]+", "_", key.strip().casefold())
@@ -182,13 +141,7 @@ def find_structured_names(text: str) -> Iterator[tuple[int, int]]:
     if ":" in text or "=" in text:
         for sep in SEPARATOR.finditer(text):
             at = sep.start()
-            window = text[max(0, at - 36) : at]
-            if not any(hint in window.lower() for hint in _KEY_HINTS):
-                continue
-            key = KEY_BEFORE.search(window)
-            if key is None:
-                continue
-            kind = _key_kind(key.group("key"))
+            kind = _key_kind(_key_before(text, at))
             if not kind:
                 continue
             m = VALUE_AFTER.match(text, at + 1)
@@ -196,6 +149,25 @@ def find_structured_names(text: str) -> Iterator[tuple[int, int]]:
                 yield from _value_spans(m.start("value"), m.group("value"))
     if "," in text or "\t" in text or ";" in text:
         yield from _csv_names(text)
+
+
+def _key_before(text: str, at: int) -> str:
+    """The key (one or two words, unquoted) that ends right before the separator at `at`."""
+    j = at
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j > 0 and text[j - 1] in "\"'":
+        j -= 1
+    k = j
+    while k > 0 and j - k < 32 and (text[k - 1].isalnum() or text[k - 1] in "_-"):
+        k -= 1
+    if k > 1 and text[k - 1] == " " and text[k - 2].isalnum():
+        k2 = k - 1
+        while k2 > 0 and j - k2 < 32 and (text[k2 - 1].isalnum() or text[k2 - 1] in "_-"):
+            k2 -= 1
+        if _key_kind(text[k2:j]):
+            return text[k2:j]
+    return text[k:j]
 
 
 def _csv_names(text: str) -> Iterator[tuple[int, int]]:
@@ -210,7 +182,7 @@ def _csv_names(text: str) -> Iterator[tuple[int, int]]:
             columns = []
         elif columns:
             yield from _cells(body, pos, delim, columns)
-        else:
+        elif len(body) < 400 and "{" not in body and '":' not in body:
             for d in (",", "\t", ";", "|"):
                 if body.count(d) >= 1:
                     header = [h.strip().strip('"') for h in body.split(d)]
