@@ -24,6 +24,7 @@ FIRST_RANK_CUTOFF = 2500
 LAST_RANK_CUTOFF = 2500
 COMMON_ZIPF_EN = 3.9  # "will", "mark", "grant", "chase", "hill" are above; "warren" is not
 COMMON_ZIPF_OTHER = 4.3
+VERY_COMMON_ZIPF_EN = 5.5  # so frequent as a word that no name popularity outweighs it
 OTHER_LANGS = ("he", "ar", "fr", "de", "es", "it", "pt", "nl", "ru")
 TOP_GIVEN_RANK = 60  # so popular that the name reading wins over the word ("david", "محمد")
 TOP_SURNAME_RANK = 150  # likewise for surnames ("cohen", "garcía", "müller")
@@ -133,10 +134,15 @@ def main() -> int:
         common = zipf_frequency(low, "en") >= COMMON_ZIPF_EN or any(
             zipf_frequency(low, lang) >= COMMON_ZIPF_OTHER for lang in OTHER_LANGS
         )
+        very_common = zipf_frequency(low, "en") >= VERY_COMMON_ZIPF_EN  # "we", "may", "will"
         popular = (
-            given.get(name, 10**9) <= TOP_GIVEN_RANK
-            or surnames.get(name, 10**9) <= TOP_SURNAME_RANK
-        ) and low not in WORD_NAMES
+            not very_common
+            and (
+                given.get(name, 10**9) <= TOP_GIVEN_RANK
+                or surnames.get(name, 10**9) <= TOP_SURNAME_RANK
+            )
+            and low not in WORD_NAMES
+        )
         flags = ("G" if name in given else "") + ("S" if name in surnames else "")
         if (common and not popular) or low in WORD_NAMES:
             flags += "A"

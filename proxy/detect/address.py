@@ -31,6 +31,14 @@ ENGLISH = re.compile(
     rf"\d(?<![\w-]\d)\d{{0,4}}[A-Za-z]?(?:-\d{{1,4}})?,?\s+(?:{_CAP}\s+){{1,4}}(?:{_SUFFIX})\b\.?"
     rf"(?:\s+(?:North|South|East|West|NW|NE|SW|SE|N|S|E|W)\b)?{_UNIT}?{_CITY_TAIL}"
 )
+# Name first, number after ("Rothschild Blvd 22, Tel Aviv", "Herzl St. 15"): found from the
+# suffix + number, then extended back over up to three capitalised words.
+NUMBER_AFTER = re.compile(
+    rf"(?:{_SUFFIX})\.?\s+\d{{1,4}}[A-Za-z]?\b{_UNIT}?"
+    r"(?:,\s*[A-Z][a-z\u00e0-\u024f'’-]+(?:[ -][A-Z][a-z\u00e0-\u024f'’-]+){0,2})?"
+    r"(?:,?\s*\d{4,7})?"
+)
+_NAME_BEFORE = re.compile(r"(?:[A-Z\u00c0-\u024f][\w'’.-]*\s+){1,3}$")
 GERMAN = re.compile(
     r"[A-ZÄÖÜ](?<!\w[A-ZÄÖÜ])[\wäöüß-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer)"
     r"\s+\d{1,4}\s?[a-z]?(?:,?\s*\d{5}\s+[A-ZÄÖÜ][\wäöüß-]+)?"
@@ -67,6 +75,7 @@ _UNIT_BEFORE = re.compile(r"(?:Suite|Apt|Unit|Flat|Level)\s*\w{1,5},?\s+$")
 # ENGLISH and FRENCH start with a digit, which `re` already skips to quickly.
 _GATES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (ENGLISH, ("",)),
+    (NUMBER_AFTER, ("",)),
     (FRENCH, ("",)),
     (
         GERMAN,
@@ -104,12 +113,20 @@ def find_addresses(text: str) -> Iterator[Span]:
         if not any(cue in low for cue in cues):
             continue
         for m in rx.finditer(text):
-            if m.start() and text[m.start() - 1].isalnum() and rx is not ENGLISH:
+            glued = m.start() and text[m.start() - 1].isalnum()
+            if glued and rx is not ENGLISH and rx is not NUMBER_AFTER:
                 continue
             value = m.group().rstrip(" ,.،")
             start = m.start()
             if rx is ENGLISH:
                 unit = _UNIT_BEFORE.search(text, max(0, start - 24), start)
                 start = unit.start() if unit else start
+            elif rx is NUMBER_AFTER:
+                if start and text[start - 1].isalnum():
+                    continue
+                name = _NAME_BEFORE.search(text, max(0, start - 60), start)
+                if name is None:
+                    continue
+                start = name.start()
             if any(ch.isdigit() for ch in value) or rx is ARABIC:
                 yield Span(start, m.start() + len(value), EntityType.ADDRESS, 1.0, "address")

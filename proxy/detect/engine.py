@@ -133,13 +133,14 @@ class DetectionEngine(Detector):
     def _email_names(self, text: str, email: Span) -> list[str]:
         """Local-part pieces that are names, or that the text also writes as a word."""
         out = []
+        near = text[max(0, email.start - 300) : email.end + 300]
         for part in local_part_names(text[email.start : email.end]):
-            if (self._lex.flags.get(part) and part not in self._lex.common) or part.title() in text:
+            if (self._lex.flags.get(part) and part not in self._lex.common) or part.title() in near:
                 out.append(part)
         return out
 
     def _finish(self, view: NormalizedText, spans: list[Span]) -> list[Span]:
-        kept = _resolve(_merge_people(view.text, spans))
+        kept = _resolve(_merge_people(view.text, _drop_inside_addresses(spans)))
         out: list[Span] = []
         for s in kept:
             if self._allow and view.text[s.start : s.end].strip().casefold() in self._allow:
@@ -152,6 +153,20 @@ class DetectionEngine(Detector):
 
 def _compile_custom(regex: str) -> re.Pattern[str]:
     return re.compile(regex)
+
+
+def _drop_inside_addresses(spans: list[Span]) -> list[Span]:
+    """Numbers inside an address (a postcode read as a phone) belong to the address."""
+    addresses = [s for s in spans if s.type is EntityType.ADDRESS]
+    if not addresses:
+        return spans
+    return [
+        s
+        for s in spans
+        if s.type is EntityType.ADDRESS
+        or not any(a.start <= s.start and s.end <= a.end for a in addresses)
+        or PRIORITY[s.type] >= PRIORITY[EntityType.CUSTOM] + 1
+    ]
 
 
 def _merge_people(text: str, spans: list[Span]) -> list[Span]:

@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 
 _INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 _LATIN_MIX = "A-Za-z\u0370-\u03ff\u0400-\u04ff"
-_SPECIAL = re.compile(
-    rf"(?P<inv>[{_INVISIBLE}]+)"
-    r"|(?P<esc>(?:\\u[0-9a-fA-F]{4})+)"
-    r"|(?P<pct>(?:%(?:40|2[bBeEdD0]|5[fF]))+)"
-    r"|(?P<wide>[\uff01-\uff5e\U0001d400-\U0001d7ff\u2070-\u209f\u2460-\u24ff]+)"
+# One pattern per trick, each led by a literal or a character class so `re` skips ahead fast;
+# the escape and percent patterns only run when their lead character occurs at all.
+_SPECIALS = (
+    ("inv", "", re.compile(rf"[{_INVISIBLE}]+")),
+    ("esc", "\\u", re.compile(r"(?:\\u[0-9a-fA-F]{4})+")),
+    ("pct", "%", re.compile(r"(?:%(?:40|2[bBeEdD0]|5[fF]))+")),
+    ("wide", "", re.compile(r"[\uff01-\uff5e\U0001d400-\U0001d7ff\u2070-\u209f\u2460-\u24ff]+")),
 )
 # Only run where Greek or Cyrillic letters occur at all (a Latin-only text skips it).
 _LOOKALIKE_RUN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]+")
@@ -103,9 +105,15 @@ def normalize(text: str) -> NormalizedText:
     """The detection view of `text`; identical (and free) when nothing needs undoing."""
     if text.isascii() and "\\u" not in text and "%" not in text:
         return NormalizedText(text, text)
-    found = [(m.start(), m.end(), m.lastgroup or "") for m in _SPECIAL.finditer(text)]
+    found = [
+        (m.start(), m.end(), kind)
+        for kind, lead, rx in _SPECIALS
+        if lead in text
+        for m in rx.finditer(text)
+    ]
     if _LOOKALIKE_RUN.search(text):
-        found = sorted(found + _mixed_words(text))
+        found += _mixed_words(text)
+    found.sort()
     if not found:
         return NormalizedText(text, text)
     parts: list[str] = []

@@ -42,6 +42,8 @@ def _is_phone(candidate: str, cued: bool) -> bool:
     if not 7 <= digits <= 15:
         return False
     international = candidate.startswith(("+", "00"))
+    if not international and digits < 8 and not cued:
+        return False  # 7 digits alone are as often a postcode or a reference
     regions: tuple[str | None, ...] = (None,) if international else REGIONS
     value = "+" + candidate[2:] if candidate.startswith("00") else candidate
     for region in regions:
@@ -66,7 +68,8 @@ def find_phones(text: str) -> Iterator[Span]:
         value = m.group().rstrip(" .-/")
         while value.endswith(")") and value.count(")") > value.count("("):
             value = value[:-1].rstrip(" .-/")
-        if _DATE.match(value) or _DECIMAL.match(value):
+        digits = sum(ch.isdigit() for ch in value)
+        if not 7 <= digits <= 15 or _DATE.match(value) or _DECIMAL.match(value):
             continue
         before = text[max(0, m.start() - 16) : m.start()]
         if _NOT_PHONE_BEFORE.search(before) or _NOT_PHONE_AFTER.match(text, m.end()):

@@ -17,6 +17,8 @@ from proxy.detect.address import find_addresses
         "شارع الشيخ زايد 12، دبي",
         "Villa 12, Street 5, Al Barsha, Dubai",
         "PO Box 12345, Dubai",
+        "Rothschild Blvd 22, Tel Aviv",
+        "Herzl St. 15, Haifa",
     ],
 )
 def test_street_addresses_in_each_style(address: str) -> None:

@@ -67,3 +67,10 @@ def test_ordinary_crm_content_survives() -> None:
         "for $12,500 and €3,200.00."
     )
     assert [] == DetectionEngine().detect(text)
+
+
+def test_a_postcode_inside_an_address_is_part_of_the_address_not_a_phone() -> None:
+    text = "Office: Rothschild Blvd 22, Tel Aviv 6688218."
+    assert [("ADDRESS", "Rothschild Blvd 22, Tel Aviv 6688218")] == _typed(
+        DetectionEngine(), [text]
+    )[0]
