@@ -39,5 +39,9 @@ pytest: $(DEV_STAMP)
 bench: $(DEV_STAMP)
 	$(PY) bench/run.py
 
+eval: $(DEV_STAMP)
+	$(PY) bench/make_corpus.py
+	$(PY) bench/detect_eval.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

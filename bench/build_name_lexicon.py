@@ -1,0 +1,165 @@
+"""Build the compact name lexicon shipped in `proxy/detect/data/names.tsv.gz`.
+
+Run once by a maintainer, not at run time:
+
+    pip install names-dataset==3.3.1 wordfreq==3.1.1   # build-time only, in a scratch venv
+    python bench/build_name_lexicon.py
+
+Source: names-dataset 3.3.1 (MIT), first and last names ranked per country (105 countries).
+We keep single-token names whose best per-country rank is within a cut-off, and mark a name
+"ambiguous" when it is also a common word in English, Hebrew, Arabic, French, German or Spanish
+(wordfreq zipf frequency), so the detector asks for a second signal before redacting it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import pickle
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+FIRST_RANK_CUTOFF = 2500
+LAST_RANK_CUTOFF = 2500
+COMMON_ZIPF_EN = 3.9  # "will", "mark", "grant", "chase", "hill" are above; "warren" is not
+COMMON_ZIPF_OTHER = 4.3
+VERY_COMMON_ZIPF_EN = 5.5  # so frequent as a word that no name popularity outweighs it
+OTHER_LANGS = ("he", "ar", "fr", "de", "es", "it", "pt", "nl", "ru")
+TOP_GIVEN_RANK = 60  # so popular that the name reading wins over the word ("david", "محمد")
+TOP_SURNAME_RANK = 150  # likewise for surnames ("cohen", "garcía", "müller")
+# Popular given names that are first of all English words: these always need a second signal.
+WORD_NAMES = {
+    "will",
+    "mark",
+    "may",
+    "grant",
+    "chase",
+    "bill",
+    "rose",
+    "hope",
+    "faith",
+    "joy",
+    "sunny",
+    "summer",
+    "april",
+    "june",
+    "august",
+    "art",
+    "guy",
+    "jack",
+    "frank",
+    "pat",
+    "sue",
+    "don",
+    "ray",
+    "rich",
+    "gene",
+    "max",
+    "victor",
+    "page",
+    "lane",
+    "dawn",
+    "ivy",
+    "iris",
+    "lily",
+    "amber",
+    "crystal",
+    "ruby",
+    "pearl",
+    "jade",
+    "storm",
+    "sky",
+    "rocky",
+    "bob",
+    "sterling",
+    "king",
+    "prince",
+    "major",
+    "young",
+    "long",
+    "white",
+    "black",
+    "brown",
+    "green",
+    "price",
+    "hunter",
+    "cash",
+    "bond",
+    "miles",
+    "mars",
+    "star",
+    "angel",
+    "song",
+    "paris",
+}
+TOKEN = re.compile(r"^[^\W\d_]{2,}(?:['’-][^\W\d_]+)?$")
+DATA = Path(__file__).resolve().parent.parent / "proxy" / "detect" / "data"
+OUT = DATA / "names.tsv.gz"
+COMMON_OUT = DATA / "common_words.txt.gz"
+# How many of each language's most frequent words count as "common" (not a name on its own).
+COMMON_TOP = {"en": 12000, "he": 5000, "ar": 5000, "fr": 2500, "de": 2500, "es": 2500, "ru": 2500}
+
+
+def _load(path: Path) -> dict[str, Any]:
+    with gzip.open(path) as fh:
+        data: dict[str, Any] = pickle.load(fh)
+        return data
+
+
+def _keep(table: dict[str, Any], cutoff: int) -> dict[str, int]:
+    """Name -> best rank in any country, for names within the cut-off."""
+    kept: dict[str, int] = {}
+    for name, info in table.items():
+        ranks = info.get("rank") or {}
+        if not ranks or min(ranks.values()) > cutoff or not TOKEN.match(name):
+            continue
+        kept[name] = min(ranks.values())
+    return kept
+
+
+def main() -> int:
+    import importlib.util
+
+    from wordfreq import top_n_list, zipf_frequency  # type: ignore[import-not-found]
+
+    spec = importlib.util.find_spec("names_dataset")  # not imported: it needs pycountry
+    assert spec is not None and spec.origin is not None, "pip install names-dataset==3.3.1"
+    base = Path(spec.origin).parent / "v3"
+    given = _keep(_load(base / "first_names.pkl.gz"), FIRST_RANK_CUTOFF)
+    surnames = _keep(_load(base / "last_names.pkl.gz"), LAST_RANK_CUTOFF)
+    rows = []
+    for name in sorted(given | surnames):
+        low = name.casefold()
+        common = zipf_frequency(low, "en") >= COMMON_ZIPF_EN or any(
+            zipf_frequency(low, lang) >= COMMON_ZIPF_OTHER for lang in OTHER_LANGS
+        )
+        very_common = zipf_frequency(low, "en") >= VERY_COMMON_ZIPF_EN  # "we", "may", "will"
+        popular = (
+            not very_common
+            and (
+                given.get(name, 10**9) <= TOP_GIVEN_RANK
+                or surnames.get(name, 10**9) <= TOP_SURNAME_RANK
+            )
+            and low not in WORD_NAMES
+        )
+        flags = ("G" if name in given else "") + ("S" if name in surnames else "")
+        if (common and not popular) or low in WORD_NAMES:
+            flags += "A"
+        rows.append(f"{name}\t{flags}")
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("\n".join(rows) + "\n")
+    strong = {row.split("\t")[0].casefold() for row in rows if not row.endswith("A")}
+    common = sorted(
+        {w for lang, n in COMMON_TOP.items() for w in top_n_list(lang, n) if w.isalpha()} - strong
+    )
+    with gzip.open(COMMON_OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("\n".join(common) + "\n")
+    print(f"{len(common)} common words -> {COMMON_OUT}")
+    print(f"{len(rows)} names ({len(given)} given, {len(surnames)} surnames) -> {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

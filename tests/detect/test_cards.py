@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from proxy.detect.cards import find_cards
+
+
+def test_a_luhn_valid_card_in_groups_is_found() -> None:
+    text = "card 4111 1111 1111 1111 exp 12/27"
+    assert ["4111 1111 1111 1111"] == [text[s.start : s.end] for s in find_cards(text)]
+
+
+def test_a_card_number_with_a_bad_check_digit_is_ignored() -> None:
+    assert [] == list(find_cards("card 4111 1111 1111 1112"))
+
+
+def test_a_phone_number_that_happens_to_pass_luhn_is_not_a_card() -> None:
+    assert [] == list(find_cards("+49 151 40459798"))

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from itertools import pairwise
+
+from proxy.detect.engine import DetectionEngine
+from proxy.detect.spans import EntityType
+from proxy.policy import CustomPattern
+
+
+def _typed(engine: DetectionEngine, texts: list[str]) -> list[list[tuple[str, str]]]:
+    return [
+        [(s.type.value, text[s.start : s.end]) for s in spans]
+        for text, spans in zip(texts, engine.detect_all(texts), strict=True)
+    ]
+
+
+def test_a_name_found_in_one_text_is_found_in_every_other() -> None:
+    texts = ["Spoke with Noa Friedman about the renewal.", "user: what did noa want?", "Noa: ok"]
+    found = _typed(DetectionEngine(), texts)
+    assert [("PERSON", "Noa Friedman")] == found[0]
+    assert [("PERSON", "noa")] == found[1]
+    assert [("PERSON", "Noa")] == found[2]
+
+
+def test_email_local_part_names_spread_to_the_text() -> None:
+    texts = ["from tamar.biton@example.com", "Biton asked for the price"]
+    assert [("PERSON", "Biton")] == _typed(DetectionEngine(), texts)[1]
+
+
+def test_offsets_point_into_the_original_text_after_normalisation() -> None:
+    text = 'note: {"c": "J\\u00fcrgen M\\u00fcller", "m": "da\u200bna@example.com"}'
+    spans = DetectionEngine().detect(text)
+    assert ["J\\u00fcrgen M\\u00fcller", "da\u200bna@example.com"] == [
+        text[s.start : s.end] for s in spans
+    ]
+
+
+def test_spans_do_not_overlap_and_identifiers_beat_names() -> None:
+    text = "Dana Levi <dana.levi@acme.com> +972 54-123-4567"
+    spans = DetectionEngine().detect(text)
+    assert [EntityType.PERSON, EntityType.EMAIL, EntityType.PHONE] == [s.type for s in spans]
+    assert all(a.end <= b.start for a, b in pairwise(spans))
+
+
+def test_allow_terms_are_never_reported() -> None:
+    engine = DetectionEngine(allow_terms=["Dana Levi"])
+    assert [] == engine.detect("Spoke with Dana Levi today")
+
+
+def test_always_personal_terms_are_reported() -> None:
+    engine = DetectionEngine(always_personal_terms=["Project Falcon Owner Zed"])
+    text = "ask project falcon owner zed"
+    assert [("PERSON", "project falcon owner zed")] == _typed(engine, [text])[0]
+
+
+def test_custom_patterns_run_their_validator() -> None:
+    pattern = CustomPattern(name="member", regex=r"\bM-\d{9}\b", validator="il_id")
+    engine = DetectionEngine(custom_patterns=[pattern])
+    text = "M-123456782 and M-123456789"
+    assert [("CUSTOM", "M-123456782")] == _typed(engine, [text])[0]
+
+
+def test_ordinary_crm_content_survives() -> None:
+    text = (
+        "Monday standup: Pro plan churn is 4.2%, Order #55821 shipped, SKU-1120 restocked, "
+        "release v2.10.4 went out 2024-11-18, Microsoft and Google renewals due in March "
+        "for $12,500 and €3,200.00."
+    )
+    assert [] == DetectionEngine().detect(text)
+
+
+def test_a_postcode_inside_an_address_is_part_of_the_address_not_a_phone() -> None:
+    text = "Office: Rothschild Blvd 22, Tel Aviv 6688218."
+    assert [("ADDRESS", "Rothschild Blvd 22, Tel Aviv 6688218")] == _typed(
+        DetectionEngine(), [text]
+    )[0]

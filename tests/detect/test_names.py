@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from proxy.detect.lexicon import load_lexicon
+from proxy.detect.names import find_names
+
+
+def _found(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in find_names(text, load_lexicon())]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Spoke with Dana Levi about pricing.", "Dana Levi"),
+        ("Yesterday Priya Sharma signed.", "Priya Sharma"),
+        ("Chinedu Okafor wants a demo.", "Chinedu Okafor"),
+        ("Khalid al-Mansouri replied.", "Khalid al-Mansouri"),
+        ("Sent to Abdullah bin Rashid Al Maktoum today.", "Abdullah bin Rashid Al Maktoum"),
+        ("Jean-Pierre Dubois agreed.", "Jean-Pierre Dubois"),
+        ("Иван Петров подписал договор.", "Иван Петров"),
+    ],
+)
+def test_names_of_many_cultures_are_found(text: str, name: str) -> None:
+    assert [name] == _found(text)
+
+
+def test_an_unknown_surname_after_an_honorific_is_a_name() -> None:
+    assert ["Xyzowski"] == _found("Dear Mr. Xyzowski, thanks.")
+
+
+def test_hebrew_name_after_a_cue_without_capitals() -> None:
+    assert ["דנה כהן"] == _found("דיברתי היום עם דנה כהן על ההצעה")
+
+
+def test_arabic_name_after_an_honorific_leaves_the_title_out() -> None:
+    assert ["محمد الهاشمي"] == _found("تحدثت مع السيد محمد الهاشمي أمس")
+
+
+def test_lower_case_name_after_a_strong_cue() -> None:
+    assert ["priya sharma"] == _found("spoke with priya sharma on tuesday")
+
+
+def test_signature_line_after_a_sign_off() -> None:
+    assert ["Oluwaseun Adeyemi"] == _found("Best regards,\nOluwaseun Adeyemi\nHead of Sales")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will you send the May invoice on Monday?",
+        "Mark the deal as won in Salesforce.",
+        "The Pro plan renewal is due in March.",
+        "Grant funding came through for Acme Logistics.",
+        "Meeting in Lagos with the Microsoft team.",
+    ],
+)
+def test_ordinary_capitalised_words_are_not_names(text: str) -> None:
+    assert [] == _found(text)

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from proxy.detect.national_ids import find_il_ids, find_ssns
+
+
+def test_israeli_id_with_valid_check_digit_is_found() -> None:
+    text = "ת.ז. 123456782 נשלחה"
+    assert ["123456782"] == [text[s.start : s.end] for s in find_il_ids(text)]
+
+
+def test_israeli_id_with_invalid_check_digit_is_ignored() -> None:
+    assert [] == list(find_il_ids("id 123456789"))
+
+
+def test_a_valid_nine_digit_number_after_order_is_an_order_number() -> None:
+    assert [] == list(find_il_ids("order #123456782"))
+
+
+def test_ssn_is_found_and_never_issued_areas_are_not() -> None:
+    text = "SSN 123-45-6789; 666-12-3456; 912-12-3456; 123-00-4567"
+    assert ["123-45-6789"] == [text[s.start : s.end] for s in find_ssns(text)]
+
+
+def test_bare_nine_digit_ssn_needs_an_ssn_cue() -> None:
+    assert ["123456789"] == ["SSN: 123456789"[s.start : s.end] for s in find_ssns("SSN: 123456789")]
+    assert [] == list(find_ssns("ref 123456789"))

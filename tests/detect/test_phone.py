@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import pytest
+
+from proxy.detect.phone import find_phones
+
+
+def _found(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_phones(text)]
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "+972 54-123-4567",
+        "054-7654321",
+        "+971 50 123 4567",
+        "(212) 555-0147",
+        "+44 7911 123456",
+        "+49 151 23456789",
+        "+33 6 12 34 56 78",
+        "+91 98765 43210",
+        "+234 803 123 4567",
+        "0412 345 678",
+    ],
+)
+def test_phone_numbers_in_national_and_international_formats(number: str) -> None:
+    assert [number] == _found(f"call {number} today")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "signed on 12/05/2024",
+        "total $1,250.00",
+        "Order #2125551234",
+        "upgrade to v10.2.3.4",
+        "server 10.0.0.1",
+        "fiscal 2024-2025",
+        "invoice 1234567890",
+    ],
+)
+def test_dates_amounts_orders_versions_and_ips_are_not_phones(text: str) -> None:
+    assert [] == _found(text)

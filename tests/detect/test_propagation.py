@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from proxy.detect.lexicon import load_lexicon
+from proxy.detect.propagation import Propagator, name_parts
+
+
+def test_parts_of_a_found_name_are_found_alone_elsewhere() -> None:
+    finder = Propagator(name_parts(["Dana Levi"], load_lexicon()))
+    text = "later dana asked Levi's team; Danaher is a company"
+    assert ["dana", "Levi"] == [text[s:e] for s, e in finder.find(text)]
+
+
+def test_an_ambiguous_part_only_matches_with_its_capital() -> None:
+    finder = Propagator(name_parts(["Will Thompson"], load_lexicon()))
+    text = "we will ask Will"
+    assert ["Will"] == [text[s:e] for s, e in finder.find(text)]
+
+
+def test_hebrew_prefix_letters_stay_outside_the_span() -> None:
+    finder = Propagator(name_parts(["דנה כהן"], load_lexicon()))
+    text = "ודנה אמרה"
+    assert ["דנה"] == [text[s:e] for s, e in finder.find(text)]

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from proxy.detect.secrets import find_secrets
+
+
+def _found(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_secrets(text)]
+
+
+def test_provider_keys_and_jwts_are_found() -> None:
+    jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N"
+    text = f"key sk-proj-abcdefghijklmnop1234 aws AKIAIOSFODNN7EXAMPLE jwt {jwt}"
+    assert ["sk-proj-abcdefghijklmnop1234", "AKIAIOSFODNN7EXAMPLE", jwt] == _found(text)
+
+
+def test_values_assigned_to_password_and_api_key_are_found_but_not_the_name() -> None:
+    assert ["Winter2024!", "abc123def456"] == _found("password=Winter2024! api_key: abc123def456")
+
+
+def test_bearer_token_value_is_found() -> None:
+    assert ["abcdefghijklmnop1234"] == _found("Authorization: Bearer abcdefghijklmnop1234")

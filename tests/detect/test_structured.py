@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from proxy.detect.structured import find_structured_names
+
+
+def _found(text: str) -> list[str]:
+    return [text[s:e] for s, e in find_structured_names(text)]
+
+
+def test_json_person_keys_mark_their_values_whatever_the_words() -> None:
+    text = '{"first_name": "Zorblax", "last_name": "Qwerty", "owner": "ng ka-wai", "stage": "Won"}'
+    assert ["Zorblax", "Qwerty", "ng ka-wai"] == _found(text)
+
+
+def test_a_company_under_a_generic_name_key_is_not_a_person() -> None:
+    assert [] == _found('{"company": {"name": "Acme Ltd"}}')
+
+
+def test_csv_columns_under_person_headers() -> None:
+    text = (
+        "name,email,plan\nDana Levi,dana@x.com,Pro\nOmar Haddad,o@x.ae,Basic\n"
+        "\nproduct,price\nPro,10"
+    )
+    assert ["Dana Levi", "Omar Haddad"] == _found(text)
+
+
+def test_labels_in_hebrew_and_english() -> None:
+    assert ["Siobhan Kelly", "דנה כהן"] == _found("Name: Siobhan Kelly\nשם: דנה כהן\nStage: Won")
