@@ -216,4 +216,7 @@ async def test_readyz_names_what_is_not_ready(start_proxy: StartProxy) -> None:
             not_ok = (response.status, await response.json())
 
     assert (200, "ready") == (ok[0], ok[1]["status"])
-    assert (503, {"upstream_configured": False, "store": True}) == (not_ok[0], not_ok[1]["checks"])
+    assert (503, {"upstream_configured": False, "policies_loaded": True, "store": True}) == (
+        not_ok[0],
+        not_ok[1]["checks"],
+    )
