@@ -15,6 +15,7 @@ Only this module (and admin/) builds aiohttp.web objects.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 import traceback
@@ -28,12 +29,19 @@ from aiohttp import web
 
 from proxy.errors import (
     AuthenticationFailed,
+    ClientTooSlow,
     EndpointNotAllowed,
-    InvalidRequest,
     LimitExceeded,
     ProxyError,
 )
 from proxy.exchange import Exchange, JsonObject, Passthrough
+from proxy.limits import (
+    Limits,
+    StreamEventGuard,
+    check_content_encoding,
+    check_header_block,
+    parse_body,
+)
 from proxy.request_context import RequestContext, resolve_tenant
 from proxy.settings import Settings
 from proxy.sse import encode_json_data
@@ -174,18 +182,19 @@ async def authenticate(request: web.Request) -> Caller:
 # -- forwarding -----------------------------------------------------------------------------
 
 
-async def read_json_body(request: web.Request, max_bytes: int) -> JsonObject:
-    """The request body as a JSON object, or a clean 400/413."""
-    if request.content_length is not None and request.content_length > max_bytes:
+async def read_json_body(request: web.Request, settings: Settings) -> JsonObject:
+    """The request body as a JSON object within the limits (proxy/limits.py), or a 4xx."""
+    if request.content_length is not None and request.content_length > settings.max_body_bytes:
         raise LimitExceeded("The request body is too large.")
-    raw = await request.read()
+    check_content_encoding(request.headers.get("Content-Encoding"))
     try:
-        body = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        raise InvalidRequest("The request body is not valid JSON.", code="invalid_json") from None
-    if not isinstance(body, dict):
-        raise InvalidRequest("The request body must be a JSON object.", code="invalid_json")
-    return body
+        async with asyncio.timeout(settings.client_body_timeout):
+            raw = await request.read()
+    except TimeoutError:
+        raise ClientTooSlow(
+            "The request body did not arrive in time (PROXY_CLIENT_BODY_TIMEOUT)."
+        ) from None
+    return parse_body(raw, Limits.from_settings(settings))
 
 
 def _upstream_path(request: web.Request) -> str:
@@ -200,8 +209,9 @@ async def forward(request: web.Request) -> web.StreamResponse:
     path = _upstream_path(request)
     exchange: Exchange | None = None
     body: bytes | None = None
+    check_header_block(request.raw_headers, app[SETTINGS].max_header_bytes)
     if request.method == "POST":
-        parsed = await read_json_body(request, app[SETTINGS].max_body_bytes)
+        parsed = await read_json_body(request, app[SETTINGS])
         caller = request[CALLER]
         ctx = RequestContext(
             endpoint=path,  # POST routes are static: the path is the endpoint family
@@ -254,10 +264,12 @@ async def relay_stream(
     response = web.StreamResponse(status=reply.status, headers=response_headers(reply.headers))
     await response.prepare(request)
     relay = SseRelay(exchange)
+    guard = StreamEventGuard(request.app[SETTINGS].max_stream_event_bytes)
     try:
         while True:
             try:
                 chunk = await upstream.next_chunk(reply)
+                guard.feed(chunk)
                 out = relay.feed(chunk) if chunk else relay.finish()
             except ProxyError as error:
                 reply.close()
