@@ -15,6 +15,7 @@ a ratio an attacker picks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +31,9 @@ from proxy.errors import (
 )
 from proxy.exchange import JsonObject
 from proxy.settings import Settings
+
+# An SSE event ends at a blank line; lines end in "\n" or "\r\n".
+_BLANK_LINE = re.compile(rb"\n\r?\n")
 
 # Top-level fields that carry the list of messages / input items of each endpoint family.
 LIST_FIELDS: tuple[str, ...] = ("messages", "input", "prompt")
@@ -149,17 +153,25 @@ class StreamEventGuard:
         self._tail = b""
 
     def feed(self, chunk: bytes) -> None:
-        """Raise `UpstreamUnavailable` once an unfinished event is over the cap."""
-        # An event ends at a blank line: "\n\n" or "\n\r\n" (the tail joins chunk borders).
+        """Raise `UpstreamUnavailable` once an event (finished or not) is over the cap."""
+        # The tail (last two bytes seen) joins a blank line split across chunks.
         window = self._tail + chunk
-        end = max(window.rfind(b"\n\n"), window.rfind(b"\n\r\n"))
-        if end >= 0:
-            self._pending = len(window) - end - 2
-        else:
-            self._pending += len(chunk)
+        start = len(self._tail)
+        pending = self._pending
+        for blank in _BLANK_LINE.finditer(window):
+            pending += max(0, blank.start() - start)
+            if pending > self._max:
+                raise self._too_large()
+            pending = 0
+            start = max(blank.end(), start)
+        pending += len(window) - start
+        if pending > self._max:
+            raise self._too_large()
+        self._pending = pending
         self._tail = window[-2:]
-        if self._pending > self._max:
-            raise UpstreamUnavailable(
-                f"The upstream sent a stream event larger than {self._max} bytes "
-                "(PROXY_MAX_STREAM_EVENT_BYTES)."
-            )
+
+    def _too_large(self) -> UpstreamUnavailable:
+        return UpstreamUnavailable(
+            f"The upstream sent a stream event larger than {self._max} bytes "
+            "(PROXY_MAX_STREAM_EVENT_BYTES)."
+        )

@@ -151,6 +151,14 @@ def test_the_stream_guard_allows_events_split_across_chunks_and_stops_an_endless
     assert "PROXY_MAX_STREAM_EVENT_BYTES" in caught.value.message
 
 
+def test_the_stream_guard_stops_a_large_event_even_when_its_end_arrives() -> None:
+    guard = StreamEventGuard(max_event_bytes=64)
+    guard.feed(b"data: " + b"x" * 50)
+
+    with pytest.raises(UpstreamUnavailable):
+        guard.feed(b"x" * 50 + b"\r\n\r\ndata: small\n\n")
+
+
 # -- what a caller sees ---------------------------------------------------------------------
 
 
