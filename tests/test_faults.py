@@ -4,9 +4,10 @@ leaves no task or connection behind, and puts nothing personal in any log line."
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import socket
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import aiohttp
@@ -128,6 +129,43 @@ async def test_connection_refused_gives_502_upstream_unavailable(
             await api.chat.completions.create(model="m", messages=MESSAGES, stream=stream)  # type: ignore[call-overload]
 
     assert (502, "upstream_unavailable") == (caught.value.status_code, caught.value.code)
+    await assert_no_leaks(proxy, baseline)
+    assert_nothing_personal_logged(caplog)
+
+
+@pytest.fixture
+def unanswered_port() -> Iterator[int]:
+    """A port whose accept queue is full: a new connection's SYN is never answered."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port: int = listener.getsockname()[1]
+    fillers = []
+    for _ in range(3):
+        filler = socket.socket()
+        filler.setblocking(False)
+        with contextlib.suppress(BlockingIOError):
+            filler.connect(("127.0.0.1", port))
+        fillers.append(filler)
+    yield port
+    for filler in fillers:
+        filler.close()
+    listener.close()
+
+
+async def test_a_connect_that_never_completes_gives_504(
+    start_proxy: StartProxy, caplog: pytest.LogCaptureFixture, unanswered_port: int
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    overrides = {**FAST, "upstream_connect_timeout": 0.2, "upstream_first_byte_timeout": 5.0}
+    proxy = await start_proxy(upstream_url=f"http://127.0.0.1:{unanswered_port}/v1", **overrides)
+    baseline = asyncio.all_tasks()
+
+    async with sdk(proxy) as api:
+        with pytest.raises(openai.APIStatusError) as caught:
+            await api.chat.completions.create(model="m", messages=MESSAGES)  # type: ignore[arg-type]
+
+    assert (504, "upstream_timeout") == (caught.value.status_code, caught.value.code)
     await assert_no_leaks(proxy, baseline)
     assert_nothing_personal_logged(caplog)
 
