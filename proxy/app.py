@@ -100,7 +100,9 @@ def _http_exception_response(exc: web.HTTPException) -> web.Response:
     if exc.status == 404:
         return proxy_error_response(EndpointNotAllowed("Unknown request URL."))
     if exc.status == 413:
-        return proxy_error_response(LimitExceeded("The request body is too large."))
+        return proxy_error_response(
+            LimitExceeded("The request body is too large (PROXY_MAX_BODY_BYTES).")
+        )
     if exc.status == 405:
         allow = exc.headers.get("Allow")
         headers = {"Allow": allow} if allow else None
@@ -185,7 +187,7 @@ async def authenticate(request: web.Request) -> Caller:
 async def read_json_body(request: web.Request, settings: Settings) -> JsonObject:
     """The request body as a JSON object within the limits (proxy/limits.py), or a 4xx."""
     if request.content_length is not None and request.content_length > settings.max_body_bytes:
-        raise LimitExceeded("The request body is too large.")
+        raise LimitExceeded("The request body is too large (PROXY_MAX_BODY_BYTES).")
     check_content_encoding(request.headers.get("Content-Encoding"))
     try:
         async with asyncio.timeout(settings.client_body_timeout):

@@ -92,8 +92,12 @@ class ProxyRunner(web.AppRunner):
     """An AppRunner whose connections use `CleanErrorsHandler` and the settings' limits."""
 
     def __init__(self, app: web.Application, settings: Settings) -> None:
+        # aiohttp drains in two phases of `shutdown_timeout` each: it waits for the
+        # handler, then "cancels" the request (which only stops a body still being read)
+        # and waits again before cancelling the handler task. Half the grace each keeps
+        # a stream's whole drain within the grace.
         super().__init__(
-            app, shutdown_timeout=settings.shutdown_grace_seconds, **handler_args(settings)
+            app, shutdown_timeout=settings.shutdown_grace_seconds / 2, **handler_args(settings)
         )
 
     async def _make_server(self) -> web.Server:

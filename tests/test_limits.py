@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
@@ -182,6 +183,24 @@ async def test_a_deep_body_gets_413_json_too_deep_and_nothing_goes_upstream(
     status, body = await post(proxy, orjson.dumps(nested(20)))
 
     assert (413, "json_too_deep") == (status, body["error"]["code"])
+    assert [] == proxy.upstream.requests
+
+
+async def test_a_chunked_body_without_a_length_is_still_capped_at_413(
+    start_proxy: StartProxy,
+) -> None:
+    proxy = await start_proxy(max_body_bytes=1024)
+
+    async def chunks() -> AsyncIterator[bytes]:
+        yield b'{"model": "m", "messages": [{"role": "user", "content": "'
+        for _ in range(20):
+            yield b"a" * 100
+        yield b'"}]}'
+
+    status, body = await post(proxy, chunks())  # type: ignore[arg-type]
+
+    assert (413, "limit_exceeded") == (status, body["error"]["code"])
+    assert "PROXY_MAX_BODY_BYTES" in body["error"]["message"]
     assert [] == proxy.upstream.requests
 
 
