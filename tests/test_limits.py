@@ -68,7 +68,9 @@ def test_a_very_deep_parsed_body_is_walked_without_recursion() -> None:
     deep: list[Any] = []
     for _ in range(200_000):
         deep = [deep]
+    generous = Limits(max_json_depth=300_000, max_messages=3, max_text_chars=100)
 
+    check_body({"input": deep}, generous)  # a recursive walk would hit RecursionError
     with pytest.raises(LimitExceeded) as caught:
         check_body({"input": deep}, LIMITS)
 
