@@ -267,6 +267,14 @@ async def relay_stream(
     await response.prepare(request)
     relay = SseRelay(exchange)
     guard = StreamEventGuard(request.app[SETTINGS].max_stream_event_bytes)
+    write_timeout = request.app[SETTINGS].client_write_timeout
+
+    async def write(data: bytes) -> None:
+        # A caller that stops reading would otherwise hold this handler and its upstream
+        # connection for as long as it likes (the upstream timeouts only run while reading).
+        async with asyncio.timeout(write_timeout):
+            await response.write(data)
+
     try:
         while True:
             try:
@@ -275,21 +283,27 @@ async def relay_stream(
                 out = relay.feed(chunk) if chunk else relay.finish()
             except ProxyError as error:
                 reply.close()
-                await response.write(_stream_error_event(error))
+                await write(_stream_error_event(error))
                 break
             except Exception as exc:
                 reply.close()
                 _log_unexpected(exc, request)
-                await response.write(_stream_error_event(_INTERNAL))
+                await write(_stream_error_event(_INTERNAL))
                 break
             if out:
-                await response.write(out)
+                await write(out)
             if not chunk:
                 break
-        await response.write_eof()
+        async with asyncio.timeout(write_timeout):
+            await response.write_eof()
     except ConnectionResetError:
         # The caller hung up: stop reading upstream now (send() closes the connection).
         reply.close()
+    except TimeoutError:
+        # The caller stopped reading (upstream timeouts arrive as ProxyError, not here).
+        reply.close()
+        if request.transport is not None:
+            request.transport.abort()
     return response
 
 

@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     # Slow clients: the header timeout is also how long an idle keep-alive connection lives.
     client_header_timeout: float = Field(default=30.0, gt=0)
     client_body_timeout: float = Field(default=60.0, gt=0)
+    client_write_timeout: float = Field(default=60.0, gt=0)
 
     # Upstream
     upstream_url: str = "https://api.openai.com/v1"

@@ -308,3 +308,38 @@ async def test_an_event_over_the_size_cap_ends_the_stream_with_an_error_event(
     assert b"PROXY_MAX_STREAM_EVENT_BYTES" in last
     assert b"[DONE]" not in body
     assert b"xxxx" not in body
+
+
+async def test_a_caller_that_stops_reading_is_dropped_after_the_write_timeout(
+    start_proxy: StartProxy, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    proxy = await start_proxy(
+        **{**FAST, "client_write_timeout": 0.3, "max_stream_event_bytes": 1 << 20}
+    )
+    baseline = asyncio.all_tasks()
+    event = b"data: " + orjson.dumps({"id": "c1", "choices": [], "pad": "x" * 60_000}) + b"\n\n"
+    proxy.upstream.raw_stream = [event] * 300  # ~18 MB: more than the socket buffers hold
+    caller = socket.socket()
+    caller.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    caller.setblocking(False)
+    loop = asyncio.get_running_loop()
+    await loop.sock_connect(caller, ("127.0.0.1", int(proxy.base_url.split(":")[2][:-3])))
+    body = orjson.dumps({"model": "m", "messages": MESSAGES, "stream": True})
+    await loop.sock_sendall(
+        caller,
+        b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        + f"Authorization: Bearer {proxy.tenant_secret}\r\n".encode()
+        + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        + body,
+    )
+    first = await asyncio.wait_for(loop.sock_recv(caller, 1024), timeout=10)
+
+    # The caller reads nothing more; the proxy must let go of both sides by itself.
+    in_use = await settle(lambda: len(proxy.runner.app[UPSTREAM]._session.connector._acquired))  # type: ignore[union-attr]
+    caller.close()
+
+    assert first.startswith(b"HTTP/1.1 200")
+    assert 0 == in_use
+    await assert_no_leaks(proxy, baseline)
+    assert_nothing_personal_logged(caplog)
