@@ -17,6 +17,7 @@ Only this module (and admin/) builds aiohttp.web objects.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 import secrets
@@ -34,15 +35,22 @@ from proxy.access_log import ConsentDecision
 from proxy.consent import ConsentGate
 from proxy.errors import (
     AuthenticationFailed,
+    ClientTooSlow,
     ConsentWithdrawn,
     EndpointNotAllowed,
-    InvalidRequest,
     LimitExceeded,
     ProxyError,
     StoreUnavailable,
 )
 from proxy.exchange import Exchange, JsonObject, Passthrough
 from proxy.exchange_factory import ExchangeFactory as PolicyExchangeFactory
+from proxy.limits import (
+    Limits,
+    StreamEventGuard,
+    check_content_encoding,
+    check_header_block,
+    parse_body,
+)
 from proxy.metrics import ProxyMetrics
 from proxy.policy_registry import PolicyRegistry
 from proxy.request_context import RequestContext, resolve_tenant
@@ -105,7 +113,9 @@ def _http_exception_response(exc: web.HTTPException) -> web.Response:
     if exc.status == 404:
         return proxy_error_response(EndpointNotAllowed("Unknown request URL."))
     if exc.status == 413:
-        return proxy_error_response(LimitExceeded("The request body is too large."))
+        return proxy_error_response(
+            LimitExceeded("The request body is too large (PROXY_MAX_BODY_BYTES).")
+        )
     if exc.status == 405:
         allow = exc.headers.get("Allow")
         headers = {"Allow": allow} if allow else None
@@ -244,18 +254,19 @@ async def authenticate(request: web.Request) -> Caller:
 # -- forwarding -----------------------------------------------------------------------------
 
 
-async def read_json_body(request: web.Request, max_bytes: int) -> JsonObject:
-    """The request body as a JSON object, or a clean 400/413."""
-    if request.content_length is not None and request.content_length > max_bytes:
-        raise LimitExceeded("The request body is too large.")
-    raw = await request.read()
+async def read_json_body(request: web.Request, settings: Settings) -> JsonObject:
+    """The request body as a JSON object within the limits (proxy/limits.py), or a 4xx."""
+    if request.content_length is not None and request.content_length > settings.max_body_bytes:
+        raise LimitExceeded("The request body is too large (PROXY_MAX_BODY_BYTES).")
+    check_content_encoding(request.headers.get("Content-Encoding"))
     try:
-        body = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        raise InvalidRequest("The request body is not valid JSON.", code="invalid_json") from None
-    if not isinstance(body, dict):
-        raise InvalidRequest("The request body must be a JSON object.", code="invalid_json")
-    return body
+        async with asyncio.timeout(settings.client_body_timeout):
+            raw = await request.read()
+    except TimeoutError:
+        raise ClientTooSlow(
+            "The request body did not arrive in time (PROXY_CLIENT_BODY_TIMEOUT)."
+        ) from None
+    return parse_body(raw, Limits.from_settings(settings))
 
 
 def _upstream_path(request: web.Request) -> str:
@@ -271,8 +282,9 @@ async def forward(request: web.Request) -> web.StreamResponse:
     path = _upstream_path(request)
     exchange: TracedExchange | None = None
     body: bytes | None = None
+    check_header_block(request.raw_headers, app[SETTINGS].max_header_bytes)
     if request.method == "POST":
-        parsed = await read_json_body(request, app[SETTINGS].max_body_bytes)
+        parsed = await read_json_body(request, app[SETTINGS])
         caller = request[CALLER]
         ctx = RequestContext(
             endpoint=path,  # POST routes are static: the path is the endpoint family
@@ -348,29 +360,45 @@ async def _relay_events(
     response: web.StreamResponse,
     relay: SseRelay,
 ) -> None:
+    guard = StreamEventGuard(request.app[SETTINGS].max_stream_event_bytes)
+    write_timeout = request.app[SETTINGS].client_write_timeout
+
+    async def write(data: bytes) -> None:
+        # A caller that stops reading would otherwise hold this handler and its upstream
+        # connection for as long as it likes (the upstream timeouts only run while reading).
+        async with asyncio.timeout(write_timeout):
+            await response.write(data)
+
     try:
         while True:
             try:
                 chunk = await upstream.next_chunk(reply)
+                guard.feed(chunk)
                 out = relay.feed(chunk) if chunk else relay.finish()
             except ProxyError as error:
                 request[TRACE].failed(error, mid_stream=True)
                 reply.close()
-                await response.write(_stream_error_event(error))
+                await write(_stream_error_event(error))
                 break
             except Exception as exc:
                 reply.close()
                 _log_unexpected(exc, request)
-                await response.write(_stream_error_event(_INTERNAL))
+                await write(_stream_error_event(_INTERNAL))
                 break
             if out:
-                await response.write(out)
+                await write(out)
             if not chunk:
                 break
-        await response.write_eof()
+        async with asyncio.timeout(write_timeout):
+            await response.write_eof()
     except ConnectionResetError:
         # The caller hung up: stop reading upstream now (send() closes the connection).
         reply.close()
+    except TimeoutError:
+        # The caller stopped reading (upstream timeouts arrive as ProxyError, not here).
+        reply.close()
+        if request.transport is not None:
+            request.transport.abort()
 
 
 async def healthz(request: web.Request) -> web.Response:

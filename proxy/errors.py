@@ -9,7 +9,10 @@
     │   ├── EndpointNotAllowed       404    invalid_request_error   unknown_url
     │   ├── NotFound                 404    invalid_request_error   not_found
     │   ├── PolicyBlocked            400    invalid_request_error   blocked_by_policy
-    │   └── LimitExceeded            413    invalid_request_error   (given)
+    │   ├── ClientTooSlow            408    invalid_request_error   request_timeout
+    │   ├── LimitExceeded            413    invalid_request_error   (given)
+    │   ├── UnsupportedEncoding      415    invalid_request_error   unsupported_content_encoding
+    │   └── HeadersTooLarge          431    invalid_request_error   headers_too_large
     ├── UpstreamError                5xx
     │   ├── UpstreamUnavailable      502    api_error               upstream_unavailable
     │   └── UpstreamTimeout          504    api_error               upstream_timeout
@@ -116,6 +119,27 @@ class LimitExceeded(ClientError):
 
     status = 413
     default_code = "limit_exceeded"
+
+
+class ClientTooSlow(ClientError):
+    """The caller did not send its request body within the client body timeout."""
+
+    status = 408
+    default_code = "request_timeout"
+
+
+class UnsupportedEncoding(ClientError):
+    """A compressed request body: refused rather than inflated (no decompression bombs)."""
+
+    status = 415
+    default_code = "unsupported_content_encoding"
+
+
+class HeadersTooLarge(ClientError):
+    """A header line, the header count or the whole header block is over its limit."""
+
+    status = 431
+    default_code = "headers_too_large"
 
 
 class UpstreamError(ProxyError):

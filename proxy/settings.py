@@ -22,6 +22,10 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=0, le=65535)
     shutdown_grace_seconds: float = Field(default=30.0, ge=0)
+    # Slow clients: the header timeout is also how long an idle keep-alive connection lives.
+    client_header_timeout: float = Field(default=30.0, gt=0)
+    client_body_timeout: float = Field(default=60.0, gt=0)
+    client_write_timeout: float = Field(default=60.0, gt=0)
 
     # Upstream
     upstream_url: str = "https://api.openai.com/v1"
@@ -51,6 +55,8 @@ class Settings(BaseSettings):
     max_messages: int = Field(default=2048, ge=1)
     max_text_chars: int = Field(default=1_000_000, ge=1)
     max_header_bytes: int = Field(default=16 * 1024, ge=1024)
+    max_header_count: int = Field(default=100, ge=8)
+    max_stream_event_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
 
     # Observability
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

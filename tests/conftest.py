@@ -14,6 +14,7 @@ import pytest
 from aiohttp import web
 
 from proxy.app import build_app
+from proxy.serving import ProxyRunner
 from proxy.settings import Settings
 from proxy.store import Store, open_store
 from proxy.store.postgres import PostgresStore
@@ -112,6 +113,7 @@ class RunningProxy:
     tenant_key_id: str
     service_secret: str
     settings: Settings
+    runner: web.AppRunner | None = None
 
 
 StartProxy = Callable[..., Awaitable[RunningProxy]]
@@ -136,9 +138,7 @@ async def start_proxy(fake_upstream: FakeOpenAI, sqlite_url: str) -> AsyncIterat
         stores.append(store)
         tenant = await store.create_key(tenant_id="acme")
         service = await store.create_key(tenant_id=None)
-        runner = web.AppRunner(
-            build_app(settings, store=store), handler_cancellation=True, access_log=None
-        )
+        runner = ProxyRunner(build_app(settings, store=store), settings)
         await runner.setup()
         runners.append(runner)
         site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -152,6 +152,7 @@ async def start_proxy(fake_upstream: FakeOpenAI, sqlite_url: str) -> AsyncIterat
             tenant_key_id=tenant.key.id,
             service_secret=service.secret,
             settings=settings,
+            runner=runner,
         )
 
     yield start

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import logging
+import asyncio
 from typing import Any
 
 from proxy.settings import Settings
@@ -17,10 +17,9 @@ def register(subparsers: Any) -> None:
 
 
 def serve(args: argparse.Namespace) -> int:
-    from aiohttp import web
-
     from proxy.access_log import configure_logging
     from proxy.app import build_app
+    from proxy.serving import serve_until_signalled
 
     settings = Settings()
     host = args.host or settings.host
@@ -32,15 +31,6 @@ def serve(args: argparse.Namespace) -> int:
         uvloop.install()
     except ImportError:
         pass
-    web.run_app(
-        build_app(settings),
-        host=host,
-        port=port,
-        shutdown_timeout=settings.shutdown_grace_seconds,
-        # A caller that hangs up cancels its handler, which closes the upstream call at once.
-        handler_cancellation=True,
-        # aiohttp's access log would print paths and query strings; ours is access_log.py.
-        access_log=None,
-        print=lambda message: logging.getLogger("proxy.serve").info("%s", message),
-    )
+    # SIGTERM: stop accepting, drain in-flight requests and streams, then close.
+    asyncio.run(serve_until_signalled(build_app(settings), settings, host, port))
     return 0

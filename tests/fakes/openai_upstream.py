@@ -2,8 +2,10 @@
 
 It records every request it receives and answers in OpenAI's shapes (see
 `openai_replies`), plain or streamed. Each test steers it through attributes: a forced
-status and body, a delay before the headers, a delay between events, a hang, a pause
-after the first event, or an abort mid-stream. It notices when its client hangs up.
+status and body (or one that echoes the request), a delay before the headers, a delay
+between events, a hang, a pause after the first event, an abort mid-stream, a reset
+before the headers, an endless stream, or raw bytes as the stream body (for malformed
+SSE). It notices when its client hangs up.
 
 Standalone: `python -m tests.fakes.openai_upstream --port 9000 [--event-delay 0.01]`.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +50,10 @@ class FakeOpenAI:
     forced_body: Json | None = None
     abort_after_events: int | None = None
     pause_after_first_event: asyncio.Event | None = None
+    reset_before_headers: bool = False
+    endless_stream: bool = False  # repeat the events forever (event_delay apart)
+    raw_stream: list[bytes] | None = None  # sent as-is, one write each, as the stream body
+    error_echoes_request: bool = False  # a forced status answers with the request inside
     requests: list[RecordedRequest] = field(default_factory=list)
     client_disconnected: asyncio.Event = field(default_factory=asyncio.Event)
     stream_completed: asyncio.Event = field(default_factory=asyncio.Event)
@@ -99,16 +106,33 @@ class FakeOpenAI:
         except asyncio.CancelledError:
             self.client_disconnected.set()
             raise
+        if self.reset_before_headers:
+            assert request.transport is not None
+            request.transport.abort()
+            return web.Response()
         wanted = f"Bearer {self.expected_key}"
         if self.expected_key is not None and request.headers.get("Authorization") != wanted:
             return _error(
                 401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key"
             )
         if self.forced_status is not None:
+            if self.error_echoes_request:
+                message = "Could not parse the request: " + raw.decode("utf-8", "replace")
+                return _error(self.forced_status, message, "invalid_request_error", "echo")
             if self.forced_body is not None:
                 return web.json_response(self.forced_body, status=self.forced_status)
             return _error(self.forced_status, "Forced failure.", "api_error", "forced")
+        if self.raw_stream is not None:
+            return await self._raw(request, self.raw_stream)
         return await self._answer(request, path, body if isinstance(body, dict) else {})
+
+    async def _raw(self, request: web.Request, chunks: list[bytes]) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        await response.prepare(request)
+        for chunk in chunks:
+            await response.write(chunk)
+        await response.write_eof()
+        return response
 
     async def _answer(self, request: web.Request, path: str, body: Json) -> web.StreamResponse:
         if path == "models":
@@ -150,6 +174,8 @@ class FakeOpenAI:
             }
         )
         await response.prepare(request)
+        if self.endless_stream:
+            events = itertools.cycle(list(events))
         try:
             for number, event in enumerate(events):
                 if self.abort_after_events is not None and number >= self.abort_after_events:
