@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 # Command groups, in help order. Each is `proxy.cli.<name>`.
-COMMAND_MODULES: tuple[str, ...] = ("serve", "keys", "consent")
+COMMAND_MODULES: tuple[str, ...] = ("serve", "keys", "consent", "redact")
 
 Handler = Callable[[argparse.Namespace], int]
 
