@@ -92,6 +92,15 @@ WORD_NAMES = {
     "angel",
     "song",
     "paris",
+    # Frequent English words that rank high as names somewhere (reviewed by hand from the
+    # top 6,000 English words that were still unambiguous names).
+    *"""line law car per oh post given win class low soon west baby de co gold al park cool
+    parts la sales beat san sun bar none fan sit male winter pop queen lie hill cat gift nor wood
+    lucky apple lovely rain im joke ca cook kitchen urban lay ah ma minor un bright solo wing hang
+    bell ha kiss em el severe ban sing marine princess roman bc junior tone grey gross woods sand
+    kit min na comfort bro pan sin roots sum arena precious favour edit sa candy butt cm huh pit
+    hd ye burns er ai palm bin md patience villa cancel cherry dam est ski um horn ba ion wa ct si
+    hammer knight mercy hunt ram grace wolf fox""".split(),  # noqa: SIM905 - a word list
 }
 TOKEN = re.compile(r"^[^\W\d_]{2,}(?:['’-][^\W\d_]+)?$")
 DATA = Path(__file__).resolve().parent.parent / "proxy" / "detect" / "data"

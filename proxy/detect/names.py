@@ -85,6 +85,10 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     prev_end = -2
     for m in CANDIDATE.finditer(text):
         token = m.group()
+        end = m.end()
+        if token.endswith(("'s", "’s")) and len(token) > 3:
+            token = token[:-2]  # possessive: "Dana's team" is about Dana
+            end -= 2
         latin = _is_latin(token)
         if latin and (token.isupper() and len(token) > 1):
             kind, prefix = COMMON, 0  # acronyms: CRM, USA, PM
@@ -96,7 +100,7 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
         if run and not _joinable(text[prev_end : m.start()]):
             _close(run, cues, hits)
             run = []
-        run.append((m.start() + prefix, m.end(), kind, latin))
+        run.append((m.start() + prefix, end, kind, latin))
         prev_end = m.end()
     if run:
         _close(run, cues, hits)

@@ -26,6 +26,10 @@ def test_names_of_many_cultures_are_found(text: str, name: str) -> None:
     assert [name] == _found(text)
 
 
+def test_a_possessive_leaves_the_s_outside_the_name() -> None:
+    assert ["Priya"] == _found("Send it to Priya's team")
+
+
 def test_an_unknown_surname_after_an_honorific_is_a_name() -> None:
     assert ["Xyzowski"] == _found("Dear Mr. Xyzowski, thanks.")
 
