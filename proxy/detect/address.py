@@ -28,7 +28,7 @@ _CITY_TAIL = (
     r"United Arab Emirates|Canada|Ireland|India|Nigeria))?"
 )
 ENGLISH = re.compile(
-    rf"\d(?<![\w-]\d)\d{{0,4}}[A-Za-z]?(?:-\d{{1,4}})?,?\s+(?:{_CAP}\s+){{1,4}}(?:{_SUFFIX})\b\.?"
+    rf"\d(?<![A-Za-z0-9_-]\d)\d{{0,4}}[A-Za-z]?(?:-\d{{1,4}})?,?\s+(?:{_CAP}\s+){{1,4}}(?:{_SUFFIX})\b\.?"
     rf"(?:\s+(?:North|South|East|West|NW|NE|SW|SE|N|S|E|W)\b)?{_UNIT}?{_CITY_TAIL}"
 )
 # Name first, number after ("Rothschild Blvd 22, Tel Aviv", "Herzl St. 15"): found from the
@@ -40,11 +40,11 @@ NUMBER_AFTER = re.compile(
 )
 _NAME_BEFORE = re.compile(r"(?:[A-Z\u00c0-\u024f][\w'’.-]*\s+){1,3}$")
 GERMAN = re.compile(
-    r"[A-ZÄÖÜ](?<!\w[A-ZÄÖÜ])[\wäöüß-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer)"
+    r"[A-ZÄÖÜ](?<![A-Za-z0-9_äöüß][A-ZÄÖÜ])[\wäöüß-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer)"
     r"\s+\d{1,4}\s?[a-z]?(?:,?\s*\d{5}\s+[A-ZÄÖÜ][\wäöüß-]+)?"
 )
 FRENCH = re.compile(
-    r"(?i)\d(?<!\w\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|"
+    r"(?i)\d(?<![A-Za-z0-9_]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|"
     r"allée|impasse|quai|route|cours)\s+(?:(?:de|du|des|la|le|l'|d')\s*)?[\w'’-]+(?:\s+[A-ZÉ][\w'’-]+){0,3}"
     r"(?:,?\s*\d{5}\s+[A-ZÉ][\w'’-]+)?"
 )
@@ -113,7 +113,9 @@ def find_addresses(text: str) -> Iterator[Span]:
         if not any(cue in low for cue in cues):
             continue
         for m in rx.finditer(text):
-            glued = m.start() and text[m.start() - 1].isalnum()
+            # A Hebrew prefix letter glued on ("ב60 Kings Road") does not join the words.
+            before = text[m.start() - 1] if m.start() else " "
+            glued = before.isalnum() and not "\u0590" <= before <= "\u05ff"
             if glued and rx is not ENGLISH and rx is not NUMBER_AFTER:
                 continue
             value = m.group().rstrip(" ,.،")
@@ -122,7 +124,7 @@ def find_addresses(text: str) -> Iterator[Span]:
                 unit = _UNIT_BEFORE.search(text, max(0, start - 24), start)
                 start = unit.start() if unit else start
             elif rx is NUMBER_AFTER:
-                if start and text[start - 1].isalnum():
+                if glued:
                     continue
                 name = _NAME_BEFORE.search(text, max(0, start - 60), start)
                 if name is None:

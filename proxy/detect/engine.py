@@ -169,9 +169,26 @@ def _drop_inside_addresses(spans: list[Span]) -> list[Span]:
     ]
 
 
+_PARTICLE_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:[Aa]l|[Ee]l|[Bb]in|[Bb]en|[Ii]bn|[Aa]bu|[Vv]an|[Vv]on|[Dd]e|[Dd]a|[Dd]i|[Dd]u|[Ll]e|"
+    r"[Ll]a|[Dd]er|[Dd]en|[Dd]el|[Dd]os|[Dd]as|آل|بن|ابن|أبو|ابو|عبد|בן|בר)[ -]$"
+)
+
+
+def _with_particle(text: str, span: Span) -> Span:
+    """ "Qasimi" after "Al " is "Al Qasimi": a name particle belongs to the name."""
+    m = _PARTICLE_BEFORE.search(text, max(0, span.start - 5), span.start)
+    if m is None:
+        return span
+    return Span(m.start(), span.end, span.type, span.score, span.source)
+
+
 def _merge_people(text: str, spans: list[Span]) -> list[Span]:
     """Join PERSON spans that overlap or are separated by one space (given + surname)."""
-    people = sorted((s for s in spans if s.type is EntityType.PERSON), key=lambda s: s.start)
+    people = sorted(
+        (_with_particle(text, s) for s in spans if s.type is EntityType.PERSON),
+        key=lambda s: s.start,
+    )
     others = [s for s in spans if s.type is not EntityType.PERSON]
     merged: list[Span] = []
     for s in people:

@@ -24,7 +24,8 @@ CANDIDATE = re.compile(
 TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _HE_PREFIX = "והבלמשכ"
 _AR_PREFIX = "وبلف"
-STRONG, AMBIG, UNKNOWN, COMMON, PARTICLE = range(5)
+STRONG, AMBIG, UNKNOWN, COMMON, PARTICLE, WORDISH = range(6)
+# WORDISH: an ambiguous name that is also one of the most frequent words ("على", "איתי").
 MAX_RUN = 5
 
 
@@ -63,7 +64,7 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
             return UNKNOWN, 0
     if flags:
         if flags & AMBIGUOUS:
-            return AMBIG, prefix
+            return (WORDISH if low in lex.function_words else AMBIG), prefix
         return STRONG, prefix
     if low in lex.common:
         return COMMON, 0
@@ -142,10 +143,8 @@ def _accept(
         for s, e in keep:
             hits.append(NameHit(s, e))
         return
-    named = sum(k in (STRONG, AMBIG) for k in kinds)
-    if strong or cue or (cue is False and named) or named >= 2:
-        if cue is False and not strong and not named:
-            return
+    named = sum(k in (STRONG, AMBIG, WORDISH) for k in kinds)
+    if strong or cue is True or named >= 2:
         part = part[:MAX_RUN]
         hits.append(NameHit(part[0][0], part[-1][1]))
 
@@ -156,9 +155,19 @@ def _nonlatin_keep(
     """Runs of lexicon tokens (with particles) in caseless scripts."""
     out: list[tuple[int, int]] = []
     group: list[tuple[int, int, int, bool]] = []
-    for i, tok in enumerate([*part, (0, 0, COMMON, False)]):
-        first_after_cue = i == 0 and cue is True
-        if tok[2] in (STRONG, AMBIG, PARTICLE) or (first_after_cue and tok[2] == UNKNOWN):
+    padded = [*part, (0, 0, COMMON, False)]
+    for i, tok in enumerate(padded):
+        # After a strong cue the next two words are the name; after a known name, one unknown
+        # word is its surname (surnames outrun any lexicon). A name that is also a frequent
+        # word only leads a known name ("דנה כהן"), never trails one ("... على").
+        after_cue = i < 2 and cue is True
+        after_name = bool(group) and group[-1][2] == STRONG and len(group) == 1
+        leads = tok[2] == WORDISH and padded[i + 1][2] in (STRONG, AMBIG)
+        if (
+            tok[2] in (STRONG, AMBIG, PARTICLE)
+            or (tok[2] == UNKNOWN and (after_cue or after_name))
+            or (tok[2] == WORDISH and (after_cue or leads))
+        ):
             group.append(tok)
             continue
         while group and group[-1][2] == PARTICLE:
