@@ -23,7 +23,7 @@ from proxy.detect.engine import DetectionEngine
 from proxy.detect.spans import Span
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-POOLS = ("tune", "handwritten", "heldout")
+POOLS = ("tune", "handwritten", "heldout", "fresh")
 
 
 def _load(pool: str) -> list[dict[str, Any]]:
