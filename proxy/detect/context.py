@@ -835,3 +835,13 @@ _MONTHS = [
 ]
 PLACES = frozenset(_PLACES) | frozenset(_MONTHS)
 NEVER_NAMES = frozenset(_TITLES) | frozenset(_NEVER) | frozenset(_NEVER_HE) | frozenset(_NEVER_AR)
+
+# Words that make the capitalised words before them a company ("Blue Yonder Airlines").
+COMPANY_WORDS = frozenset(
+    """inc ltd llc gmbh corp corporation co plc ag bv pty sa sarl srl group holdings solutions
+    technologies technology systems labs software consulting partners ventures capital airlines
+    airways winery publishing bank insurance logistics industries enterprises motors media foods
+    pharma energy realty properties networks digital studios agency trading traders retail hotels
+    resorts academy university college hospital clinic institute foundation associates
+    brothers international global company""".split()  # noqa: SIM905 - a word list
+)

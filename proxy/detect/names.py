@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from proxy.detect.context import NEVER_NAMES, PARTICLES
+from proxy.detect.context import COMPANY_WORDS, NEVER_NAMES, PARTICLES
 from proxy.detect.cues import cue_ends
 from proxy.detect.lexicon import AMBIGUOUS, NameLexicon
 
@@ -24,7 +24,7 @@ CANDIDATE = re.compile(
 TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _HE_PREFIX = "והבלמשכ"
 _AR_PREFIX = "وبلف"
-STRONG, AMBIG, UNKNOWN, COMMON, PARTICLE, WORDISH = range(6)
+STRONG, AMBIG, UNKNOWN, COMMON, PARTICLE, WORDISH, COMPANY = range(7)
 # WORDISH: an ambiguous name that is also one of the most frequent words ("على", "איתי").
 MAX_RUN = 5
 
@@ -46,6 +46,8 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
     low = token.casefold()
     if low in PARTICLES or low.rstrip("-") in PARTICLES:
         return PARTICLE, 0
+    if low in COMPANY_WORDS:
+        return COMPANY, 0
     if low in NEVER_NAMES:
         return COMMON, 0
     flags = lex.flags.get(low, 0)
@@ -98,13 +100,13 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
             if cached is None:
                 cached = lex.cache[token] = classify(lex, token)
             kind, prefix = cached
-        if run and not _joinable(text[prev_end : m.start()]):
-            _close(run, cues, hits)
+        if run and (run[-1][3] != latin or not _joinable(text[prev_end : m.start()])):
+            _close(text, run, cues, hits)
             run = []
         run.append((m.start() + prefix, end, kind, latin))
         prev_end = m.end()
     if run:
-        _close(run, cues, hits)
+        _close(text, run, cues, hits)
     if len(lex.cache) > 200_000:
         lex.cache.clear()
     hits.extend(_lowercase_after_cue(text, lex, cues))
@@ -112,21 +114,21 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
 
 
 def _close(
-    run: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits: list[NameHit]
+    text: str, run: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits: list[NameHit]
 ) -> None:
     """Split a run at ordinary words and keep the parts that carry a name signal."""
     part: list[tuple[int, int, int, bool]] = []
     for tok in [*run, (0, 0, COMMON, True)]:
-        if tok[2] != COMMON:
+        if tok[2] not in (COMMON, COMPANY):
             part.append(tok)
             continue
-        if part:
-            _accept(part, cues, hits)
+        if part and tok[2] != COMPANY:  # "Blue Yonder Airlines" is a company, not a person
+            _accept(text, part, cues, hits)
         part = []
 
 
 def _accept(
-    part: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits: list[NameHit]
+    text: str, part: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits: list[NameHit]
 ) -> None:
     while part and part[-1][2] == PARTICLE:
         part.pop()
@@ -139,7 +141,7 @@ def _accept(
     strong = STRONG in kinds
     if not part[0][3]:
         # Hebrew/Arabic/Cyrillic: no capitals, so unknown words never ride along.
-        keep = _nonlatin_keep(part, cue)
+        keep = _nonlatin_keep(text, part, cue)
         for s, e in keep:
             hits.append(NameHit(s, e))
         return
@@ -150,7 +152,7 @@ def _accept(
 
 
 def _nonlatin_keep(
-    part: list[tuple[int, int, int, bool]], cue: bool | None
+    text: str, part: list[tuple[int, int, int, bool]], cue: bool | None
 ) -> list[tuple[int, int]]:
     """Runs of lexicon tokens (with particles) in caseless scripts."""
     out: list[tuple[int, int]] = []
@@ -162,7 +164,11 @@ def _nonlatin_keep(
         # word only leads a known name ("דנה כהן"), never trails one ("... على").
         after_cue = i < 2 and cue is True
         after_name = bool(group) and group[-1][2] == STRONG and len(group) == 1
-        leads = tok[2] == WORDISH and padded[i + 1][2] in (STRONG, AMBIG)
+        # Hebrew given names are mostly words too ("איתי", "תמר"), so there an ambiguous
+        # surname may follow; in Arabic and Cyrillic only a known name may.
+        follows = padded[i + 1][2] if i + 1 < len(padded) else COMMON
+        hebrew = "\u0590" <= text[tok[0] : tok[0] + 1] <= "\u05ff"
+        leads = tok[2] == WORDISH and (follows == STRONG or (hebrew and follows == AMBIG))
         if (
             tok[2] in (STRONG, AMBIG, PARTICLE)
             or (tok[2] == UNKNOWN and (after_cue or after_name))

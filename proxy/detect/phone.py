@@ -21,6 +21,18 @@ CANDIDATE = re.compile(
     r"(?![\w/]|[.,]\d|-\d)"
 )
 _GLUED = "_+./:#$€£₪-"
+
+
+def _glued(text: str, start: int) -> bool:
+    """True when the digits continue a word or a number; a Hebrew prefix ("ל-", "ב") is fine."""
+    before = text[start - 1]
+    if "\u05d0" <= before <= "\u05ea":
+        return False
+    if before == "-" and start > 1 and "\u05d0" <= text[start - 2] <= "\u05ea":
+        return False
+    return before.isalnum() or before in _GLUED
+
+
 _DATE = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{1,4}$|^\d{4}\s?[-/]\s?\d{2,4}$")
 _DECIMAL = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?$|^\d+\.\d{1,2}$")
 _NOT_PHONE_BEFORE = re.compile(
@@ -63,7 +75,7 @@ def _is_phone(candidate: str, cued: bool) -> bool:
 def find_phones(text: str) -> Iterator[Span]:
     """Valid phone numbers; dates, amounts, versions and order numbers are skipped."""
     for m in CANDIDATE.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in _GLUED):
+        if m.start() and _glued(text, m.start()):
             continue
         value = m.group().rstrip(" .-/")
         while value.endswith(")") and value.count(")") > value.count("("):
