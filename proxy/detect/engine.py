@@ -8,7 +8,7 @@ spreads found names over all texts, resolves overlaps and maps spans back to the
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -157,16 +157,19 @@ def _compile_custom(regex: str) -> re.Pattern[str]:
 
 def _drop_inside_addresses(spans: list[Span]) -> list[Span]:
     """Numbers inside an address (a postcode read as a phone) belong to the address."""
-    addresses = [s for s in spans if s.type is EntityType.ADDRESS]
+    addresses = sorted((s for s in spans if s.type is EntityType.ADDRESS), key=lambda s: s.start)
     if not addresses:
         return spans
-    return [
-        s
-        for s in spans
-        if s.type is EntityType.ADDRESS
-        or not any(a.start <= s.start and s.end <= a.end for a in addresses)
-        or PRIORITY[s.type] >= PRIORITY[EntityType.CUSTOM] + 1
-    ]
+    starts = [a.start for a in addresses]
+    kept: list[Span] = []
+    for s in spans:
+        if s.type is not EntityType.ADDRESS and PRIORITY[s.type] <= PRIORITY[EntityType.PHONE]:
+            i = bisect_right(starts, s.start) - 1
+            # Addresses may overlap each other: look at the few that start at or before it.
+            if any(a.end >= s.end for a in addresses[max(0, i - 2) : i + 1]):
+                continue
+        kept.append(s)
+    return kept
 
 
 _PARTICLE_BEFORE = re.compile(

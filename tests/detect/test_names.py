@@ -58,7 +58,16 @@ def test_signature_line_after_a_sign_off() -> None:
         "The Pro plan renewal is due in March.",
         "Grant funding came through for Acme Logistics.",
         "Meeting in Lagos with the Microsoft team.",
+        "Renewal for Blue Yonder Airlines is due.",
     ],
 )
 def test_ordinary_capitalised_words_are_not_names(text: str) -> None:
     assert [] == _found(text)
+
+
+def test_a_name_run_stops_where_the_script_changes() -> None:
+    assert [] == _found("Встреча перенесена на March 3")
+
+
+def test_an_arabic_function_word_does_not_join_a_name() -> None:
+    assert [] == _found("أرسل الفاتورة على البريد")

@@ -42,3 +42,7 @@ def test_phone_numbers_in_national_and_international_formats(number: str) -> Non
 )
 def test_dates_amounts_orders_versions_and_ips_are_not_phones(text: str) -> None:
     assert [] == _found(text)
+
+
+def test_a_phone_after_a_hebrew_prefix_letter_is_found() -> None:
+    assert ["058-3533014"] == _found("ולהתקשר ל-058-3533014 מחר")
