@@ -87,25 +87,26 @@ class DetectionEngine(Detector):
         """Spans per text, non-overlapping, with offsets into the original texts."""
         views = [normalize(t) for t in texts]
         found: list[list[Span]] = []
+        # Name candidates stay plain (start, end) pairs until merged: far fewer objects.
+        people_of: list[set[tuple[int, int]]] = []
         names: set[str] = set()
         for view in views:
             spans = list(self._identifiers(view.text))
-            people = self._people(view.text, spans)
-            names.update(view.text[s.start : s.end] for s in people)
+            people = self._people(view.text)
+            names.update(view.text[s:e] for s, e in people)
             for s in spans:
                 if s.type is EntityType.EMAIL:
                     names.update(self._email_names(view.text, s))
-            found.append(spans + people)
+            found.append(spans)
+            people_of.append(people)
         parts = {
             p: exact for p, exact in name_parts(names, self._lex).items() if p not in self._allow
         }
         propagator = Propagator(parts)
         results: list[list[Span]] = []
-        for view, spans in zip(views, found, strict=True):
-            spans.extend(
-                Span(s, e, EntityType.PERSON, 0.8, "propagation")
-                for s, e in propagator.find(view.text)
-            )
+        for view, spans, people in zip(views, found, people_of, strict=True):
+            people.update(propagator.find(view.text))
+            spans.extend(_merge_people(view.text, people))
             results.append(self._finish(view, spans))
         return results
 
@@ -120,15 +121,10 @@ class DetectionEngine(Detector):
         for start, end in self._personal.find(text):
             yield Span(start, end, EntityType.PERSON, 1.0, "dictionary")
 
-    def _people(self, text: str, identifiers: list[Span]) -> list[Span]:
-        spans = [
-            Span(h.start, h.end, EntityType.PERSON, 0.7, "names")
-            for h in find_names(text, self._lex)
-        ]
-        spans.extend(
-            Span(s, e, EntityType.PERSON, 0.9, "structured") for s, e in find_structured_names(text)
-        )
-        return spans
+    def _people(self, text: str) -> set[tuple[int, int]]:
+        found = {(h.start, h.end) for h in find_names(text, self._lex)}
+        found.update(find_structured_names(text))
+        return found
 
     def _email_names(self, text: str, email: Span) -> list[str]:
         """Local-part pieces that are names, or that the text also writes as a word."""
@@ -140,7 +136,7 @@ class DetectionEngine(Detector):
         return out
 
     def _finish(self, view: NormalizedText, spans: list[Span]) -> list[Span]:
-        kept = _resolve(_merge_people(view.text, _drop_inside_addresses(spans)))
+        kept = _resolve(_drop_inside_addresses(spans))
         out: list[Span] = []
         for s in kept:
             if self._allow and view.text[s.start : s.end].strip().casefold() in self._allow:
@@ -178,34 +174,21 @@ _PARTICLE_BEFORE = re.compile(
 )
 
 
-def _with_particle(text: str, span: Span) -> Span:
-    """ "Qasimi" after "Al " is "Al Qasimi": a name particle belongs to the name."""
-    m = _PARTICLE_BEFORE.search(text, max(0, span.start - 5), span.start)
-    if m is None:
-        return span
-    return Span(m.start(), span.end, span.type, span.score, span.source)
-
-
-def _merge_people(text: str, spans: list[Span]) -> list[Span]:
-    """Join PERSON spans that overlap or are separated by one space (given + surname)."""
-    people = sorted(
-        (_with_particle(text, s) for s in spans if s.type is EntityType.PERSON),
-        key=lambda s: s.start,
-    )
-    others = [s for s in spans if s.type is not EntityType.PERSON]
-    merged: list[Span] = []
-    for s in people:
+def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
+    """PERSON spans: overlapping or space-separated parts joined (given + surname), with any
+    name particle right before them."""
+    merged: list[list[int]] = []
+    for start, end in sorted(people):
+        if start and text[start - 1] in " -":
+            m = _PARTICLE_BEFORE.search(text, max(0, start - 5), start)
+            start = m.start() if m else start
         if merged:
             last = merged[-1]
-            gap = text[last.end : s.start]
-            if s.start <= last.end or gap in (" ", "-", " - "):
-                if s.end > last.end:
-                    merged[-1] = Span(
-                        last.start, s.end, last.type, max(last.score, s.score), last.source
-                    )
+            if start <= last[1] or text[last[1] : start] in (" ", "-", " - "):
+                last[1] = max(last[1], end)
                 continue
-        merged.append(s)
-    return others + merged
+        merged.append([start, end])
+    return [Span(s, e, EntityType.PERSON, 0.8, "names") for s, e in merged]
 
 
 def _resolve(spans: list[Span]) -> list[Span]:
