@@ -168,10 +168,16 @@ def _drop_inside_addresses(spans: list[Span]) -> list[Span]:
     return kept
 
 
-_PARTICLE_BEFORE = re.compile(
-    r"(?<![\w'’-])(?:[Aa]l|[Ee]l|[Bb]in|[Bb]en|[Ii]bn|[Aa]bu|[Vv]an|[Vv]on|[Dd]e|[Dd]a|[Dd]i|[Dd]u|[Ll]e|"
-    r"[Ll]a|[Dd]er|[Dd]en|[Dd]el|[Dd]os|[Dd]as|آل|بن|ابن|أبو|ابو|عبد|בן|בר)[ -]$"
+_NAME_PARTICLES = frozenset(
+    ["al", "el", "bin", "ben", "ibn", "abu", "van", "von", "de", "da", "di", "du", "le", "la", "der", "den", "del", "dos", "das", "آل", "بن", "ابن", "أبو", "ابو", "عبد", "בן", "בר"]
 )
+
+
+def _particle_start(text: str, start: int) -> int:
+    """Start of a name particle right before `start` ("Al Qasimi", "al-Mansouri"), else start."""
+    cut = text.rfind(" ", max(0, start - 6), start - 1)
+    word = text[cut + 1 : start - 1]
+    return cut + 1 if word.casefold() in _NAME_PARTICLES else start
 
 
 def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
@@ -179,9 +185,8 @@ def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
     name particle right before them."""
     merged: list[list[int]] = []
     for start, end in sorted(people):
-        if start and text[start - 1] in " -":
-            m = _PARTICLE_BEFORE.search(text, max(0, start - 5), start)
-            start = m.start() if m else start
+        if start > 1 and text[start - 1] in " -":
+            start = _particle_start(text, start)
         if merged:
             last = merged[-1]
             if start <= last[1] or text[last[1] : start] in (" ", "-", " - "):

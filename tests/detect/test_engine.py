@@ -74,3 +74,8 @@ def test_a_postcode_inside_an_address_is_part_of_the_address_not_a_phone() -> No
     assert [("ADDRESS", "Rothschild Blvd 22, Tel Aviv 6688218")] == _typed(
         DetectionEngine(), [text]
     )[0]
+
+
+def test_a_name_particle_before_a_propagated_surname_is_part_of_the_name() -> None:
+    texts = ["Met Tariq Al Qasimi in Dubai.", "what did Al Qasimi say about pricing?"]
+    assert [("PERSON", "Al Qasimi")] == _typed(DetectionEngine(), texts)[1]
