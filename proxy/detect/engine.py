@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from proxy.detect.address import find_addresses
 from proxy.detect.cards import find_cards
 from proxy.detect.checksums import VALIDATORS
+from proxy.detect.context import PARTICLES
 from proxy.detect.dictionary import TermDictionary, term_dictionary
 from proxy.detect.email import find_emails, local_part_names
 from proxy.detect.iban import find_ibans
@@ -168,16 +169,11 @@ def _drop_inside_addresses(spans: list[Span]) -> list[Span]:
     return kept
 
 
-_NAME_PARTICLES = frozenset(
-    ["al", "el", "bin", "ben", "ibn", "abu", "van", "von", "de", "da", "di", "du", "le", "la", "der", "den", "del", "dos", "das", "آل", "بن", "ابن", "أبو", "ابو", "عبد", "בן", "בר"]
-)
-
-
 def _particle_start(text: str, start: int) -> int:
     """Start of a name particle right before `start` ("Al Qasimi", "al-Mansouri"), else start."""
     cut = text.rfind(" ", max(0, start - 6), start - 1)
     word = text[cut + 1 : start - 1]
-    return cut + 1 if word.casefold() in _NAME_PARTICLES else start
+    return cut + 1 if word.casefold() in PARTICLES else start
 
 
 def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
