@@ -171,7 +171,10 @@ def _drop_inside_addresses(spans: list[Span]) -> list[Span]:
 
 def _particle_start(text: str, start: int) -> int:
     """Start of a name particle right before `start` ("Al Qasimi", "al-Mansouri"), else start."""
-    cut = text.rfind(" ", max(0, start - 6), start - 1)
+    low = max(0, start - 6)
+    cut = text.rfind(" ", low, start - 1)
+    if cut < 0 and low > 0:
+        return start  # the word before is longer than any particle
     word = text[cut + 1 : start - 1]
     return cut + 1 if word.casefold() in PARTICLES else start
 

@@ -22,7 +22,7 @@ class NameLexicon:
     common: frozenset[str]
     function_words: frozenset[str]  # the few hundred most frequent words of each language
     # token -> (kind, prefix) memo for the name finder; bounded by the finder.
-    cache: dict[str, tuple[int, int]] = field(default_factory=dict)
+    cache: dict[str, tuple[int, int, bool]] = field(default_factory=dict)
 
     def lookup(self, token: str) -> int:
         """Flags for `token`, or 0 when it is not a known name."""

@@ -37,6 +37,15 @@ class NameHit:
     end: int
 
 
+def _token_class(lex: NameLexicon, token: str) -> tuple[int, int, bool]:
+    """(kind, prefix length, is Latin) for one candidate token; memoised by the caller."""
+    latin = _is_latin(token)
+    if latin and token.isupper() and len(token) > 1:
+        return COMMON, 0, latin  # acronyms: CRM, USA, PM
+    kind, prefix = classify(lex, token)
+    return kind, prefix, latin
+
+
 def _is_latin(token: str) -> bool:
     return token[0] < "\u0400" or token[0] >= "\u1e00"
 
@@ -86,24 +95,29 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     hits: list[NameHit] = []
     run: list[tuple[int, int, int, bool]] = []  # (start, end, kind, latin)
     prev_end = -2
+    cache = lex.cache
     for m in CANDIDATE.finditer(text):
         token = m.group()
-        end = m.end()
-        if token.endswith(("'s", "’s")) and len(token) > 3:
+        start, end = m.span()
+        if token[-2:] in ("'s", "’s") and len(token) > 3:
             token = token[:-2]  # possessive: "Dana's team" is about Dana
             end -= 2
-        latin = _is_latin(token)
-        if latin and (token.isupper() and len(token) > 1):
-            kind, prefix = COMMON, 0  # acronyms: CRM, USA, PM
-        else:
-            cached = lex.cache.get(token)
-            if cached is None:
-                cached = lex.cache[token] = classify(lex, token)
-            kind, prefix = cached
-        if run and (run[-1][3] != latin or not _joinable(text[prev_end : m.start()])):
-            _close(text, run, cues, hits)
-            run = []
-        run.append((m.start() + prefix, end, kind, latin))
+        cached = cache.get(token)
+        if cached is None:
+            cached = cache[token] = _token_class(lex, token)
+        kind, prefix, latin = cached
+        if kind == COMMON:
+            # Ordinary words only split runs: close the open one and move on.
+            if run:
+                _close(text, run, cues, hits)
+                run = []
+            continue
+        if run:
+            gap = text[prev_end:start]
+            if run[-1][3] != latin or (gap != " " and not _joinable(gap)):
+                _close(text, run, cues, hits)
+                run = []
+        run.append((start + prefix, end, kind, latin))
         prev_end = m.end()
     if run:
         _close(text, run, cues, hits)
