@@ -44,6 +44,7 @@ def test_arabic_name_after_an_honorific_leaves_the_title_out() -> None:
 
 def test_lower_case_name_after_a_strong_cue() -> None:
     assert ["priya sharma"] == _found("spoke with priya sharma on tuesday")
+    assert ["ahmed"] == _found("ok thanks, ill ping ahmed tomorrow")
 
 
 def test_signature_line_after_a_sign_off() -> None:
