@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from proxy.detect.engine import DetectionEngine
 from proxy.detect.spans import EntityType
 from proxy.policy import CustomPattern
@@ -79,3 +82,16 @@ def test_a_postcode_inside_an_address_is_part_of_the_address_not_a_phone() -> No
 def test_a_name_particle_before_a_propagated_surname_is_part_of_the_name() -> None:
     texts = ["Met Tariq Al Qasimi in Dubai.", "what did Al Qasimi say about pricing?"]
     assert [("PERSON", "Al Qasimi")] == _typed(DetectionEngine(), texts)[1]
+
+
+_ALPHABET = "aZ09 .,:;@+-()#%\\u\n\"'éשمЖ\u200b\uff10_/="
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=80), min_size=1, max_size=3))
+def test_any_input_gives_sorted_non_overlapping_spans_inside_the_text(texts: list[str]) -> None:
+    engine = DetectionEngine()
+    for text, spans in zip(texts, engine.detect_all(texts), strict=True):
+        for span in spans:
+            assert 0 <= span.start < span.end <= len(text)
+        assert all(a.end <= b.start for a, b in pairwise(spans))
