@@ -29,6 +29,7 @@ from proxy.detect.propagation import Propagator, name_parts
 from proxy.detect.secrets import find_secrets
 from proxy.detect.spans import Detector, EntityType, Span
 from proxy.detect.structured import find_structured_names
+from proxy.errors import NotConfigured, RedactionFailed
 from proxy.policy import CustomPattern
 
 # Higher wins an overlap: validated identifiers over addresses over names.
@@ -78,14 +79,23 @@ class DetectionEngine(Detector):
         self._lex = lexicon or load_lexicon()
         self._allow = frozenset(t.strip().casefold() for t in allow_terms if t.strip())
         self._personal: TermDictionary = term_dictionary(always_personal_terms)
-        self._custom = [_Custom(_compile_custom(p.regex), p.validator) for p in custom_patterns]
+        self._custom = [_Custom(_compile_custom(p), p.validator) for p in custom_patterns]
 
     def detect(self, text: str) -> list[Span]:
         """Spans of a single text (a request of one)."""
         return self.detect_all([text])[0]
 
     def detect_all(self, texts: list[str]) -> list[list[Span]]:
-        """Spans per text, non-overlapping, with offsets into the original texts."""
+        """Spans per text, non-overlapping, with offsets into the original texts.
+
+        Any failure inside is raised as `RedactionFailed`, without the text: the request must
+        then not go upstream (fail closed)."""
+        try:
+            return self._detect_all(texts)
+        except Exception:
+            raise RedactionFailed("detection failed") from None
+
+    def _detect_all(self, texts: list[str]) -> list[list[Span]]:
         views = [normalize(t) for t in texts]
         found: list[list[Span]] = []
         # Name candidates stay plain (start, end) pairs until merged: far fewer objects.
@@ -148,8 +158,14 @@ class DetectionEngine(Detector):
         return out
 
 
-def _compile_custom(regex: str) -> re.Pattern[str]:
-    return re.compile(regex)
+def _compile_custom(pattern: CustomPattern) -> re.Pattern[str]:
+    """The tenant pattern, compiled; a bad one is a configuration error (fail closed)."""
+    if pattern.validator is not None and pattern.validator not in VALIDATORS:
+        raise NotConfigured(f"custom pattern {pattern.name!r} names an unknown validator")
+    try:
+        return re.compile(pattern.regex)
+    except re.error:
+        raise NotConfigured(f"custom pattern {pattern.name!r} does not compile") from None
 
 
 def _drop_inside_addresses(spans: list[Span]) -> list[Span]:

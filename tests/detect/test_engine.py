@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proxy.detect.engine import DetectionEngine
 from proxy.detect.spans import EntityType
+from proxy.errors import NotConfigured
 from proxy.policy import CustomPattern
 
 
@@ -95,3 +97,13 @@ def test_any_input_gives_sorted_non_overlapping_spans_inside_the_text(texts: lis
         for span in spans:
             assert 0 <= span.start < span.end <= len(text)
         assert all(a.end <= b.start for a, b in pairwise(spans))
+
+
+def test_a_custom_pattern_that_does_not_compile_is_a_configuration_error() -> None:
+    with pytest.raises(NotConfigured):
+        DetectionEngine(custom_patterns=[CustomPattern(name="bad", regex="(")])
+
+
+def test_a_custom_pattern_with_an_unknown_validator_is_a_configuration_error() -> None:
+    with pytest.raises(NotConfigured):
+        DetectionEngine(custom_patterns=[CustomPattern(name="x", regex="a", validator="nope")])
