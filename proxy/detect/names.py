@@ -121,7 +121,7 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
         prev_end = m.end()
     if run:
         _close(text, run, cues, hits)
-    if len(lex.cache) > 200_000:
+    if len(lex.cache) > 50_000:  # bounded memo: a few MB at most
         lex.cache.clear()
     hits.extend(_lowercase_after_cue(text, lex, cues))
     return hits
