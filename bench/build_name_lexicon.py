@@ -25,6 +25,7 @@ LAST_RANK_CUTOFF = 2500
 COMMON_ZIPF_EN = 3.9  # "will", "mark", "grant", "chase", "hill" are above; "warren" is not
 COMMON_ZIPF_OTHER = 4.3
 VERY_COMMON_ZIPF_EN = 5.5  # so frequent as a word that no name popularity outweighs it
+VERY_COMMON_ZIPF_OTHER = 5.6
 OTHER_LANGS = ("he", "ar", "fr", "de", "es", "it", "pt", "nl", "ru")
 TOP_GIVEN_RANK = 60  # so popular that the name reading wins over the word ("david", "محمد")
 TOP_SURNAME_RANK = 150  # likewise for surnames ("cohen", "garcía", "müller")
@@ -92,12 +93,22 @@ WORD_NAMES = {
     "angel",
     "song",
     "paris",
+    # Frequent English words that rank high as names somewhere (reviewed by hand from the
+    # top 6,000 English words that were still unambiguous names).
+    *"""line law car per oh post given win class low soon west baby de co gold al park cool
+    parts la sales beat san sun bar none fan sit male winter pop queen lie hill cat gift nor wood
+    lucky apple lovely rain im joke ca cook kitchen urban lay ah ma minor un bright solo wing hang
+    bell ha kiss em el severe ban sing marine princess roman bc junior tone grey gross woods sand
+    kit min na comfort bro pan sin roots sum arena precious favour edit sa candy butt cm huh pit
+    hd ye burns er ai palm bin md patience villa cancel cherry dam est ski um horn ba ion wa ct si
+    hammer knight mercy hunt ram grace wolf fox""".split(),  # noqa: SIM905 - a word list
 }
 TOKEN = re.compile(r"^[^\W\d_]{2,}(?:['’-][^\W\d_]+)?$")
 DATA = Path(__file__).resolve().parent.parent / "proxy" / "detect" / "data"
 OUT = DATA / "names.tsv.gz"
 COMMON_OUT = DATA / "common_words.txt.gz"
 # How many of each language's most frequent words count as "common" (not a name on its own).
+FUNCTION_TOP = 400
 COMMON_TOP = {"en": 12000, "he": 5000, "ar": 5000, "fr": 2500, "de": 2500, "es": 2500, "ru": 2500}
 
 
@@ -134,7 +145,9 @@ def main() -> int:
         common = zipf_frequency(low, "en") >= COMMON_ZIPF_EN or any(
             zipf_frequency(low, lang) >= COMMON_ZIPF_OTHER for lang in OTHER_LANGS
         )
-        very_common = zipf_frequency(low, "en") >= VERY_COMMON_ZIPF_EN  # "we", "may", "will"
+        very_common = zipf_frequency(low, "en") >= VERY_COMMON_ZIPF_EN or any(  # "we", "على"
+            zipf_frequency(low, lang) >= VERY_COMMON_ZIPF_OTHER for lang in OTHER_LANGS
+        )
         popular = (
             not very_common
             and (
@@ -154,8 +167,10 @@ def main() -> int:
     common = sorted(
         {w for lang, n in COMMON_TOP.items() for w in top_n_list(lang, n) if w.isalpha()} - strong
     )
+    # The very top of each language (function words: "على", "with", "את") is marked "\tF".
+    function = {w for lang in COMMON_TOP for w in top_n_list(lang, FUNCTION_TOP)}
     with gzip.open(COMMON_OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("\n".join(common) + "\n")
+        fh.write("\n".join(w + ("\tF" if w in function else "") for w in common) + "\n")
     print(f"{len(common)} common words -> {COMMON_OUT}")
     print(f"{len(rows)} names ({len(given)} given, {len(surnames)} surnames) -> {OUT}")
     return 0

@@ -206,4 +206,68 @@ TEMPLATES: dict[str, list[tuple[str, str, str]]] = {
             "Клиент ⟦P⟧ (⟦CO⟧) подтвердил ⟦PROD⟧ на ⟦AMT⟧. Связаться с ⟦F⟧: ⟦PH⟧, ⟦E⟧.",
         ),
     ],
+    "fresh": [
+        (
+            "lead_summary",
+            "latin",
+            "Warm intro from ⟦CO⟧ partner team - ⟦P⟧ runs RevOps and is comparing us with ⟦SW⟧. "
+            "Needs ⟦PROD⟧ for ⟦QTY⟧ reps by end of ⟦MON⟧, budget ceiling ⟦AMT⟧. Direct line ⟦PH⟧.",
+        ),
+        (
+            "call_notes",
+            "latin",
+            "Notes ⟦DATE⟧ | attendees: ⟦P⟧, ⟦P2⟧ (us). ⟦F⟧ pushed back on the ⟦PCT⟧ uplift; agreed to revisit "
+            "⟦DAY⟧. Action: send ⟦ORD⟧ revised + SOC2 report to ⟦E⟧.",
+        ),
+        (
+            "email_draft",
+            "latin",
+            "Subject: ⟦PROD⟧ proposal\n\nGood morning ⟦F⟧,\nAttached is the order form (⟦ORD⟧). Total ⟦AMT⟧, "
+            "valid until ⟦DATE⟧.\nThanks,\n⟦P2⟧\nAccount Executive, ⟦CO⟧",
+        ),
+        (
+            "json_record",
+            "latin",
+            '{"object": "contact", "properties": {"firstname": "⟦F⟧", "lastname": "⟦S⟧", "phone": "⟦PH⟧", '
+            '"hs_lead_status": "OPEN", "product_interest": "⟦PROD⟧", "hubspot_owner": "⟦P2⟧"}}',
+        ),
+        (
+            "csv_records",
+            "latin",
+            "Contact Name\tPhone\tEmail\tDeal Size\n⟦P⟧\t⟦PH⟧\t⟦E⟧\t⟦AMT⟧\n⟦P2⟧\t⟦PH2⟧\t⟦E2⟧\t⟦AMT⟧",
+        ),
+        (
+            "chat_history",
+            "latin",
+            "User: Prep me for the ⟦DAY⟧ call with ⟦P⟧.\nAssistant: ⟦F⟧ is ⟦CO⟧'s procurement lead; last touch "
+            "was ⟦DATE⟧ about ⟦ORD⟧.\nUser: and who else joins?\nAssistant: ⟦P2⟧ from finance.",
+        ),
+        (
+            "tool_result",
+            "latin",
+            '{"name": "enrich_person", "content": {"person_name": "⟦P⟧", "company": "⟦CO⟧", "location_ip": "⟦IP⟧", '
+            '"office": "⟦A⟧", "direct_dial": "⟦PH⟧"}}',
+        ),
+        (
+            "hebrew",
+            "hebrew",
+            "תזכורת: פגישת המשך עם ⟦P⟧ ביום ⟦DAY⟧ בנושא ⟦PROD⟧. לשלוח ל⟦F⟧ את ⟦ORD⟧ למייל ⟦E⟧ ולהתקשר ל-⟦PH⟧.",
+        ),
+        ("hebrew", "hebrew", "איש קשר: ⟦P⟧\nטלפון: ⟦PH⟧\nכתובת: ⟦A⟧\nסטטוס: הצעה נשלחה, ⟦AMT⟧"),
+        (
+            "arabic",
+            "arabic",
+            "تذكير: متابعة مع ⟦P⟧ يوم ⟦DAY⟧ بخصوص ⟦PROD⟧. أرسل إلى ⟦F⟧ الفاتورة ⟦ORD⟧ على البريد ⟦E⟧.",
+        ),
+        (
+            "arabic",
+            "arabic",
+            "الاسم: ⟦P⟧\nالجوال: ⟦PH⟧\nالعنوان: ⟦A⟧\nالحالة: تم إرسال العرض بقيمة ⟦AMT⟧",
+        ),
+        (
+            "cyrillic",
+            "cyrillic",
+            "Встреча с ⟦P⟧ перенесена на ⟦DATE⟧. ⟦F⟧ просит скидку ⟦PCT⟧ на ⟦PROD⟧.",
+        ),
+    ],
 }

@@ -129,6 +129,54 @@ NAMES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
     },
 }
 
+# A third pool, written after tuning had ended and measured once, untouched ("fresh").
+NAMES["fresh"] = {
+    "anglo": (
+        ["Brooke", "Declan", "Paige", "Gavin", "Harriet", "Rhys"],
+        ["Ashworth", "Kilpatrick", "Ellery", "Thornbury", "McAllister", "Radcliffe"],
+    ),
+    "israeli": (
+        ["Adi", "Roni", "Yael", "Omri", "Maya", "Dvir"],
+        ["Halevi", "Elbaz", "Weiss", "Sasson", "Grinberg", "Amsalem"],
+    ),
+    "arab": (
+        ["Yazan", "Rania", "Faisal", "Dina", "Majid", "Lina"],
+        ["Al Mazrouei", "Tamimi", "Al Shamsi", "Darwish", "Abu Khalil", "Zayani"],
+    ),
+    "south_asian": (
+        ["Ishaan", "Nandini", "Harpreet", "Farhan", "Lakshmi", "Tanvir"],
+        ["Venkataraman", "Sandhu", "Chowdhury", "Rao", "Ahluwalia", "Banerjee"],
+    ),
+    "east_asian": (
+        ["Thi Mai", "Kenji", "Yoon-ah", "Zhiwei", "Akiko", "Minh"],
+        ["Hoang", "Kobayashi", "Jeong", "Xu", "Matsumoto", "Vu"],
+    ),
+    "european": (
+        ["Małgorzata", "Dimitrios", "Annika", "Bartosz", "Eleni", "Joaquim"],
+        ["Wiśniewski", "Papadopoulos", "Bergström", "Zieliński", "Georgiou", "Carvalho"],
+    ),
+    "african": (
+        ["Olumide", "Akosua", "Tsegaye", "Nomvula", "Babajide", "Wairimu"],
+        ["Oyelaran", "Boateng", "Tesfaye", "Mahlangu", "Ogunleye", "Njoroge"],
+    ),
+    "latin_american": (
+        ["Guadalupe", "Rodrigo", "Marisol", "Esteban", "Paola", "Leandro"],
+        ["Villalobos", "Quintero", "Espinoza", "Carrasco", "Bustamante", "Saavedra"],
+    ),
+    "hebrew": (
+        ["עדי", "רוני", "יעל", "עומרי", "מאיה", "דביר"],
+        ["הלוי", "אלבז", "וייס", "ששון", "גרינברג", "אמסלם"],
+    ),
+    "arabic": (
+        ["يزن", "رانيا", "فيصل", "دينا", "ماجد", "لينا"],
+        ["المزروعي", "التميمي", "الشامسي", "درويش", "أبو خليل", "الزياني"],
+    ),
+    "cyrillic": (
+        ["Андрей", "Татьяна", "Никита", "Ксения"],
+        ["Лебедев", "Орлова", "Зайцев", "Павлова"],
+    ),
+}
+
 COMPANIES = {
     "tune": [
         "Acme Logistics",
@@ -168,6 +216,7 @@ PRODUCTS = {
 SOFTWARE = {
     "tune": ["Salesforce", "HubSpot", "Microsoft Teams", "Google Sheets", "Slack"],
     "heldout": ["Monday.com", "Zendesk", "Pipedrive", "Zoom", "Outlook"],
+    "fresh": ["Microsoft Dynamics", "Google Meet", "Intercom", "Jira", "Gong"],
 }
 STREETS = {
     "tune": [
@@ -192,4 +241,41 @@ STREETS = {
         ("he", "רח' ויצמן {n}, רחובות"),
         ("ar", "شارع الشيخ زايد {n}، دبي"),
     ],
+    "fresh": [
+        ("en", "{n} Lakeshore Blvd, Chicago, IL 60611"),
+        ("en", "Flat {u}, {n} Victoria Road, Leeds LS6 1AB"),
+        ("de", "Schillerstraße {n}, 80336 München"),
+        ("fr", "{n} boulevard Haussmann, 75009 Paris"),
+        ("au", "Unit {u}, {n} Queen Street, Brisbane QLD 4000"),
+        ("ae", "Villa {n}, Street {u}, Mirdif, Dubai"),
+        ("en", "P.O. Box {n5}, Sharjah"),
+        ("he", "שדרות רוטשילד {n}, תל אביב"),
+        ("ar", "شارع الملك عبدالعزيز {n}، جدة"),
+    ],
 }
+
+COMPANIES["fresh"] = [
+    "Blue Yonder Airlines",
+    "Adventure Works",
+    "Coho Winery",
+    "Lucerne Publishing",
+    "Datum Corp",
+]
+PRODUCTS["fresh"] = [
+    "Sales Cloud Lite",
+    "Unlimited tier",
+    "Forecasting add-on",
+    "Core plan",
+    "Elite package",
+]
+STREETS["fresh"] = [
+    ("en", "{n} Lakeshore Blvd, Chicago, IL 60611"),
+    ("en", "Flat {u}, {n} Victoria Road, Leeds LS6 1AB"),
+    ("de", "Schillerstraße {n}, 80336 München"),
+    ("fr", "{n} boulevard Haussmann, 75009 Paris"),
+    ("au", "Unit {u}, {n} Queen Street, Brisbane QLD 4000"),
+    ("ae", "Villa {n}, Street {u}, Mirdif, Dubai"),
+    ("en", "P.O. Box {n5}, Sharjah"),
+    ("he", "שדרות רוטשילד {n}, תל אביב"),
+    ("ar", "شارع الملك عبدالعزيز {n}، جدة"),
+]

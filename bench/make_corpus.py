@@ -25,7 +25,7 @@ from corpus_values import COMPANIES, NAMES, PRODUCTS, SOFTWARE, STREETS
 
 OUT = Path(__file__).resolve().parent / "corpus"
 SEED = 20261124
-PER_POOL = {"tune": 480, "heldout": 220}
+PER_POOL = {"tune": 480, "heldout": 220, "fresh": 180}
 SLOT = re.compile(r"⟦([A-Z0-9]+)⟧")
 ENTITY_SLOTS = {
     "P": "PERSON",

@@ -28,7 +28,7 @@ _CITY_TAIL = (
     r"United Arab Emirates|Canada|Ireland|India|Nigeria))?"
 )
 ENGLISH = re.compile(
-    rf"\d(?<![\w-]\d)\d{{0,4}}[A-Za-z]?(?:-\d{{1,4}})?,?\s+(?:{_CAP}\s+){{1,4}}(?:{_SUFFIX})\b\.?"
+    rf"\d(?<![A-Za-z0-9_-]\d)\d{{0,4}}[A-Za-z]?(?:-\d{{1,4}})?,?\s+(?:{_CAP}\s+){{1,4}}(?:{_SUFFIX})\b\.?"
     rf"(?:\s+(?:North|South|East|West|NW|NE|SW|SE|N|S|E|W)\b)?{_UNIT}?{_CITY_TAIL}"
 )
 # Name first, number after ("Rothschild Blvd 22, Tel Aviv", "Herzl St. 15"): found from the
@@ -39,13 +39,16 @@ NUMBER_AFTER = re.compile(
     r"(?:,?\s*\d{4,7})?"
 )
 _NAME_BEFORE = re.compile(r"(?:[A-Z\u00c0-\u024f][\w'’.-]*\s+){1,3}$")
+# German street words are compounds ("Hauptstraße 12"): found from the suffix + number, then
+# extended back to the start of the capitalised word.
 GERMAN = re.compile(
-    r"[A-ZÄÖÜ](?<!\w[A-ZÄÖÜ])[\wäöüß-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer)"
-    r"\s+\d{1,4}\s?[a-z]?(?:,?\s*\d{5}\s+[A-ZÄÖÜ][\wäöüß-]+)?"
+    r"(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer)"
+    r"\s+\d{1,4}\s?[a-z]?\b(?:,?\s*\d{5}\s+[A-ZÄÖÜ][\wäöüß-]+)?"
 )
+_WORD_BEFORE = re.compile(r"[A-ZÄÖÜ][\wäöüß-]*$")
 FRENCH = re.compile(
-    r"(?i)\d(?<!\w\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|"
-    r"allée|impasse|quai|route|cours)\s+(?:(?:de|du|des|la|le|l'|d')\s*)?[\w'’-]+(?:\s+[A-ZÉ][\w'’-]+){0,3}"
+    r"\d(?<![A-Za-z0-9_]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?:[Rr]ue|[Aa]venue|[Aa]v\.|[Bb]oulevard|"
+    r"[Bb]d|[Pp]lace|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours)\s+(?:(?:de|du|des|la|le|l'|d')\s*)?[\w'’-]+(?:\s+[A-ZÉ][\w'’-]+){0,3}"
     r"(?:,?\s*\d{5}\s+[A-ZÉ][\w'’-]+)?"
 )
 HEBREW = re.compile(
@@ -106,6 +109,12 @@ _GATES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 )
 
 
+def _glued_before(text: str, start: int) -> bool:
+    """True when a word runs into `start`; a Hebrew prefix letter ("ב60 Kings Road") does not."""
+    before = text[start - 1] if start else " "
+    return before.isalnum() and not "\u0590" <= before <= "\u05ff"
+
+
 def find_addresses(text: str) -> Iterator[Span]:
     """Street addresses and PO boxes in the supported styles."""
     low = text.lower()
@@ -113,16 +122,21 @@ def find_addresses(text: str) -> Iterator[Span]:
         if not any(cue in low for cue in cues):
             continue
         for m in rx.finditer(text):
-            glued = m.start() and text[m.start() - 1].isalnum()
-            if glued and rx is not ENGLISH and rx is not NUMBER_AFTER:
+            glued = _glued_before(text, m.start())
+            if glued and rx not in (ENGLISH, NUMBER_AFTER, GERMAN):
                 continue
             value = m.group().rstrip(" ,.،")
             start = m.start()
             if rx is ENGLISH:
                 unit = _UNIT_BEFORE.search(text, max(0, start - 24), start)
                 start = unit.start() if unit else start
+            elif rx is GERMAN:
+                word = _WORD_BEFORE.search(text, max(0, start - 40), start)
+                if word is None or _glued_before(text, word.start()):
+                    continue
+                start = word.start()
             elif rx is NUMBER_AFTER:
-                if start and text[start - 1].isalnum():
+                if glued:
                     continue
                 name = _NAME_BEFORE.search(text, max(0, start - 60), start)
                 if name is None:

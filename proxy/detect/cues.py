@@ -10,7 +10,7 @@ STRONG_CUES = """
 dear|hi|hello|hey|thanks|thank you|greetings|spoke with|spoke to|talked with|talked to|
 speaking with|speaking to|met|met with|meeting with|call with|called with|calls from|
 call from|call to|chat with|
-chatted with|emailed|emailing|texted|pinged|cc|attn|attention|assigned to|owned by|handled by|
+chatted with|emailed|emailing|texted|ping|pinged|cc|attn|attention|assigned to|owned by|handled by|
 introduced to|introduced me to|reached out to|follow up with|followed up with|following up with|
 according to|signed by|approved by|contact person|sales rep|account manager|champion|decision maker|
 prepared by|mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|sr|sra|srta|dott|dra|shri|smt|

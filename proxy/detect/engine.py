@@ -8,13 +8,14 @@ spreads found names over all texts, resolves overlaps and maps spans back to the
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from proxy.detect.address import find_addresses
 from proxy.detect.cards import find_cards
 from proxy.detect.checksums import VALIDATORS
+from proxy.detect.context import PARTICLES
 from proxy.detect.dictionary import TermDictionary, term_dictionary
 from proxy.detect.email import find_emails, local_part_names
 from proxy.detect.iban import find_ibans
@@ -28,6 +29,7 @@ from proxy.detect.propagation import Propagator, name_parts
 from proxy.detect.secrets import find_secrets
 from proxy.detect.spans import Detector, EntityType, Span
 from proxy.detect.structured import find_structured_names
+from proxy.errors import NotConfigured, RedactionFailed
 from proxy.policy import CustomPattern
 
 # Higher wins an overlap: validated identifiers over addresses over names.
@@ -77,35 +79,45 @@ class DetectionEngine(Detector):
         self._lex = lexicon or load_lexicon()
         self._allow = frozenset(t.strip().casefold() for t in allow_terms if t.strip())
         self._personal: TermDictionary = term_dictionary(always_personal_terms)
-        self._custom = [_Custom(_compile_custom(p.regex), p.validator) for p in custom_patterns]
+        self._custom = [_Custom(_compile_custom(p), p.validator) for p in custom_patterns]
 
     def detect(self, text: str) -> list[Span]:
         """Spans of a single text (a request of one)."""
         return self.detect_all([text])[0]
 
     def detect_all(self, texts: list[str]) -> list[list[Span]]:
-        """Spans per text, non-overlapping, with offsets into the original texts."""
+        """Spans per text, non-overlapping, with offsets into the original texts.
+
+        Any failure inside is raised as `RedactionFailed`, without the text: the request must
+        then not go upstream (fail closed)."""
+        try:
+            return self._detect_all(texts)
+        except Exception:
+            raise RedactionFailed("detection failed") from None
+
+    def _detect_all(self, texts: list[str]) -> list[list[Span]]:
         views = [normalize(t) for t in texts]
         found: list[list[Span]] = []
+        # Name candidates stay plain (start, end) pairs until merged: far fewer objects.
+        people_of: list[set[tuple[int, int]]] = []
         names: set[str] = set()
         for view in views:
             spans = list(self._identifiers(view.text))
-            people = self._people(view.text, spans)
-            names.update(view.text[s.start : s.end] for s in people)
+            people = self._people(view.text)
+            names.update(view.text[s:e] for s, e in people)
             for s in spans:
                 if s.type is EntityType.EMAIL:
                     names.update(self._email_names(view.text, s))
-            found.append(spans + people)
+            found.append(spans)
+            people_of.append(people)
         parts = {
             p: exact for p, exact in name_parts(names, self._lex).items() if p not in self._allow
         }
         propagator = Propagator(parts)
         results: list[list[Span]] = []
-        for view, spans in zip(views, found, strict=True):
-            spans.extend(
-                Span(s, e, EntityType.PERSON, 0.8, "propagation")
-                for s, e in propagator.find(view.text)
-            )
+        for view, spans, people in zip(views, found, people_of, strict=True):
+            people.update(propagator.find(view.text))
+            spans.extend(_merge_people(view.text, people))
             results.append(self._finish(view, spans))
         return results
 
@@ -120,15 +132,10 @@ class DetectionEngine(Detector):
         for start, end in self._personal.find(text):
             yield Span(start, end, EntityType.PERSON, 1.0, "dictionary")
 
-    def _people(self, text: str, identifiers: list[Span]) -> list[Span]:
-        spans = [
-            Span(h.start, h.end, EntityType.PERSON, 0.7, "names")
-            for h in find_names(text, self._lex)
-        ]
-        spans.extend(
-            Span(s, e, EntityType.PERSON, 0.9, "structured") for s, e in find_structured_names(text)
-        )
-        return spans
+    def _people(self, text: str) -> set[tuple[int, int]]:
+        found = {(h.start, h.end) for h in find_names(text, self._lex)}
+        found.update(find_structured_names(text))
+        return found
 
     def _email_names(self, text: str, email: Span) -> list[str]:
         """Local-part pieces that are names, or that the text also writes as a word."""
@@ -140,7 +147,7 @@ class DetectionEngine(Detector):
         return out
 
     def _finish(self, view: NormalizedText, spans: list[Span]) -> list[Span]:
-        kept = _resolve(_merge_people(view.text, _drop_inside_addresses(spans)))
+        kept = _resolve(_drop_inside_addresses(spans))
         out: list[Span] = []
         for s in kept:
             if self._allow and view.text[s.start : s.end].strip().casefold() in self._allow:
@@ -151,41 +158,57 @@ class DetectionEngine(Detector):
         return out
 
 
-def _compile_custom(regex: str) -> re.Pattern[str]:
-    return re.compile(regex)
+def _compile_custom(pattern: CustomPattern) -> re.Pattern[str]:
+    """The tenant pattern, compiled; a bad one is a configuration error (fail closed)."""
+    if pattern.validator is not None and pattern.validator not in VALIDATORS:
+        raise NotConfigured(f"custom pattern {pattern.name!r} names an unknown validator")
+    try:
+        return re.compile(pattern.regex)
+    except re.error:
+        raise NotConfigured(f"custom pattern {pattern.name!r} does not compile") from None
 
 
 def _drop_inside_addresses(spans: list[Span]) -> list[Span]:
     """Numbers inside an address (a postcode read as a phone) belong to the address."""
-    addresses = [s for s in spans if s.type is EntityType.ADDRESS]
+    addresses = sorted((s for s in spans if s.type is EntityType.ADDRESS), key=lambda s: s.start)
     if not addresses:
         return spans
-    return [
-        s
-        for s in spans
-        if s.type is EntityType.ADDRESS
-        or not any(a.start <= s.start and s.end <= a.end for a in addresses)
-        or PRIORITY[s.type] >= PRIORITY[EntityType.CUSTOM] + 1
-    ]
+    starts = [a.start for a in addresses]
+    kept: list[Span] = []
+    for s in spans:
+        if s.type is not EntityType.ADDRESS and PRIORITY[s.type] <= PRIORITY[EntityType.PHONE]:
+            i = bisect_right(starts, s.start) - 1
+            # Addresses may overlap each other: look at the few that start at or before it.
+            if any(a.end >= s.end for a in addresses[max(0, i - 2) : i + 1]):
+                continue
+        kept.append(s)
+    return kept
 
 
-def _merge_people(text: str, spans: list[Span]) -> list[Span]:
-    """Join PERSON spans that overlap or are separated by one space (given + surname)."""
-    people = sorted((s for s in spans if s.type is EntityType.PERSON), key=lambda s: s.start)
-    others = [s for s in spans if s.type is not EntityType.PERSON]
-    merged: list[Span] = []
-    for s in people:
+def _particle_start(text: str, start: int) -> int:
+    """Start of a name particle right before `start` ("Al Qasimi", "al-Mansouri"), else start."""
+    low = max(0, start - 6)
+    cut = text.rfind(" ", low, start - 1)
+    if cut < 0 and low > 0:
+        return start  # the word before is longer than any particle
+    word = text[cut + 1 : start - 1]
+    return cut + 1 if word.casefold() in PARTICLES else start
+
+
+def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
+    """PERSON spans: overlapping or space-separated parts joined (given + surname), with any
+    name particle right before them."""
+    merged: list[list[int]] = []
+    for start, end in sorted(people):
+        if start > 1 and text[start - 1] in " -":
+            start = _particle_start(text, start)
         if merged:
             last = merged[-1]
-            gap = text[last.end : s.start]
-            if s.start <= last.end or gap in (" ", "-", " - "):
-                if s.end > last.end:
-                    merged[-1] = Span(
-                        last.start, s.end, last.type, max(last.score, s.score), last.source
-                    )
+            if start <= last[1] or text[last[1] : start] in (" ", "-", " - "):
+                last[1] = max(last[1], end)
                 continue
-        merged.append(s)
-    return others + merged
+        merged.append([start, end])
+    return [Span(s, e, EntityType.PERSON, 0.8, "names") for s, e in merged]
 
 
 def _resolve(spans: list[Span]) -> list[Span]:

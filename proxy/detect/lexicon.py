@@ -20,8 +20,9 @@ class NameLexicon:
 
     flags: dict[str, int]
     common: frozenset[str]
+    function_words: frozenset[str]  # the few hundred most frequent words of each language
     # token -> (kind, prefix) memo for the name finder; bounded by the finder.
-    cache: dict[str, tuple[int, int]] = field(default_factory=dict)
+    cache: dict[str, tuple[int, int, bool]] = field(default_factory=dict)
 
     def lookup(self, token: str) -> int:
         """Flags for `token`, or 0 when it is not a known name."""
@@ -52,5 +53,7 @@ def load_lexicon() -> NameLexicon:
     for place in PLACES:
         if place in flags:
             flags[place] |= AMBIGUOUS
-    common = frozenset(_read_lines("common_words.txt.gz")) | NEVER_NAMES | (PLACES - flags.keys())
-    return NameLexicon(flags, common)
+    rows = [line.partition("\t") for line in _read_lines("common_words.txt.gz")]
+    common = frozenset(w for w, _, _ in rows) | NEVER_NAMES | (PLACES - flags.keys())
+    function_words = frozenset(w for w, _, mark in rows if mark == "F")
+    return NameLexicon(flags, common, function_words)

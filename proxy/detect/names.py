@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from proxy.detect.context import NEVER_NAMES, PARTICLES
+from proxy.detect.context import COMPANY_WORDS, NEVER_NAMES, PARTICLES
 from proxy.detect.cues import cue_ends
 from proxy.detect.lexicon import AMBIGUOUS, NameLexicon
 
@@ -24,7 +24,8 @@ CANDIDATE = re.compile(
 TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _HE_PREFIX = "והבלמשכ"
 _AR_PREFIX = "وبلف"
-STRONG, AMBIG, UNKNOWN, COMMON, PARTICLE = range(5)
+STRONG, AMBIG, UNKNOWN, COMMON, PARTICLE, WORDISH, COMPANY = range(7)
+# WORDISH: an ambiguous name that is also one of the most frequent words ("على", "איתי").
 MAX_RUN = 5
 
 
@@ -36,6 +37,15 @@ class NameHit:
     end: int
 
 
+def _token_class(lex: NameLexicon, token: str) -> tuple[int, int, bool]:
+    """(kind, prefix length, is Latin) for one candidate token; memoised by the caller."""
+    latin = _is_latin(token)
+    if latin and token.isupper() and len(token) > 1:
+        return COMMON, 0, latin  # acronyms: CRM, USA, PM
+    kind, prefix = classify(lex, token)
+    return kind, prefix, latin
+
+
 def _is_latin(token: str) -> bool:
     return token[0] < "\u0400" or token[0] >= "\u1e00"
 
@@ -45,6 +55,8 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
     low = token.casefold()
     if low in PARTICLES or low.rstrip("-") in PARTICLES:
         return PARTICLE, 0
+    if low in COMPANY_WORDS:
+        return COMPANY, 0
     if low in NEVER_NAMES:
         return COMMON, 0
     flags = lex.flags.get(low, 0)
@@ -63,7 +75,7 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
             return UNKNOWN, 0
     if flags:
         if flags & AMBIGUOUS:
-            return AMBIG, prefix
+            return (WORDISH if low in lex.function_words else AMBIG), prefix
         return STRONG, prefix
     if low in lex.common:
         return COMMON, 0
@@ -83,45 +95,54 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     hits: list[NameHit] = []
     run: list[tuple[int, int, int, bool]] = []  # (start, end, kind, latin)
     prev_end = -2
+    cache = lex.cache
     for m in CANDIDATE.finditer(text):
         token = m.group()
-        latin = _is_latin(token)
-        if latin and (token.isupper() and len(token) > 1):
-            kind, prefix = COMMON, 0  # acronyms: CRM, USA, PM
-        else:
-            cached = lex.cache.get(token)
-            if cached is None:
-                cached = lex.cache[token] = classify(lex, token)
-            kind, prefix = cached
-        if run and not _joinable(text[prev_end : m.start()]):
-            _close(run, cues, hits)
-            run = []
-        run.append((m.start() + prefix, m.end(), kind, latin))
+        start, end = m.span()
+        if token[-2:] in ("'s", "’s") and len(token) > 3:
+            token = token[:-2]  # possessive: "Dana's team" is about Dana
+            end -= 2
+        cached = cache.get(token)
+        if cached is None:
+            cached = cache[token] = _token_class(lex, token)
+        kind, prefix, latin = cached
+        if kind == COMMON:
+            # Ordinary words only split runs: close the open one and move on.
+            if run:
+                _close(text, run, cues, hits)
+                run = []
+            continue
+        if run:
+            gap = text[prev_end:start]
+            if run[-1][3] != latin or (gap != " " and not _joinable(gap)):
+                _close(text, run, cues, hits)
+                run = []
+        run.append((start + prefix, end, kind, latin))
         prev_end = m.end()
     if run:
-        _close(run, cues, hits)
-    if len(lex.cache) > 200_000:
+        _close(text, run, cues, hits)
+    if len(lex.cache) > 50_000:  # bounded memo: a few MB at most
         lex.cache.clear()
     hits.extend(_lowercase_after_cue(text, lex, cues))
     return hits
 
 
 def _close(
-    run: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits: list[NameHit]
+    text: str, run: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits: list[NameHit]
 ) -> None:
     """Split a run at ordinary words and keep the parts that carry a name signal."""
     part: list[tuple[int, int, int, bool]] = []
     for tok in [*run, (0, 0, COMMON, True)]:
-        if tok[2] != COMMON:
+        if tok[2] not in (COMMON, COMPANY):
             part.append(tok)
             continue
-        if part:
-            _accept(part, cues, hits)
+        if part and tok[2] != COMPANY:  # "Blue Yonder Airlines" is a company, not a person
+            _accept(text, part, cues, hits)
         part = []
 
 
 def _accept(
-    part: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits: list[NameHit]
+    text: str, part: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits: list[NameHit]
 ) -> None:
     while part and part[-1][2] == PARTICLE:
         part.pop()
@@ -134,27 +155,39 @@ def _accept(
     strong = STRONG in kinds
     if not part[0][3]:
         # Hebrew/Arabic/Cyrillic: no capitals, so unknown words never ride along.
-        keep = _nonlatin_keep(part, cue)
+        keep = _nonlatin_keep(text, part, cue)
         for s, e in keep:
             hits.append(NameHit(s, e))
         return
-    named = sum(k in (STRONG, AMBIG) for k in kinds)
-    if strong or cue or (cue is False and named) or named >= 2:
-        if cue is False and not strong and not named:
-            return
+    named = sum(k in (STRONG, AMBIG, WORDISH) for k in kinds)
+    if strong or cue is True or named >= 2:
         part = part[:MAX_RUN]
         hits.append(NameHit(part[0][0], part[-1][1]))
 
 
 def _nonlatin_keep(
-    part: list[tuple[int, int, int, bool]], cue: bool | None
+    text: str, part: list[tuple[int, int, int, bool]], cue: bool | None
 ) -> list[tuple[int, int]]:
     """Runs of lexicon tokens (with particles) in caseless scripts."""
     out: list[tuple[int, int]] = []
     group: list[tuple[int, int, int, bool]] = []
-    for i, tok in enumerate([*part, (0, 0, COMMON, False)]):
-        first_after_cue = i == 0 and cue is True
-        if tok[2] in (STRONG, AMBIG, PARTICLE) or (first_after_cue and tok[2] == UNKNOWN):
+    padded = [*part, (0, 0, COMMON, False)]
+    for i, tok in enumerate(padded):
+        # After a strong cue the next two words are the name; after a known name, one unknown
+        # word is its surname (surnames outrun any lexicon). A name that is also a frequent
+        # word only leads a known name ("דנה כהן"), never trails one ("... على").
+        after_cue = i < 2 and cue is True
+        after_name = bool(group) and group[-1][2] == STRONG and len(group) == 1
+        # Hebrew given names are mostly words too ("איתי", "תמר"), so there an ambiguous
+        # surname may follow; in Arabic and Cyrillic only a known name may.
+        follows = padded[i + 1][2] if i + 1 < len(padded) else COMMON
+        hebrew = "\u0590" <= text[tok[0] : tok[0] + 1] <= "\u05ff"
+        leads = tok[2] == WORDISH and (follows == STRONG or (hebrew and follows == AMBIG))
+        if (
+            tok[2] in (STRONG, AMBIG, PARTICLE)
+            or (tok[2] == UNKNOWN and (after_cue or after_name))
+            or (tok[2] == WORDISH and (after_cue or leads))
+        ):
             group.append(tok)
             continue
         while group and group[-1][2] == PARTICLE:

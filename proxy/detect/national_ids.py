@@ -39,5 +39,9 @@ def find_ssns(text: str) -> Iterator[Span]:
     """SSNs written 123-45-6789 / 123 45 6789, or bare 9 digits after an SSN cue."""
     for m in SSN.finditer(text):
         yield Span(m.start(), m.end(), EntityType.US_SSN, 1.0, "ssn")
-    for m in SSN_BARE.finditer(text):
+    cued = any(
+        cue in text
+        for cue in ("SSN", "ssn", "Ssn", "ocial security", "ocial Security", "OCIAL SECURITY")
+    )
+    for m in SSN_BARE.finditer(text) if cued else ():
         yield Span(m.start(1), m.end(1), EntityType.US_SSN, 1.0, "ssn")

@@ -18,12 +18,15 @@ _INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u
 _LATIN_MIX = "A-Za-z\u0370-\u03ff\u0400-\u04ff"
 # One pattern per trick, each led by a literal or a character class so `re` skips ahead fast;
 # the escape and percent patterns only run when their lead character occurs at all.
+_WIDE = "\uff01-\uff5e\U0001d400-\U0001d7ff\u2070-\u209f\u2460-\u24ff"
 _SPECIALS = (
-    ("inv", "", re.compile(rf"[{_INVISIBLE}]+")),
-    ("esc", "\\u", re.compile(r"(?:\\u[0-9a-fA-F]{4})+")),
-    ("pct", "%", re.compile(r"(?:%(?:40|2[bBeEdD0]|5[fF]))+")),
-    ("wide", "", re.compile(r"[\uff01-\uff5e\U0001d400-\U0001d7ff\u2070-\u209f\u2460-\u24ff]+")),
+    ("inv", ("",), re.compile(rf"[{_INVISIBLE}]+")),
+    ("esc", ("\\u",), re.compile(r"(?:\\u[0-9a-fA-F]{4})+")),
+    ("pct", ("%40", "%2", "%5"), re.compile(r"(?:%(?:40|2[bBeEdD0]|5[fF]))+")),
+    ("wide", ("",), re.compile(rf"[{_WIDE}]+")),
 )
+# One scan tells whether the invisible/wide patterns need to run at all.
+_ANY_INVISIBLE_OR_WIDE = re.compile(rf"[{_INVISIBLE}{_WIDE}]")
 # Only run where Greek or Cyrillic letters occur at all (a Latin-only text skips it).
 _LOOKALIKE_RUN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]+")
 _LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -105,10 +108,12 @@ def normalize(text: str) -> NormalizedText:
     """The detection view of `text`; identical (and free) when nothing needs undoing."""
     if text.isascii() and "\\u" not in text and "%" not in text:
         return NormalizedText(text, text)
+    plain = text.isascii() or _ANY_INVISIBLE_OR_WIDE.search(text) is None
+    specials = _SPECIALS[1:3] if plain else _SPECIALS  # escapes and percents only
     found = [
         (m.start(), m.end(), kind)
-        for kind, lead, rx in _SPECIALS
-        if lead in text
+        for kind, leads, rx in specials
+        if any(lead in text for lead in leads)
         for m in rx.finditer(text)
     ]
     if _LOOKALIKE_RUN.search(text):

@@ -21,11 +21,24 @@ CANDIDATE = re.compile(
     r"(?![\w/]|[.,]\d|-\d)"
 )
 _GLUED = "_+./:#$€£₪-"
+
+
+def _glued(text: str, start: int) -> bool:
+    """True when the digits continue a word or a number; a Hebrew prefix ("ל-", "ב") is fine."""
+    before = text[start - 1]
+    if "\u05d0" <= before <= "\u05ea":
+        return False
+    if before == "-" and start > 1 and "\u05d0" <= text[start - 2] <= "\u05ea":
+        return False
+    return before.isalnum() or before in _GLUED
+
+
 _DATE = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{1,4}$|^\d{4}\s?[-/]\s?\d{2,4}$")
 _DECIMAL = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?$|^\d+\.\d{1,2}$")
 _NOT_PHONE_BEFORE = re.compile(
     r"(?i)(?:order|invoice|inv|sku|ticket|ref|po|quote|deal|case|tracking|account|acct|serial|"
-    r"version|ver|build|id|#|no\.?|[$€£₪]|usd|eur|ils|aed|nis|gbp|הזמנה|חשבונית|فاتورة|طلب)"
+    r"version|ver|build|id|#|no\.?|[$€£₪]|usd|eur|ils|aed|nis|gbp|zip|postcode|postal code|plz|"
+    r"מיקוד|הזמנה|חשבונית|الرمز البريدي|فاتورة|طلب)"
     r"[\s:#.]{0,3}$"
 )
 _NOT_PHONE_AFTER = re.compile(
@@ -60,10 +73,26 @@ def _is_phone(candidate: str, cued: bool) -> bool:
     return False
 
 
+# Runs of digits and phone punctuation: one cheap scan; the candidate regex only runs in them.
+ISLAND = re.compile(r"[+(\d][\d \-.()/]{6,24}")
+
+
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    for island in ISLAND.finditer(text):
+        pos, end = island.start(), island.end()
+        while pos < end:
+            m = CANDIDATE.match(text, pos)
+            if m is None:
+                pos += 1
+                continue
+            yield m
+            pos = m.end()
+
+
 def find_phones(text: str) -> Iterator[Span]:
     """Valid phone numbers; dates, amounts, versions and order numbers are skipped."""
-    for m in CANDIDATE.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in _GLUED):
+    for m in _candidates(text):
+        if m.start() and _glued(text, m.start()):
             continue
         value = m.group().rstrip(" .-/")
         while value.endswith(")") and value.count(")") > value.count("("):

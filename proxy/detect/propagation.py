@@ -34,14 +34,34 @@ def name_parts(names: Iterable[str], lex: NameLexicon) -> dict[str, bool]:
     return parts
 
 
+# Word characters stay, everything else becomes a space (same length, so offsets hold); then
+# " term " keys only ever match whole words.
+_NON_WORD = re.compile(r"[^\w]|_")
+_HE_PREFIXES = [*_HE_PREFIX, *(a + b for a in _HE_PREFIX for b in _HE_PREFIX)]
+
+
+def _lower_same_length(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 class Propagator:
-    """Finds whole-word mentions of the request's name parts."""
+    """Finds whole-word mentions of the request's name parts in one automaton pass."""
 
     def __init__(self, parts: dict[str, bool]) -> None:
         self._exact = parts
         self._automaton = ahocorasick.Automaton()
         for term in parts:
-            self._automaton.add_word(term, len(term))
+            prefixes = [""]
+            if "\u0590" <= term[0] <= "\u05ff":
+                prefixes += _HE_PREFIXES
+            elif "\u0600" <= term[0] <= "\u06ff":
+                prefixes += list(_AR_PREFIX)
+            for prefix in prefixes:
+                key = f" {prefix}{_NON_WORD.sub(' ', term)} "  # "min-jun" as the text reads
+                self._automaton.add_word(key, (len(key), len(prefix), term))
         if parts:
             self._automaton.make_automaton()
 
@@ -49,30 +69,13 @@ class Propagator:
         """Spans of name parts; a Hebrew/Arabic one- or two-letter prefix is left out."""
         if not self._exact:
             return []
-        folded = (
-            text.casefold() if text.isascii() or len(text.casefold()) == len(text) else text.lower()
-        )
-        if len(folded) != len(text):
-            return []
+        spaced = " " + _NON_WORD.sub(" ", _lower_same_length(text)) + " "
         out: list[tuple[int, int]] = []
-        for last, length in self._automaton.iter(folded):
-            end = last + 1
-            start = end - length
-            if end < len(text) and text[end].isalnum():
-                continue
-            first = text[start]
-            if self._exact[folded[start:end]] and first.islower():  # caseless scripts pass
-                continue
-            glued = start and (text[start - 1].isalnum() or text[start - 1] in "'’-")
-            if glued and not _prefixed(text, start):
+        for last, (length, prefix, term) in self._automaton.iter(spaced):
+            # `spaced` is `text` shifted by one: key " p term " ends at `last`.
+            start = last - length + 1 + prefix  # index in text of the term's first letter
+            end = start + len(term)
+            if self._exact[term] and text[start].islower():  # caseless scripts pass
                 continue
             out.append((start, end))
         return out
-
-
-def _prefixed(text: str, start: int) -> bool:
-    """True when only a Hebrew/Arabic prefix letter or two stands before a word."""
-    i = start
-    while i > 0 and start - i < 2 and (text[i - 1] in _HE_PREFIX or text[i - 1] in _AR_PREFIX):
-        i -= 1
-    return i < start and (i == 0 or not text[i - 1].isalnum())

@@ -2,8 +2,13 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from proxy.detect.engine import DetectionEngine
 from proxy.detect.spans import EntityType
+from proxy.errors import NotConfigured
 from proxy.policy import CustomPattern
 
 
@@ -74,3 +79,31 @@ def test_a_postcode_inside_an_address_is_part_of_the_address_not_a_phone() -> No
     assert [("ADDRESS", "Rothschild Blvd 22, Tel Aviv 6688218")] == _typed(
         DetectionEngine(), [text]
     )[0]
+
+
+def test_a_name_particle_before_a_propagated_surname_is_part_of_the_name() -> None:
+    texts = ["Met Tariq Al Qasimi in Dubai.", "what did Al Qasimi say about pricing?"]
+    assert [("PERSON", "Al Qasimi")] == _typed(DetectionEngine(), texts)[1]
+
+
+_ALPHABET = "aZ09 .,:;@+-()#%\\u\n\"'éשمЖ\u200b\uff10_/="
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=80), min_size=1, max_size=3))
+def test_any_input_gives_sorted_non_overlapping_spans_inside_the_text(texts: list[str]) -> None:
+    engine = DetectionEngine()
+    for text, spans in zip(texts, engine.detect_all(texts), strict=True):
+        for span in spans:
+            assert 0 <= span.start < span.end <= len(text)
+        assert all(a.end <= b.start for a, b in pairwise(spans))
+
+
+def test_a_custom_pattern_that_does_not_compile_is_a_configuration_error() -> None:
+    with pytest.raises(NotConfigured):
+        DetectionEngine(custom_patterns=[CustomPattern(name="bad", regex="(")])
+
+
+def test_a_custom_pattern_with_an_unknown_validator_is_a_configuration_error() -> None:
+    with pytest.raises(NotConfigured):
+        DetectionEngine(custom_patterns=[CustomPattern(name="x", regex="a", validator="nope")])

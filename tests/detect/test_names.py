@@ -26,6 +26,10 @@ def test_names_of_many_cultures_are_found(text: str, name: str) -> None:
     assert [name] == _found(text)
 
 
+def test_a_possessive_leaves_the_s_outside_the_name() -> None:
+    assert ["Priya"] == _found("Send it to Priya's team")
+
+
 def test_an_unknown_surname_after_an_honorific_is_a_name() -> None:
     assert ["Xyzowski"] == _found("Dear Mr. Xyzowski, thanks.")
 
@@ -40,6 +44,7 @@ def test_arabic_name_after_an_honorific_leaves_the_title_out() -> None:
 
 def test_lower_case_name_after_a_strong_cue() -> None:
     assert ["priya sharma"] == _found("spoke with priya sharma on tuesday")
+    assert ["ahmed"] == _found("ok thanks, ill ping ahmed tomorrow")
 
 
 def test_signature_line_after_a_sign_off() -> None:
@@ -54,7 +59,16 @@ def test_signature_line_after_a_sign_off() -> None:
         "The Pro plan renewal is due in March.",
         "Grant funding came through for Acme Logistics.",
         "Meeting in Lagos with the Microsoft team.",
+        "Renewal for Blue Yonder Airlines is due.",
     ],
 )
 def test_ordinary_capitalised_words_are_not_names(text: str) -> None:
     assert [] == _found(text)
+
+
+def test_a_name_run_stops_where_the_script_changes() -> None:
+    assert [] == _found("Встреча перенесена на March 3")
+
+
+def test_an_arabic_function_word_does_not_join_a_name() -> None:
+    assert [] == _found("أرسل الفاتورة على البريد")

@@ -42,3 +42,11 @@ def test_phone_numbers_in_national_and_international_formats(number: str) -> Non
 )
 def test_dates_amounts_orders_versions_and_ips_are_not_phones(text: str) -> None:
     assert [] == _found(text)
+
+
+def test_a_postcode_next_to_a_phone_stays_a_postcode() -> None:
+    assert ["03-6123456"] == _found("tel 03-6123456, מיקוד 6688218")
+
+
+def test_a_phone_after_a_hebrew_prefix_letter_is_found() -> None:
+    assert ["058-3533014"] == _found("ולהתקשר ל-058-3533014 מחר")

@@ -20,3 +20,9 @@ def test_hebrew_prefix_letters_stay_outside_the_span() -> None:
     finder = Propagator(name_parts(["דנה כהן"], load_lexicon()))
     text = "ודנה אמרה"
     assert ["דנה"] == [text[s:e] for s, e in finder.find(text)]
+
+
+def test_hyphenated_parts_and_text_whose_case_folding_changes_length() -> None:
+    finder = Propagator(name_parts(["Min-jun Zhang"], load_lexicon()))
+    text = "Straße 5: Min-jun rief an"
+    assert ["Min-jun"] == [text[s:e] for s, e in finder.find(text)]

@@ -1,0 +1,132 @@
+"""Street addresses: English, German, French, Hebrew, Arabic and UAE styles, and PO boxes.
+
+An address is anchored on a street word (Street, Ave, straße, rue, רחוב, شارع...) next to a
+house number, then extended over the unit, city and postcode that follow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from proxy.detect.spans import EntityType, Span
+
+_CAP = r"(?:[A-Z\u00c0-\u024f][\w'’.-]*|\d+(?:st|nd|rd|th))"
+_SUFFIX = (
+    r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
+    r"Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Cres|Row|Circle|Cir|Trail|"
+    r"Mews|Gardens|Grove|Hill|Walk|Parade|Esplanade|Quay|Wharf|Alley|Broadway"
+)
+_UNIT = (
+    r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Level|Office|Bldg|Building|#)"
+    r"\.?\s*#?[\w-]{1,6})"
+)
+_CITY_TAIL = (
+    r"(?:,\s*(?:[A-Z][a-z\u00e0-\u024f'’-]+(?:[ -][A-Z][a-z\u00e0-\u024f'’-]+){0,2}))?"
+    r"(?:,?\s*(?:[A-Z]{2,3}\s+)?(?:\d{4,5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}))?"
+    r"(?:,\s*(?:USA|US|UK|United States|United Kingdom|Australia|Germany|France|Israel|UAE|"
+    r"United Arab Emirates|Canada|Ireland|India|Nigeria))?"
+)
+ENGLISH = re.compile(
+    rf"\d(?<![\w-]\d)\d{{0,4}}[A-Za-z]?(?:-\d{{1,4}})?,?\s+(?:{_CAP}\s+){{1,4}}(?:{_SUFFIX})\b\.?"
+    rf"(?:\s+(?:North|South|East|West|NW|NE|SW|SE|N|S|E|W)\b)?{_UNIT}?{_CITY_TAIL}"
+)
+# Name first, number after ("Rothschild Blvd 22, Tel Aviv", "Herzl St. 15"): found from the
+# suffix + number, then extended back over up to three capitalised words.
+NUMBER_AFTER = re.compile(
+    rf"(?:{_SUFFIX})\.?\s+\d{{1,4}}[A-Za-z]?\b{_UNIT}?"
+    r"(?:,\s*[A-Z][a-z\u00e0-\u024f'’-]+(?:[ -][A-Z][a-z\u00e0-\u024f'’-]+){0,2})?"
+    r"(?:,?\s*\d{4,7})?"
+)
+_NAME_BEFORE = re.compile(r"(?:[A-Z\u00c0-\u024f][\w'’.-]*\s+){1,3}$")
+GERMAN = re.compile(
+    r"[A-ZÄÖÜ](?<!\w[A-ZÄÖÜ])[\wäöüß-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer)"
+    r"\s+\d{1,4}\s?[a-z]?(?:,?\s*\d{5}\s+[A-ZÄÖÜ][\wäöüß-]+)?"
+)
+FRENCH = re.compile(
+    r"(?i)\d(?<!\w\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|"
+    r"allée|impasse|quai|route|cours)\s+(?:(?:de|du|des|la|le|l'|d')\s*)?[\w'’-]+(?:\s+[A-ZÉ][\w'’-]+){0,3}"
+    r"(?:,?\s*\d{5}\s+[A-ZÉ][\w'’-]+)?"
+)
+HEBREW = re.compile(
+    r"(?:ב|ל|מ)?(?:רחוב|רח['׳]|שדרות|שד['׳]|דרך|סמטת|כיכר)\s+"
+    r"[\u0590-\u05ff\"'׳״-]+(?:\s+[\u0590-\u05ff\"'׳״-]+){0,2}?\s*\d{1,4}[א-ת]?"
+    r"(?:\s*,?\s*(?:דירה|קומה)\s*\d+)*"
+    r"(?:\s*,\s*[\u0590-\u05ff\"'׳״-]+(?:[ -][\u0590-\u05ff]+){0,2})?"
+)
+ARABIC = re.compile(
+    r"(?:(?:فيلا|شقة|مبنى|بناية|عمارة)\s+(?:رقم\s+)?\d+\s*[،,]?\s*)?"
+    r"(?:شارع|طريق|حي|منطقة)\s+(?:رقم\s+)?[\u0600-\u06ff\d]+(?:\s+[\u0600-\u06ff]+){0,2}"
+    r"(?:\s*(?:رقم\s*)?\d{1,5})?(?:\s*[،,]\s*[\u0600-\u06ff]+(?:\s+[\u0600-\u06ff]+){0,2})?"
+)
+UAE = re.compile(
+    r"(?:Villa|Flat|Apartment|Apt|Office|Unit|Shop|Building|Bldg|Plot)\s+(?:No\.?\s*)?"
+    r"[\w-]{1,5},\s*(?:Street|St|Road|Rd)\.?\s+\d{1,4}[A-Z]?"
+    r"(?:,\s*[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}){0,3}"
+)
+PO_BOX = re.compile(
+    r"(?:P\.?\s?O\.?\s?(?:Box|BOX|box)|Post Office Box|PMB|ת\.?\s?ד\.?|ص\.?\s?ب\.?|صندوق بريد)"
+    r"\s*:?\s*\d{1,7}(?:,?\s*[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})?"
+)
+
+
+_UNIT_BEFORE = re.compile(r"(?:Suite|Apt|Unit|Flat|Level)\s*\w{1,5},?\s+$")
+# Substrings without which a pattern cannot match: a substring test is far cheaper than a scan.
+# ENGLISH and FRENCH start with a digit, which `re` already skips to quickly.
+_GATES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (ENGLISH, ("",)),
+    (NUMBER_AFTER, ("",)),
+    (FRENCH, ("",)),
+    (
+        GERMAN,
+        tuple(
+            ["straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer"]
+        ),
+    ),
+    (HEBREW, tuple(["רחוב", "רח'", "רח׳", "שדרות", "שד'", "שד׳", "דרך", "סמטת", "כיכר"])),
+    (ARABIC, tuple(["شارع", "طريق", "حي", "منطقة"])),
+    (
+        UAE,
+        tuple(
+            [
+                "villa",
+                "flat",
+                "apartment",
+                "apt",
+                "office",
+                "unit",
+                "shop",
+                "building",
+                "bldg",
+                "plot",
+            ]
+        ),
+    ),
+    (PO_BOX, tuple(["box", "pmb", "ת.ד", "תד", "ص.ب", "صب", "صندوق"])),
+)
+
+
+def find_addresses(text: str) -> Iterator[Span]:
+    """Street addresses and PO boxes in the supported styles."""
+    low = text.lower()
+    for rx, cues in _GATES:
+        if not any(cue in low for cue in cues):
+            continue
+        for m in rx.finditer(text):
+            glued = m.start() and text[m.start() - 1].isalnum()
+            if glued and rx is not ENGLISH and rx is not NUMBER_AFTER:
+                continue
+            value = m.group().rstrip(" ,.،")
+            start = m.start()
+            if rx is ENGLISH:
+                unit = _UNIT_BEFORE.search(text, max(0, start - 24), start)
+                start = unit.start() if unit else start
+            elif rx is NUMBER_AFTER:
+                if start and text[start - 1].isalnum():
+                    continue
+                name = _NAME_BEFORE.search(text, max(0, start - 60), start)
+                if name is None:
+                    continue
+                start = name.start()
+            if any(ch.isdigit() for ch in value) or rx is ARABIC:
+                yield Span(start, m.start() + len(value), EntityType.ADDRESS, 1.0, "address")

@@ -1,0 +1,87 @@
+"""Finding cue phrases fast: one Aho-Corasick pass instead of a large regex alternation."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import ahocorasick
+
+STRONG_CUES = """
+dear|hi|hello|hey|thanks|thank you|greetings|spoke with|spoke to|talked with|talked to|
+speaking with|speaking to|met|met with|meeting with|call with|called with|calls from|
+call from|call to|chat with|
+chatted with|emailed|emailing|texted|pinged|cc|attn|attention|assigned to|owned by|handled by|
+introduced to|introduced me to|reached out to|follow up with|followed up with|following up with|
+according to|signed by|approved by|contact person|sales rep|account manager|champion|decision maker|
+prepared by|mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|sr|sra|srta|dott|dra|shri|smt|
+sheikh|sheikha|eng|capt|rabbi|rev|מר|גב'|גב׳|גברת|ד"ר|ד״ר|עו"ד|עו״ד|פרופ'|פרופ׳|הרב|לכבוד|שלום|היי|
+דיברתי עם|שוחחתי עם|נפגשתי עם|السيد|السيدة|الأستاذ|الأستاذة|الاستاذ|الدكتور|الدكتورة|د.|المهندس|
+المهندسة|الشيخ|الشيخة|الآنسة|عزيزي|عزيزتي|مرحبا|مرحباً|تحدثت مع|اتصلت ب|اجتمعت مع
+"""
+WEAK_CUES = """
+from|by|with|and|for|per|via|ask|asked|tell|told|contact|rep|owner|manager|lead|customer|client|
+עם|אצל|מאת|את|נציג|נציגה|مع|من|إلى|الى|المندوب
+"""
+SIGN_OFFS = """
+regards|best|thanks|thank you|cheers|sincerely|yours|warmly|kind regards|best regards|בברכה|תודה|
+מع التحية|مع التحية|تحياتي|شكرا|شكراً
+"""
+
+
+def _phrases(block: str) -> list[str]:
+    return [p.strip() for p in block.replace("\n", "").split("|") if p.strip()]
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    kinds: dict[str, int] = {}
+    for phrase in _phrases(WEAK_CUES):
+        kinds[phrase] = kinds.get(phrase, 0) | 1
+    for phrase in _phrases(STRONG_CUES):
+        kinds[phrase] = kinds.get(phrase, 0) | 2
+    for phrase in _phrases(SIGN_OFFS):
+        kinds[phrase] = kinds.get(phrase, 0) | 4
+    for phrase, kind in kinds.items():
+        automaton.add_word(phrase, (len(phrase), kind))
+    automaton.make_automaton()
+    return automaton
+
+
+def cue_ends(text: str) -> dict[int, bool]:
+    """Offsets where a name may start after a cue -> True for strong cues (Mr., Dear, sign-offs)."""
+    folded = text.casefold()
+    if len(folded) != len(text):
+        folded = text.lower()
+        if len(folded) != len(text):
+            return {}
+    n = len(text)
+    ends: dict[int, bool] = {}
+    for last, (length, kind) in _automaton().iter(folded):
+        start = last + 1 - length
+        if start and folded[start - 1].isalnum():
+            continue
+        j = last + 1
+        if j < n and folded[j].isalnum():
+            continue
+        if kind & 4:
+            k = j
+            while k < n and text[k] in ",!. \t":
+                k += 1
+            if k < n and text[k] == "\n":
+                k += 1
+                while k < n and text[k] in " \t-":
+                    k += 1
+                ends[k] = True
+        if not kind & 3:
+            continue
+        if j < n and text[j] == ".":
+            j += 1
+        while j < n and text[j] in ":,-":
+            j += 1
+        k = j
+        while k < n and text[k] in " \t\n":
+            k += 1
+        if k > j:
+            ends[k] = ends.get(k, False) or bool(kind & 2)
+    return ends

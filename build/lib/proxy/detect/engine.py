@@ -1,0 +1,208 @@
+"""The detection engine: every recognizer over every text of a request, then propagation.
+
+Built once per request from process-wide parts (lexicon, compiled regexes, cached tenant
+automata), it normalises each text, runs the validated recognizers and the name signals,
+spreads found names over all texts, resolves overlaps and maps spans back to the original.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from proxy.detect.address import find_addresses
+from proxy.detect.cards import find_cards
+from proxy.detect.checksums import VALIDATORS
+from proxy.detect.dictionary import TermDictionary, term_dictionary
+from proxy.detect.email import find_emails, local_part_names
+from proxy.detect.iban import find_ibans
+from proxy.detect.ip import find_ips
+from proxy.detect.lexicon import NameLexicon, load_lexicon
+from proxy.detect.names import find_names
+from proxy.detect.national_ids import find_il_ids, find_ssns
+from proxy.detect.normalize import NormalizedText, normalize
+from proxy.detect.phone import find_phones
+from proxy.detect.propagation import Propagator, name_parts
+from proxy.detect.secrets import find_secrets
+from proxy.detect.spans import Detector, EntityType, Span
+from proxy.detect.structured import find_structured_names
+from proxy.policy import CustomPattern
+
+# Higher wins an overlap: validated identifiers over addresses over names.
+PRIORITY = {
+    EntityType.SECRET: 9,
+    EntityType.EMAIL: 8,
+    EntityType.IBAN: 8,
+    EntityType.CREDIT_CARD: 8,
+    EntityType.US_SSN: 7,
+    EntityType.IL_ID: 7,
+    EntityType.IP_ADDRESS: 7,
+    EntityType.CUSTOM: 6,
+    EntityType.PHONE: 6,
+    EntityType.ADDRESS: 5,
+    EntityType.PERSON: 4,
+}
+RECOGNIZERS = (
+    find_secrets,
+    find_emails,
+    find_ibans,
+    find_cards,
+    find_ssns,
+    find_il_ids,
+    find_ips,
+    find_phones,
+    find_addresses,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Custom:
+    pattern: re.Pattern[str]
+    validator: str | None
+
+
+class DetectionEngine(Detector):
+    """The default detector: no model, lexicon + rules + validation; cheap to build."""
+
+    def __init__(
+        self,
+        *,
+        allow_terms: Iterable[str] = (),
+        always_personal_terms: Iterable[str] = (),
+        custom_patterns: Sequence[CustomPattern] = (),
+        lexicon: NameLexicon | None = None,
+    ) -> None:
+        self._lex = lexicon or load_lexicon()
+        self._allow = frozenset(t.strip().casefold() for t in allow_terms if t.strip())
+        self._personal: TermDictionary = term_dictionary(always_personal_terms)
+        self._custom = [_Custom(_compile_custom(p.regex), p.validator) for p in custom_patterns]
+
+    def detect(self, text: str) -> list[Span]:
+        """Spans of a single text (a request of one)."""
+        return self.detect_all([text])[0]
+
+    def detect_all(self, texts: list[str]) -> list[list[Span]]:
+        """Spans per text, non-overlapping, with offsets into the original texts."""
+        views = [normalize(t) for t in texts]
+        found: list[list[Span]] = []
+        names: set[str] = set()
+        for view in views:
+            spans = list(self._identifiers(view.text))
+            people = self._people(view.text, spans)
+            names.update(view.text[s.start : s.end] for s in people)
+            for s in spans:
+                if s.type is EntityType.EMAIL:
+                    names.update(self._email_names(view.text, s))
+            found.append(spans + people)
+        parts = {
+            p: exact for p, exact in name_parts(names, self._lex).items() if p not in self._allow
+        }
+        propagator = Propagator(parts)
+        results: list[list[Span]] = []
+        for view, spans in zip(views, found, strict=True):
+            spans.extend(
+                Span(s, e, EntityType.PERSON, 0.8, "propagation")
+                for s, e in propagator.find(view.text)
+            )
+            results.append(self._finish(view, spans))
+        return results
+
+    def _identifiers(self, text: str) -> Iterator[Span]:
+        for recognizer in RECOGNIZERS:
+            yield from recognizer(text)
+        for custom in self._custom:
+            for m in custom.pattern.finditer(text):
+                check = VALIDATORS.get(custom.validator or "")
+                if check is None or check(m.group()):
+                    yield Span(m.start(), m.end(), EntityType.CUSTOM, 1.0, "custom")
+        for start, end in self._personal.find(text):
+            yield Span(start, end, EntityType.PERSON, 1.0, "dictionary")
+
+    def _people(self, text: str, identifiers: list[Span]) -> list[Span]:
+        spans = [
+            Span(h.start, h.end, EntityType.PERSON, 0.7, "names")
+            for h in find_names(text, self._lex)
+        ]
+        spans.extend(
+            Span(s, e, EntityType.PERSON, 0.9, "structured") for s, e in find_structured_names(text)
+        )
+        return spans
+
+    def _email_names(self, text: str, email: Span) -> list[str]:
+        """Local-part pieces that are names, or that the text also writes as a word."""
+        out = []
+        near = text[max(0, email.start - 300) : email.end + 300]
+        for part in local_part_names(text[email.start : email.end]):
+            if (self._lex.flags.get(part) and part not in self._lex.common) or part.title() in near:
+                out.append(part)
+        return out
+
+    def _finish(self, view: NormalizedText, spans: list[Span]) -> list[Span]:
+        kept = _resolve(_merge_people(view.text, _drop_inside_addresses(spans)))
+        out: list[Span] = []
+        for s in kept:
+            if self._allow and view.text[s.start : s.end].strip().casefold() in self._allow:
+                continue
+            start, end = view.to_original(s.start, s.end)
+            if end > start:
+                out.append(Span(start, end, s.type, s.score, s.source))
+        return out
+
+
+def _compile_custom(regex: str) -> re.Pattern[str]:
+    return re.compile(regex)
+
+
+def _drop_inside_addresses(spans: list[Span]) -> list[Span]:
+    """Numbers inside an address (a postcode read as a phone) belong to the address."""
+    addresses = [s for s in spans if s.type is EntityType.ADDRESS]
+    if not addresses:
+        return spans
+    return [
+        s
+        for s in spans
+        if s.type is EntityType.ADDRESS
+        or not any(a.start <= s.start and s.end <= a.end for a in addresses)
+        or PRIORITY[s.type] >= PRIORITY[EntityType.CUSTOM] + 1
+    ]
+
+
+def _merge_people(text: str, spans: list[Span]) -> list[Span]:
+    """Join PERSON spans that overlap or are separated by one space (given + surname)."""
+    people = sorted((s for s in spans if s.type is EntityType.PERSON), key=lambda s: s.start)
+    others = [s for s in spans if s.type is not EntityType.PERSON]
+    merged: list[Span] = []
+    for s in people:
+        if merged:
+            last = merged[-1]
+            gap = text[last.end : s.start]
+            if s.start <= last.end or gap in (" ", "-", " - "):
+                if s.end > last.end:
+                    merged[-1] = Span(
+                        last.start, s.end, last.type, max(last.score, s.score), last.source
+                    )
+                continue
+        merged.append(s)
+    return others + merged
+
+
+def _resolve(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans: higher priority first, then longer."""
+    order = sorted(spans, key=lambda s: (-PRIORITY[s.type], -(s.end - s.start), s.start))
+    starts: list[int] = []  # taken spans, sorted by start; they never overlap each other
+    ends: list[int] = []
+    taken: dict[int, Span] = {}
+    for s in order:
+        if s.end <= s.start:
+            continue
+        i = bisect_left(starts, s.start)
+        if i < len(starts) and starts[i] < s.end:
+            continue
+        if i > 0 and ends[i - 1] > s.start:
+            continue
+        starts.insert(i, s.start)
+        ends.insert(i, s.end)
+        taken[s.start] = s
+    return [taken[start] for start in starts]

@@ -1,0 +1,39 @@
+"""IPv4 and IPv6 addresses, validated by the standard library."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator
+
+from proxy.detect.spans import EntityType, Span
+
+IPV4 = re.compile(r"\d(?<![\w.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?:/\d{1,2})?(?![\w]|\.\d)")
+IPV6 = re.compile(
+    r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])"
+)
+_V6_HINT = re.compile(r"[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:")
+_VERSION = re.compile(r"(?i)\b(?:v|version|ver\.?|release|build|firmware)\s*$")
+
+
+def find_ips(text: str) -> Iterator[Span]:
+    """Valid IPv4 (not version strings like v1.2.3.4) and IPv6 addresses."""
+    if "." in text:
+        for m in IPV4.finditer(text):
+            if _VERSION.search(text[max(0, m.start() - 10) : m.start()]):
+                continue
+            try:
+                ipaddress.ip_interface(m.group())
+            except ValueError:
+                continue
+            yield Span(m.start(), m.end(), EntityType.IP_ADDRESS, 1.0, "ipv4")
+    if _V6_HINT.search(text):
+        for m in IPV6.finditer(text):
+            value = m.group()
+            if value.count(":") < 2 or len(value) < 3:
+                continue
+            try:
+                ipaddress.IPv6Address(value)
+            except ValueError:
+                continue
+            yield Span(m.start(), m.end(), EntityType.IP_ADDRESS, 1.0, "ipv6")

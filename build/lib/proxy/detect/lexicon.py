@@ -1,0 +1,56 @@
+"""The name lexicon and common-word list, loaded once per process from `data/`."""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from proxy.detect.context import NEVER_NAMES, PLACES
+
+GIVEN = 1
+SURNAME = 2
+AMBIGUOUS = 4  # also an ordinary word: a name only with a second signal
+
+
+@dataclass(frozen=True, slots=True)
+class NameLexicon:
+    """Name tokens (casefolded) with their GIVEN/SURNAME/AMBIGUOUS flags."""
+
+    flags: dict[str, int]
+    common: frozenset[str]
+    # token -> (kind, prefix) memo for the name finder; bounded by the finder.
+    cache: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def lookup(self, token: str) -> int:
+        """Flags for `token`, or 0 when it is not a known name."""
+        return self.flags.get(token.casefold(), 0)
+
+    def is_common(self, token: str) -> bool:
+        """True for ordinary words that are not names on their own."""
+        return token.casefold() in self.common
+
+
+def _read_lines(name: str) -> list[str]:
+    data = resources.files("proxy.detect").joinpath("data", name).read_bytes()
+    return gzip.decompress(data).decode("utf-8").splitlines()
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> NameLexicon:
+    """The process-wide lexicon (about 250k names)."""
+    flags: dict[str, int] = {}
+    for line in _read_lines("names.tsv.gz"):
+        name, _, kind = line.partition("\t")
+        value = (GIVEN if "G" in kind else 0) | (SURNAME if "S" in kind else 0)
+        value |= AMBIGUOUS if "A" in kind else 0
+        key = name.casefold()
+        flags[key] = flags.get(key, 0) | value
+    for word in NEVER_NAMES:
+        flags.pop(word, None)
+    for place in PLACES:
+        if place in flags:
+            flags[place] |= AMBIGUOUS
+    common = frozenset(_read_lines("common_words.txt.gz")) | NEVER_NAMES | (PLACES - flags.keys())
+    return NameLexicon(flags, common)

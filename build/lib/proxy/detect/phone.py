@@ -1,0 +1,81 @@
+"""Phone numbers, international and national, validated by `phonenumbers`.
+
+A cheap regex finds digit runs shaped like phone numbers and throws out dates, amounts,
+versions, IPs and order numbers before the (slow) library is asked; its verdicts are cached.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import phonenumbers
+
+from proxy.detect.spans import EntityType, Span
+
+# Regions tried, in order, for numbers written without a country code.
+REGIONS = ("IL", "AE", "US", "GB", "DE", "FR", "IN", "NG", "AU", "SA", "CA")
+CANDIDATE = re.compile(
+    r"(?:\+|00)?(?:\(\d{1,5}\)[ .-]?)?\d(?:[ .\-/]?\(?\d\)?|\) ?\d){5,17}"
+    r"(?![\w/]|[.,]\d|-\d)"
+)
+_GLUED = "_+./:#$€£₪-"
+_DATE = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{1,4}$|^\d{4}\s?[-/]\s?\d{2,4}$")
+_DECIMAL = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?$|^\d+\.\d{1,2}$")
+_NOT_PHONE_BEFORE = re.compile(
+    r"(?i)(?:order|invoice|inv|sku|ticket|ref|po|quote|deal|case|tracking|account|acct|serial|"
+    r"version|ver|build|id|#|no\.?|[$€£₪]|usd|eur|ils|aed|nis|gbp|הזמנה|חשבונית|فاتورة|طلب)"
+    r"[\s:#.]{0,3}$"
+)
+_NOT_PHONE_AFTER = re.compile(
+    r"^\s?(?:%|usd|eur|ils|aed|nis|gbp|k\b|m\b|₪|€|\$|units|users|seats)", re.I
+)
+_PHONE_CUE = re.compile(
+    r"(?i)(?:tel|phone|mobile|mob|cell|whatsapp|call|fax|טל|נייד|هاتف|جوال|واتس)"
+)
+
+
+@lru_cache(maxsize=4096)
+def _is_phone(candidate: str, cued: bool) -> bool:
+    digits = sum(ch.isdigit() for ch in candidate)
+    if not 7 <= digits <= 15:
+        return False
+    international = candidate.startswith(("+", "00"))
+    if not international and digits < 8 and not cued:
+        return False  # 7 digits alone are as often a postcode or a reference
+    regions: tuple[str | None, ...] = (None,) if international else REGIONS
+    value = "+" + candidate[2:] if candidate.startswith("00") else candidate
+    for region in regions:
+        try:
+            number = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return True
+        # Written with a country code, a possible number is enough: test and fake numbers
+        # outside allocated ranges are still somebody's data in the prompt.
+        if (international or cued) and phonenumbers.is_possible_number(number):
+            return True
+    return False
+
+
+def find_phones(text: str) -> Iterator[Span]:
+    """Valid phone numbers; dates, amounts, versions and order numbers are skipped."""
+    for m in CANDIDATE.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in _GLUED):
+            continue
+        value = m.group().rstrip(" .-/")
+        while value.endswith(")") and value.count(")") > value.count("("):
+            value = value[:-1].rstrip(" .-/")
+        digits = sum(ch.isdigit() for ch in value)
+        if not 7 <= digits <= 15 or _DATE.match(value) or _DECIMAL.match(value):
+            continue
+        before = text[max(0, m.start() - 16) : m.start()]
+        if _NOT_PHONE_BEFORE.search(before) or _NOT_PHONE_AFTER.match(text, m.end()):
+            continue
+        if value.count(".") >= 3 and " " not in value:
+            continue  # dotted quads and versions
+        cued = _PHONE_CUE.search(text, max(0, m.start() - 24), m.start()) is not None
+        if _is_phone(value, cued):
+            yield Span(m.start(), m.start() + len(value), EntityType.PHONE, 1.0, "phone")

@@ -1,0 +1,57 @@
+"""Secrets: provider API keys, bearer tokens, JWTs, AWS keys and `password=`-style values."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from proxy.detect.spans import EntityType, Span
+
+_KEYED = (
+    r"sk-(?:proj-|live-|test-|ant-)?[A-Za-z0-9_\-]{16,}",
+    r"(?:pk|rk|sk)_(?:live|test)_[A-Za-z0-9]{16,}",
+    r"(?:AKIA|ASIA|AGPA|AIDA|AROA)[A-Z0-9]{16}",
+    r"gh[pousr]_[A-Za-z0-9]{30,}",
+    r"github_pat_[A-Za-z0-9_]{40,}",
+    r"xox[abposr]-[A-Za-z0-9-]{10,}",
+    r"AIza[0-9A-Za-z_\-]{35}",
+    r"glpat-[A-Za-z0-9_\-]{20,}",
+    r"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}",
+    r"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----",
+)
+KEYED = re.compile("|".join(_KEYED))  # no leading look-behind: re can then skip ahead fast
+# BEARER and ASSIGNED run on the lower-cased text (no IGNORECASE: much faster scans).
+BEARER = re.compile(r"(?:bearer|token)\s+([a-z0-9_\-.~+/]{16,}=*)")
+ASSIGNED = re.compile(
+    r"(?:password|passwd|pwd|pass|passcode|secret|client_secret|api[_-]?key|apikey|"
+    r"access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|aws_secret_access_key|"
+    r"סיסמה|סיסמא|كلمة المرور|كلمة السر)"
+    r"[\"']?\s*(?:[:=]|is|היא|هي)\s*[\"']?([^\s\"',;}{]{4,200})"
+)
+# A URL's userinfo: scheme://user:password@host
+URL_PASSWORD = re.compile(r"://[^\s:/@]+:([^\s@/]{3,})@")
+
+
+_GATES = (
+    (BEARER, ("bearer", "token")),
+    (ASSIGNED, ("pass", "pwd", "secret", "key", "token", "סיסמ", "كلمة")),
+    (URL_PASSWORD, ("://",)),
+)
+
+
+def find_secrets(text: str) -> Iterator[Span]:
+    """Known key formats anywhere, and values assigned to password/key/token names."""
+    for m in KEYED.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+            continue
+        yield Span(m.start(), m.end(), EntityType.SECRET, 1.0, "key")
+    low = text.lower()
+    if len(low) != len(text):
+        low = text  # rare scripts whose lower case changes length: scan as written
+    for rx, cues in _GATES:
+        if not any(cue in low for cue in cues):
+            continue
+        for m in rx.finditer(low):
+            if rx is not URL_PASSWORD and m.start() and low[m.start() - 1].isalnum():
+                continue
+            yield Span(m.start(1), m.end(1), EntityType.SECRET, 1.0, "assigned")

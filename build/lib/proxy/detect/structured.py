@@ -1,0 +1,209 @@
+"""Names in structured data: JSON/YAML keys, CSV columns and `Name:` labels.
+
+A value under a person key (first_name, contact, owner, שם, الاسم...) is a name whatever its
+words are. Generic keys (`name`, `title`) only count when the value looks like a person and
+not like a company (no Inc/Ltd/GmbH, not a known product or company word).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+PERSON_KEYS = frozenset(
+    [
+        "first_name",
+        "firstname",
+        "first",
+        "last_name",
+        "lastname",
+        "last",
+        "surname",
+        "family_name",
+        "familyname",
+        "given_name",
+        "givenname",
+        "middle_name",
+        "full_name",
+        "fullname",
+        "contact",
+        "contact_name",
+        "contactname",
+        "owner",
+        "owner_name",
+        "ownername",
+        "rep",
+        "sales_rep",
+        "salesrep",
+        "account_manager",
+        "assignee",
+        "assigned_to",
+        "assignedto",
+        "customer_name",
+        "client_name",
+        "lead_name",
+        "person",
+        "person_name",
+        "attendee",
+        "attendees",
+        "manager",
+        "author",
+        "created_by",
+        "createdby",
+        "signatory",
+        "display_name",
+        "displayname",
+        "from_name",
+        "to_name",
+        "sender",
+        "recipient",
+        "participant",
+        "speaker",
+        "employee",
+        "agent",
+        "agent_name",
+        "user_name",
+        "buyer",
+        "seller",
+        "decision_maker",
+        "champion",
+        "spouse",
+        "emergency_contact",
+        "שם",
+        "שם_פרטי",
+        "שם_משפחה",
+        "איש_קשר",
+        "נציג",
+        "לקוח",
+        "الاسم",
+        "اسم",
+        "الاسم_الأول",
+        "اسم_العائلة",
+        "جهة_الاتصال",
+        "العميل",
+        "المسؤول",
+    ]
+)
+GENERIC_KEYS = frozenset({"name", "to", "from", "cc", "user", "username"})
+_COMPANY = re.compile(
+    r"(?i)\b(?:inc|ltd|llc|gmbh|corp|co|plc|ag|bv|pty|group|holdings|solutions|technologies|"
+    r"systems|labs|software|consulting|partners|ventures|capital|bank|university|hospital|"
+    r"plan|pro|enterprise|premium|basic|starter|edition|suite|package|bundle|license)\b|בע\"?מ|ذ\.م\.م"
+)
+SEPARATOR = re.compile(r"[:=]")
+_EMAIL_OR_DIGIT = re.compile(r"[@\d]")
+VALUE_AFTER = re.compile(
+    r"[ \t]*(?P<q>[\"']?)(?P<value>[^\"'\n,;{}\[\]<>|]{1,80}?)(?P=q)[ \t]*(?=[,;}\n\]<|]|$)",
+    re.MULTILINE,
+)
+
+
+@lru_cache(maxsize=4096)
+def _key_kind(key: str) -> int:
+    """2: a person key; 1: a generic key (value must look like a person); 0: not a name key."""
+    norm = re.sub(r"[\s-]+", "_", key.strip().casefold())
+    if norm in PERSON_KEYS:
+        return 2
+    if norm in GENERIC_KEYS:
+        return 1
+    if norm.endswith("name") and "company" not in norm:
+        return 2 if any(w in norm for w in _PERSONISH) else 0
+    return 0
+
+
+_PERSONISH = ("contact", "owner", "person", "first", "last", "full", "rep")
+
+
+def _person_like(value: str, strict: bool) -> bool:
+    words = value.split()
+    if not words or len(words) > 5 or _EMAIL_OR_DIGIT.search(value):
+        return False
+    if not strict:
+        return True
+    return _COMPANY.search(value) is None and all(
+        w[:1].isupper() or not w[:1].isascii() for w in words
+    )
+
+
+def _value_spans(start: int, value: str) -> Iterator[tuple[int, int]]:
+    """The value, cut at an email in angle brackets or a parenthesis."""
+    stripped = value.strip()
+    if not stripped:
+        return
+    offset = start + value.index(stripped)
+    yield offset, offset + len(stripped)
+
+
+def find_structured_names(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of values that structure says are person names."""
+    if ":" in text or "=" in text:
+        for sep in SEPARATOR.finditer(text):
+            at = sep.start()
+            kind = _key_kind(_key_before(text, at))
+            if not kind:
+                continue
+            m = VALUE_AFTER.match(text, at + 1)
+            if m and _person_like(m.group("value"), strict=kind == 1):
+                yield from _value_spans(m.start("value"), m.group("value"))
+    if "," in text or "\t" in text or ";" in text:
+        yield from _csv_names(text)
+
+
+def _key_before(text: str, at: int) -> str:
+    """The key (one or two words, unquoted) that ends right before the separator at `at`."""
+    j = at
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j > 0 and text[j - 1] in "\"'":
+        j -= 1
+    k = j
+    while k > 0 and j - k < 32 and (text[k - 1].isalnum() or text[k - 1] in "_-"):
+        k -= 1
+    if k > 1 and text[k - 1] == " " and text[k - 2].isalnum():
+        k2 = k - 1
+        while k2 > 0 and j - k2 < 32 and (text[k2 - 1].isalnum() or text[k2 - 1] in "_-"):
+            k2 -= 1
+        if _key_kind(text[k2:j]):
+            return text[k2:j]
+    return text[k:j]
+
+
+def _csv_names(text: str) -> Iterator[tuple[int, int]]:
+    """Columns of CSV/TSV blocks whose header names a person field."""
+    lines = text.splitlines(keepends=True)
+    pos = 0
+    columns: list[tuple[int, int]] = []  # (index, kind) of person columns of the current block
+    delim = ","
+    for line in lines:
+        body = line.rstrip("\r\n")
+        if not body.strip():
+            columns = []
+        elif columns:
+            yield from _cells(body, pos, delim, columns)
+        elif len(body) < 400 and "{" not in body and '":' not in body:
+            for d in (",", "\t", ";", "|"):
+                if body.count(d) >= 1:
+                    header = [h.strip().strip('"') for h in body.split(d)]
+                    found = [(i, _key_kind(h)) for i, h in enumerate(header) if _key_kind(h)]
+                    if found and not any(_EMAIL_OR_DIGIT.search(h) for h in header):
+                        columns, delim = found, d
+                        break
+        pos += len(line)
+
+
+def _cells(
+    body: str, pos: int, delim: str, columns: list[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    row = next(csv.reader([body], delimiter=delim))
+    # Locate each cell in the raw line to keep offsets exact.
+    offsets: list[int] = []
+    cursor = 0
+    for cell in row:
+        at = body.find(cell, cursor) if cell else cursor
+        offsets.append(at if at >= 0 else cursor)
+        cursor = (at if at >= 0 else cursor) + len(cell)
+    for index, kind in columns:
+        if index < len(row) and _person_like(row[index], strict=kind == 1):
+            yield from _value_spans(pos + offsets[index], row[index])

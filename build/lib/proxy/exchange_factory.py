@@ -1,0 +1,51 @@
+"""Builds each request's exchange from its tenant's policy: the one place policy,
+detector and redaction meet.
+
+One detection engine is compiled per policy (its allow-list, always-personal terms and
+custom patterns) and reused by every request under that policy; a reload that replaces
+a policy object replaces its engine on first use. Pure: no aiohttp, no I/O.
+"""
+
+from __future__ import annotations
+
+from proxy.detect.engine import DetectionEngine
+from proxy.errors import EndpointNotAllowed
+from proxy.exchange import Exchange, Passthrough
+from proxy.policy import Policy
+from proxy.policy_registry import PolicyRegistry
+from proxy.redaction import RedactingExchange
+from proxy.request_context import RequestContext
+
+
+class ExchangeFactory:
+    """`factory(ctx)` -> the exchange for one request; refuses endpoints the policy closes."""
+
+    def __init__(self, registry: PolicyRegistry, *, redaction_enabled: bool = True) -> None:
+        self._registry = registry
+        self._redaction_enabled = redaction_enabled
+        self._engines: dict[str, tuple[Policy, DetectionEngine]] = {}
+
+    def policy_for(self, ctx: RequestContext) -> Policy:
+        """The tenant's policy (the default one when none is assigned)."""
+        return self._registry.resolve(ctx.policy)
+
+    def detector_for(self, policy: Policy) -> DetectionEngine:
+        """The compiled engine of `policy`, built once per policy object."""
+        cached = self._engines.get(policy.name)
+        if cached is not None and cached[0] is policy:
+            return cached[1]
+        engine = DetectionEngine(
+            allow_terms=policy.allow_terms,
+            always_personal_terms=policy.always_redact_terms,
+            custom_patterns=policy.custom_patterns,
+        )
+        self._engines[policy.name] = (policy, engine)
+        return engine
+
+    def __call__(self, ctx: RequestContext) -> Exchange:
+        policy = self.policy_for(ctx)
+        if ctx.endpoint not in policy.endpoints:
+            raise EndpointNotAllowed(f"The policy '{policy.name}' does not open this endpoint.")
+        if not self._redaction_enabled:
+            return Passthrough()
+        return RedactingExchange(ctx.endpoint, self.detector_for(policy), policy)

@@ -1,0 +1,1 @@
+"""Where each OpenAI endpoint family carries text: requests, replies and stream events."""

@@ -1,0 +1,193 @@
+"""Chat Completions (`POST /v1/chat/completions`): the text fields of requests, replies, chunks.
+
+Shapes follow openai-python's `CompletionCreateParams`, `ChatCompletion` and
+`ChatCompletionChunk`. Tool and function definitions, `response_format` and `stop` are developer
+schema and pass as they are; everything else that carries a string is either walked or refused.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from proxy.errors import InvalidRequest
+from proxy.openai_api.fields import (
+    JsonPath,
+    TextField,
+    Walk,
+    label,
+    refuse_unknown,
+    require_dict,
+    require_list,
+)
+from proxy.openai_api.streaming import JsonObject, StreamKey
+from proxy.policy import MediaAction
+
+_SCHEMA_FIELDS = frozenset(
+    {
+        "model", "audio", "frequency_penalty", "function_call", "functions", "logit_bias",
+        "logprobs", "max_completion_tokens", "max_tokens", "modalities", "moderation", "n",
+        "parallel_tool_calls", "presence_penalty", "prompt_cache_key", "prompt_cache_options",
+        "prompt_cache_retention", "reasoning_effort",
+        "response_format", "seed", "service_tier", "stop", "store", "stream", "stream_options",
+        "temperature", "tool_choice", "tools", "top_logprobs", "top_p", "verbosity",
+        "web_search_options",
+    }
+)  # fmt: skip
+_WALKED_FIELDS = frozenset({"messages", "user", "safety_identifier", "metadata", "prediction"})
+KNOWN_FIELDS = _SCHEMA_FIELDS | _WALKED_FIELDS
+"""Every top-level field this endpoint accepts; others carrying text are refused."""
+_ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
+# `annotations` (url citations) and `audio` (an id) come back when a reply is appended as is.
+_MESSAGE_FIELDS = frozenset(
+    {
+        "role", "content", "name", "tool_calls", "tool_call_id", "refusal", "function_call",
+        "audio", "annotations",
+    }
+)  # fmt: skip
+_MEDIA_PARTS = {"image_url": "image", "input_audio": "audio", "file": "file"}
+
+
+def request_fields(body: JsonObject, media: MediaAction = MediaAction.BLOCK) -> list[TextField]:
+    """Every text field of a chat request, in walk order; refuses unknown text-bearing shapes."""
+    refuse_unknown(body, KNOWN_FIELDS, ())
+    walk = Walk(media)
+    messages = require_list(body.get("messages"), ("messages",))
+    for index, raw in enumerate(messages):
+        _message(walk, require_dict(raw, ("messages", index)), ("messages", index))
+    for key in ("user", "safety_identifier"):
+        walk.optional_text(body, key, ())
+    if body.get("metadata") is not None:
+        walk.texts(require_dict(body["metadata"], ("metadata",)), ("metadata",))
+    prediction = body.get("prediction")
+    if prediction is not None:
+        prediction = require_dict(prediction, ("prediction",))
+        refuse_unknown(prediction, frozenset({"type", "content"}), ("prediction",))
+        _content(walk, prediction.get("content"), ("prediction", "content"))
+    return walk.fields
+
+
+def _message(walk: Walk, message: dict[str, Any], path: JsonPath) -> None:
+    if message.get("role") not in _ROLES:
+        where = label((*path, "role"))
+        raise InvalidRequest(f"'{where}' is not a known message role.", param=where)
+    refuse_unknown(message, _MESSAGE_FIELDS, path)
+    _content(walk, message.get("content"), (*path, "content"))
+    walk.optional_text(message, "name", path)
+    walk.optional_text(message, "refusal", path)
+    for index, raw in enumerate(
+        require_list(message.get("tool_calls") or [], (*path, "tool_calls"))
+    ):
+        call_path = (*path, "tool_calls", index)
+        call = require_dict(raw, call_path)
+        refuse_unknown(call, frozenset({"id", "type", "function", "custom"}), call_path)
+        if call.get("function") is not None:
+            _function_call(walk, call["function"], (*call_path, "function"))
+        if call.get("custom") is not None:
+            custom = require_dict(call["custom"], (*call_path, "custom"))
+            refuse_unknown(custom, frozenset({"name", "input"}), (*call_path, "custom"))
+            walk.optional_text(custom, "input", (*call_path, "custom"))
+    if message.get("function_call") is not None:
+        _function_call(walk, message["function_call"], (*path, "function_call"))
+
+
+def _function_call(walk: Walk, raw: Any, path: JsonPath) -> None:
+    function = require_dict(raw, path)
+    refuse_unknown(function, frozenset({"name", "arguments"}), path)
+    if function.get("arguments") is not None:
+        walk.text(function["arguments"], (*path, "arguments"), json_string=True)
+
+
+def _content(walk: Walk, content: Any, path: JsonPath) -> None:
+    if content is None or isinstance(content, str):
+        if content:
+            walk.text(content, path)
+        return
+    for index, raw in enumerate(require_list(content, path)):
+        part_path = (*path, index)
+        part = require_dict(raw, part_path)
+        kind = part.get("type")
+        if kind in ("text", "refusal"):
+            refuse_unknown(part, frozenset({"type", kind}), part_path)
+            walk.text(part.get(kind), (*part_path, kind))
+        elif kind in _MEDIA_PARTS:
+            walk.media_part(_MEDIA_PARTS[kind], part_path)
+        else:
+            where = label((*part_path, "type"))
+            raise InvalidRequest(f"'{where}' is not a known content part type.", param=where)
+
+
+def response_fields(body: JsonObject) -> list[TextField]:
+    """The texts of a non-streamed chat reply that may hold placeholders."""
+    fields: list[TextField] = []
+    for index, choice in enumerate(body.get("choices") or []):
+        message = choice.get("message") if isinstance(choice, dict) else None
+        if not isinstance(message, dict):
+            continue
+        path: JsonPath = ("choices", index, "message")
+        for key in ("content", "refusal"):
+            if isinstance(message.get(key), str):
+                fields.append(TextField((*path, key)))
+        for number, call in enumerate(message.get("tool_calls") or []):
+            function = call.get("function") if isinstance(call, dict) else None
+            if isinstance(function, dict) and isinstance(function.get("arguments"), str):
+                fields.append(
+                    TextField((*path, "tool_calls", number, "function", "arguments"), True)
+                )
+        function = message.get("function_call")
+        if isinstance(function, dict) and isinstance(function.get("arguments"), str):
+            fields.append(TextField((*path, "function_call", "arguments"), True))
+        audio = message.get("audio")
+        if isinstance(audio, dict) and isinstance(audio.get("transcript"), str):
+            fields.append(TextField((*path, "audio", "transcript")))
+    return fields
+
+
+class ChatStream:
+    """Chunks: `choices[i].delta.content`, `.refusal`, `.tool_calls[j].function.arguments` and
+    the legacy `.function_call.arguments`, one key per (field, choice index, tool index)."""
+
+    def deltas(self, event: JsonObject) -> list[tuple[StreamKey, TextField]]:
+        found: list[tuple[StreamKey, TextField]] = []
+        for position, choice in enumerate(event.get("choices") or []):
+            delta = choice.get("delta") if isinstance(choice, dict) else None
+            if not isinstance(delta, dict):
+                continue
+            index = choice.get("index", position)
+            path: JsonPath = ("choices", position, "delta")
+            for key in ("content", "refusal"):
+                if isinstance(delta.get(key), str):
+                    found.append(((key, index, None), TextField((*path, key))))
+            for number, call in enumerate(delta.get("tool_calls") or []):
+                function = call.get("function") if isinstance(call, dict) else None
+                if isinstance(function, dict) and isinstance(function.get("arguments"), str):
+                    field = TextField((*path, "tool_calls", number, "function", "arguments"), True)
+                    found.append((("arguments", index, call.get("index", number)), field))
+            function = delta.get("function_call")
+            if isinstance(function, dict) and isinstance(function.get("arguments"), str):
+                field = TextField((*path, "function_call", "arguments"), True)
+                found.append((("function_call", index, None), field))
+        return found
+
+    def wholes(self, event: JsonObject) -> list[TextField]:
+        return []
+
+    def closes(self, event: JsonObject, key: StreamKey) -> bool:
+        return any(
+            isinstance(choice, dict)
+            and choice.get("index") == key[1]
+            and choice.get("finish_reason") is not None
+            for choice in event.get("choices") or []
+        )
+
+    def flush_event(self, template: JsonObject, key: StreamKey, text: str) -> JsonObject:
+        kind, index, tool = key
+        delta: dict[str, Any]
+        if kind == "arguments":
+            delta = {"tool_calls": [{"index": tool, "function": {"arguments": text}}]}
+        elif kind == "function_call":
+            delta = {"function_call": {"arguments": text}}
+        else:
+            delta = {kind: text}
+        event = {k: v for k, v in template.items() if k not in ("choices", "usage")}
+        event["choices"] = [{"index": index, "delta": delta, "finish_reason": None}]
+        return event
