@@ -2,7 +2,8 @@
 
 It records every request it receives and answers in OpenAI's shapes (see
 `openai_replies`), plain or streamed. Each test steers it through attributes: a forced
-status and body, a delay before the headers, a delay between events, a hang, a pause
+status and body (or an error that echoes the request), a fixed reply text instead of
+the echo, a delay before the headers, a delay between events, a hang, a pause
 after the first event, or an abort mid-stream. It notices when its client hangs up.
 
 Standalone: `python -m tests.fakes.openai_upstream --port 9000 [--event-delay 0.01]`.
@@ -46,6 +47,8 @@ class FakeOpenAI:
     forced_status: int | None = None
     forced_body: Json | None = None
     abort_after_events: int | None = None
+    error_echoes_request: bool = False  # a forced error's message is the raw request body
+    reply_text: str | None = None  # the model's answer instead of the echo
     pause_after_first_event: asyncio.Event | None = None
     requests: list[RecordedRequest] = field(default_factory=list)
     client_disconnected: asyncio.Event = field(default_factory=asyncio.Event)
@@ -105,6 +108,9 @@ class FakeOpenAI:
                 401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key"
             )
         if self.forced_status is not None:
+            if self.error_echoes_request:
+                message = raw.decode("utf-8", "replace")
+                return _error(self.forced_status, message, "api_error", "echo")
             if self.forced_body is not None:
                 return web.json_response(self.forced_body, status=self.forced_status)
             return _error(self.forced_status, "Forced failure.", "api_error", "forced")
@@ -120,7 +126,7 @@ class FakeOpenAI:
             )
         if path == "embeddings":
             return web.json_response(replies.embeddings(body))
-        text = replies.echo_text(path, body)
+        text = self.reply_text if self.reply_text is not None else replies.echo_text(path, body)
         stream = bool(body.get("stream"))
         if path == "chat/completions":
             if stream:
