@@ -299,6 +299,11 @@ async def test_a_policy_block_names_the_type_never_the_value(run: CanaryRun) -> 
     metrics = await run.assert_clean()
     assert [] == run.proxy.upstream.requests
     assert 1.0 == refusals(metrics, "policy_block")
+    assert (1.0, 1.0, 1.0) == (
+        entities(metrics, "EMAIL", "block"),
+        entities(metrics, "CREDIT_CARD", "block"),
+        entities(metrics, "PERSON", "redact"),
+    )
 
 
 async def test_a_withdrawn_tenant_is_refused_without_a_trace_of_the_request(

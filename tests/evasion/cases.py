@@ -224,6 +224,10 @@ def _fullwidth() -> Iterator[Case]:
         "fullwidth_lookalike",
         {
             "fullwidth": ((*LATIN_NAMES, *EMAILS, *PHONES), _disguise(fullwidth)),
+            "fullwidth-ascii-space": (
+                PHONES,
+                _disguise(lambda t: fullwidth(t).replace("\u3000", " ")),
+            ),
             "cyrillic": ((*LATIN_NAMES, *EMAILS), _disguise(lambda t: t.translate(CYRILLIC))),
             "math-bold": ((LATIN_NAMES[0], EMAILS[1]), _disguise(mathbold)),
             "arabic-indic": (PHONES, _disguise(lambda t: t.translate(ARABIC_INDIC))),
