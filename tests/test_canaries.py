@@ -419,3 +419,34 @@ async def test_a_failing_detector_fails_closed_and_its_message_goes_nowhere(
     assert [] == run.proxy.upstream.requests
     assert 1.0 == refusals(metrics, "redaction_failed")
     assert 1.0 == requests_total(metrics, "/v1/chat/completions", 500)
+
+
+async def test_an_upstream_that_drops_mid_stream_leaks_no_canary(run: CanaryRun) -> None:
+    run.proxy.upstream.abort_after_events = 3
+    body = {"model": MODEL, "messages": CHAT, "stream": True}
+    headers = {"Authorization": f"Bearer {run.proxy.tenant_secret}", "X-Integration-Key": FAKE_KEY}
+
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(f"{run.proxy.base_url}/chat/completions", json=body, headers=headers) as reply,
+    ):
+        events = [line for line in (await reply.text()).split("\n\n") if line]
+
+    error = orjson.loads(events[-1].removeprefix("data: "))
+    run.error_bodies.append(events[-1])
+    assert "upstream_unavailable" == error["error"]["code"]
+    await run.finished(1)
+    metrics = await run.assert_clean()
+    assert 1.0 == sample(metrics, "redaction_proxy_upstream_errors_total", cause="disconnect")
+    assert 1.0 == requests_total(metrics, "/v1/chat/completions", 200, streamed=True)
+
+
+async def test_a_canary_in_a_model_path_reaches_no_log_or_metric(run: CanaryRun) -> None:
+    async with aiohttp.ClientSession() as http:
+        url = f"{run.proxy.base_url}/models/{EMAIL}"
+        headers = {"Authorization": f"Bearer {run.proxy.tenant_secret}"}
+        async with http.get(url, headers=headers) as reply:
+            assert 200 == reply.status  # the fake knows every model
+
+    metrics = await run.assert_clean()
+    assert 1.0 == requests_total(metrics, "/v1/models/{model}", 200)
