@@ -9,8 +9,16 @@ it) and the body is never returned, so nothing goes upstream.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from proxy.detect.spans import Detector
-from proxy.errors import EndpointNotAllowed, InvalidRequest, ProxyError, RedactionFailed
+from proxy.errors import (
+    EndpointNotAllowed,
+    InvalidRequest,
+    PolicyBlocked,
+    ProxyError,
+    RedactionFailed,
+)
 from proxy.exchange import ExchangeStats, JsonObject
 from proxy.openai_api.endpoints import endpoint_for
 from proxy.openai_api.fields import TextSlots
@@ -59,7 +67,17 @@ class RedactingExchange:
             if not slots.texts:
                 return body
             spans = self._detector.detect_all(slots.texts)
-            result = pseudonymize(slots.texts, spans, self._policy)
+            try:
+                result = pseudonymize(slots.texts, spans, self._policy)
+            except PolicyBlocked:
+                # A refused request still reports what it held (action "block"), or
+                # entities_total{action="block"} and the access line would never show it.
+                self._stats.entities = Counter(
+                    (span.type, self._policy.action_for(span.type))
+                    for text_spans in spans
+                    for span in text_spans
+                )
+                raise
             slots.write(result.texts)
         except ProxyError:
             raise

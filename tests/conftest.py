@@ -13,7 +13,7 @@ import asyncpg
 import pytest
 from aiohttp import web
 
-from proxy.app import build_app
+from proxy.app import ExchangeFactory, build_app
 from proxy.serving import ProxyRunner
 from proxy.settings import Settings
 from proxy.store import Store, open_store
@@ -121,11 +121,14 @@ StartProxy = Callable[..., Awaitable[RunningProxy]]
 
 @pytest.fixture
 async def start_proxy(fake_upstream: FakeOpenAI, sqlite_url: str) -> AsyncIterator[StartProxy]:
-    """Start a proxy with settings overrides: `await start_proxy(stream_idle_timeout=1)`."""
+    """Start a proxy with settings overrides: `await start_proxy(stream_idle_timeout=1)`;
+    `exchange_factory=` replaces the policy-driven one (e.g. with a detector that fails)."""
     runners: list[web.AppRunner] = []
     stores: list[Store] = []
 
-    async def start(**overrides: Any) -> RunningProxy:
+    async def start(
+        exchange_factory: ExchangeFactory | None = None, **overrides: Any
+    ) -> RunningProxy:
         values: dict[str, Any] = {
             "upstream_url": fake_upstream.url,
             "upstream_api_key": UPSTREAM_KEY,
@@ -138,7 +141,9 @@ async def start_proxy(fake_upstream: FakeOpenAI, sqlite_url: str) -> AsyncIterat
         stores.append(store)
         tenant = await store.create_key(tenant_id="acme")
         service = await store.create_key(tenant_id=None)
-        runner = ProxyRunner(build_app(settings, store=store), settings)
+        runner = ProxyRunner(
+            build_app(settings, store=store, exchange_factory=exchange_factory), settings
+        )
         await runner.setup()
         runners.append(runner)
         site = web.TCPSite(runner, "127.0.0.1", 0)

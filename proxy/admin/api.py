@@ -17,7 +17,7 @@ import orjson
 from aiohttp import web
 
 from proxy.admin.dry_run import dry_run
-from proxy.admin.openapi import OPENAPI
+from proxy.admin.openapi import describe
 from proxy.admin.tenancy import reload_policies
 from proxy.app import CONSENT_GATE, EXCHANGE_FACTORY, METRICS, POLICIES, SETTINGS, STORE
 from proxy.consent import ConsentState
@@ -289,7 +289,7 @@ async def dry_run_handler(request: web.Request) -> web.Response:
 
 
 async def openapi(request: web.Request) -> web.Response:
-    return _json(OPENAPI)
+    return _json(describe(request.app[POLICIES].names()))
 
 
 def add_admin_routes(app: web.Application) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 Json = dict[str, Any]
@@ -24,13 +25,17 @@ def _body(schema: Json) -> Json:
     return {"required": True, "content": {"application/json": {"schema": schema}}}
 
 
-_TENANT_PARAM: Json = {
-    "name": "tenant",
-    "in": "path",
-    "required": True,
-    "schema": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$"},
+_TENANT_ID: Json = {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$"}
+_TENANT_PARAM: Json = {"name": "tenant", "in": "path", "required": True, "schema": _TENANT_ID}
+# A text api.py accepts: not blank once stripped. Python's strip() also removes
+# \x1c-\x1f and \x85, which the \\s of JSON Schema's (ECMA-262) regexes does not cover.
+_NOT_BLANK = "[^\\s\\x1c-\\x1f\\x85]"
+# The same bounds api.py enforces (a schema-valid request must never be refused).
+_LIMIT: Json = {
+    "name": "limit",
+    "in": "query",
+    "schema": {"type": "integer", "minimum": 0, "maximum": 1000},
 }
-_LIMIT: Json = {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0}}
 _STATE: Json = {"type": "string", "enum": ["granted", "withdrawn"]}
 _TIME: Json = {"type": ["string", "null"], "format": "date-time"}
 
@@ -104,7 +109,11 @@ PATHS: Json = {
             "parameters": [
                 {"name": "search", "in": "query", "schema": {"type": "string"}},
                 _LIMIT,
-                {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+                {
+                    "name": "offset",
+                    "in": "query",
+                    "schema": {"type": "integer", "minimum": 0, "maximum": 10**9},
+                },
             ],
             "responses": _ok(
                 {
@@ -134,8 +143,8 @@ PATHS: Json = {
                     "required": ["state", "reason"],
                     "properties": {
                         "state": _STATE,
-                        "reason": {"type": "string", "minLength": 1, "maxLength": 500},
-                        "actor": {"type": "string", "maxLength": 100},
+                        "reason": {"type": "string", "maxLength": 500, "pattern": _NOT_BLANK},
+                        "actor": {"type": "string", "maxLength": 100, "pattern": _NOT_BLANK},
                     },
                 }
             ),
@@ -162,6 +171,7 @@ PATHS: Json = {
             "summary": "Assign a loaded policy by name (null: back to default)",
             "parameters": [_TENANT_PARAM],
             "requestBody": _body(
+                # `describe()` narrows the names to the policies loaded when it is served.
                 {"type": "object", "properties": {"policy": {"type": ["string", "null"]}}}
             ),
             "responses": _ok({"type": "object"}),
@@ -179,7 +189,12 @@ PATHS: Json = {
             "requestBody": _body(
                 {
                     "type": "object",
-                    "properties": {"tenant": {"type": "string"}, "service": {"type": "boolean"}},
+                    "properties": {"tenant": _TENANT_ID, "service": {"type": "boolean"}},
+                    # A tenant's key names its tenant; a service key (service: true) none.
+                    "anyOf": [
+                        {"required": ["tenant"]},
+                        {"required": ["service"], "properties": {"service": {"const": True}}},
+                    ],
                 }
             ),
             "responses": _ok(_ref("Key"), "Created", "201"),
@@ -216,7 +231,10 @@ PATHS: Json = {
                 {
                     "type": "object",
                     "required": ["tenant", "text"],
-                    "properties": {"tenant": {"type": "string"}, "text": {"type": "string"}},
+                    "properties": {
+                        "tenant": _TENANT_ID,
+                        "text": {"type": "string", "maxLength": 100_000},
+                    },
                 }
             ),
             "responses": _ok(
@@ -259,3 +277,12 @@ OPENAPI: Json = {
         "securitySchemes": {"adminToken": {"type": "http", "scheme": "bearer"}},
     },
 }
+
+
+def describe(policy_names: list[str]) -> Json:
+    """The description as served: a policy can only be assigned by a loaded name."""
+    described = copy.deepcopy(OPENAPI)
+    body = described["paths"]["/admin/tenants/{tenant}/policy"]["put"]["requestBody"]
+    schema = body["content"]["application/json"]["schema"]
+    schema["properties"]["policy"] = {"enum": [*policy_names, None]}
+    return described

@@ -2,10 +2,10 @@
 
 It records every request it receives and answers in OpenAI's shapes (see
 `openai_replies`), plain or streamed. Each test steers it through attributes: a forced
-status and body (or one that echoes the request), a delay before the headers, a delay
-between events, a hang, a pause after the first event, an abort mid-stream, a reset
-before the headers, an endless stream, or raw bytes as the stream body (for malformed
-SSE). It notices when its client hangs up.
+status and body (or one that echoes the request), a fixed reply text instead of the
+echo, a delay before the headers, a delay between events, a hang, a pause after the
+first event, an abort mid-stream, a reset before the headers, an endless stream, or raw
+bytes as the stream body (for malformed SSE). It notices when its client hangs up.
 
 Standalone: `python -m tests.fakes.openai_upstream --port 9000 [--event-delay 0.01]`.
 """
@@ -49,6 +49,7 @@ class FakeOpenAI:
     forced_status: int | None = None
     forced_body: Json | None = None
     abort_after_events: int | None = None
+    reply_text: str | None = None  # the model's answer instead of the echo
     pause_after_first_event: asyncio.Event | None = None
     reset_before_headers: bool = False
     endless_stream: bool = False  # repeat the events forever (event_delay apart)
@@ -144,7 +145,7 @@ class FakeOpenAI:
             )
         if path == "embeddings":
             return web.json_response(replies.embeddings(body))
-        text = replies.echo_text(path, body)
+        text = self.reply_text if self.reply_text is not None else replies.echo_text(path, body)
         stream = bool(body.get("stream"))
         if path == "chat/completions":
             if stream:
