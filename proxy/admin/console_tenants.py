@@ -104,6 +104,7 @@ async def _tenant_page(
         policies=request.app[POLICIES].names(),
         keys=sorted(keys, key=lambda k: (not k.is_active, k.created_at)),
         max_reason=MAX_REASON,
+        window_minutes=request.app[RECENT_REQUESTS].window_minutes,
     )
 
 

@@ -337,7 +337,7 @@ async def test_the_tenant_list_counts_recent_requests_and_searches(admin: Browse
     _, listing, _ = await admin.get("/admin/ui/tenants?search=acm")
     row = listing.split(">acme</a>", 1)[1].split("</tr>", 1)[0]
 
-    assert '<td class="num">1</td>' in row
+    assert 'class="num">1</td>' in row
     assert "globex" not in listing
 
 
