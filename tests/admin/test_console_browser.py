@@ -156,5 +156,14 @@ async def test_an_admin_withdraws_consent_in_the_browser_and_the_sdk_is_refused(
     await _shot(page, "09-tenants-narrow")
     assert 390 == await page.evaluate("document.documentElement.scrollWidth")
 
+    # Restore, at the narrow width, and the tenant is served again.
+    await page.get_by_role("link", name="acme", exact=True).click()
+    await page.get_by_label("Reason").fill("DPA signed")
+    await page.get_by_role("button", name="Restore AI consent…").click()
+    await page.get_by_role("button", name="Yes, restore AI consent").click()
+    await page.get_by_text("AI consent restored.").wait_for()
+    reply = await _sdk(proxy).chat.completions.create(model="gpt-echo", messages=HELLO)  # type: ignore[arg-type]
+    assert "Hello Dana Levi" == reply.choices[0].message.content
+
     assert [] == blocked
     await context.close()
