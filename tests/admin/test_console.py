@@ -362,3 +362,15 @@ async def test_the_policies_page_shows_a_failed_reload(admin: Browser, policy_di
     assert 303 == status
     assert "The reload failed" in page
     assert "broken.yaml" in page
+
+
+async def test_try_it_uses_the_tenants_assigned_policy(admin: Browser) -> None:
+    await admin.proxy.store.assign_policy("acme", "strict")  # strict blocks emails
+
+    status, page, _ = await admin.post(
+        "/admin/ui/try", {"tenant": "acme", "text": "Write to dana.levi@example.com today"}
+    )
+
+    assert 200 == status
+    assert "The proxy would refuse this text" in page
+    assert "dana.levi@example.com</mark>" not in page
