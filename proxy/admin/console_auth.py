@@ -101,7 +101,12 @@ async def login_page(request: web.Request) -> web.StreamResponse:
 
 
 def _login_form(
-    request: web.Request, session: Session | None, *, error: str = "", status: int = 200
+    request: web.Request,
+    session: Session | None,
+    *,
+    error: str = "",
+    status: int = 200,
+    actor: str = "",
 ) -> web.Response:
     configured = admin_token(request) is not None
     if session is None or session.authenticated:
@@ -112,6 +117,7 @@ def _login_form(
         configured=configured,
         error=error,
         csrf_token=session.csrf_token,
+        actor=actor,
         session=None,
     )
     set_session_cookie(request, response, session)
@@ -131,11 +137,13 @@ async def login(request: web.Request) -> web.StreamResponse:
         )
     given = form.get("token")
     given_text = given if isinstance(given, str) else ""
-    if not hmac.compare_digest(given_text.strip().encode(), expected.encode()):
-        return _login_form(request, session, error="That admin token is not right.", status=401)
     name = form.get("actor")
-    actor = (name.strip()[:MAX_ACTOR] if isinstance(name, str) else "") or DEFAULT_ACTOR
-    signed = request.app[SESSIONS].login(session, actor)
+    actor = name.strip()[:MAX_ACTOR] if isinstance(name, str) else ""
+    if not hmac.compare_digest(given_text.strip().encode(), expected.encode()):
+        return _login_form(
+            request, session, error="That admin token is not right.", status=401, actor=actor
+        )
+    signed = request.app[SESSIONS].login(session, actor or DEFAULT_ACTOR)
     response = redirect(f"{BASE}/tenants")
     set_session_cookie(request, response, signed)
     return response
