@@ -523,10 +523,12 @@ def build_app(
     app.cleanup_ctx.append(store_ctx(store))
     app.cleanup_ctx.append(upstream_ctx)
     from proxy.admin.api import add_admin_routes  # admin imports this module's keys
+    from proxy.admin.console import add_console_routes
     from proxy.admin.tenancy import install_tenancy
 
     install_tenancy(app)  # consent gate + change feed, policies + SIGHUP reload
     add_admin_routes(app)
+    add_console_routes(app)  # /admin/ui, unless Settings.admin_ui_enabled is off
 
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)

@@ -68,3 +68,4 @@ class Settings(BaseSettings):
 
     # Admin console
     admin_ui_enabled: bool = True
+    admin_ui_session_minutes: int = Field(default=30, ge=1, le=24 * 60)  # idle timeout
