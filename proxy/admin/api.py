@@ -278,7 +278,9 @@ async def dry_run_handler(request: web.Request) -> web.Response:
         raise InvalidRequest(
             f"'text' must be a string of at most {MAX_DRY_RUN_CHARS} characters.", param="text"
         )
-    result = dry_run(request.app[EXCHANGE_FACTORY], tenant_id, text)
+    tenant = await request.app[STORE].get_tenant(tenant_id)
+    policy = tenant.policy if tenant is not None else None
+    result = dry_run(request.app[EXCHANGE_FACTORY], tenant_id, text, policy=policy)
     return _json(
         {
             "tenant": tenant_id,

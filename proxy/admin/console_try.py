@@ -7,7 +7,7 @@ panel shows is what a chat request of that tenant would send.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from aiohttp import web
 
@@ -16,8 +16,6 @@ from proxy.admin.dry_run import Change, dry_run
 from proxy.admin.rendering import render
 from proxy.app import EXCHANGE_FACTORY, STORE
 from proxy.errors import ProxyError
-from proxy.exchange import Exchange
-from proxy.request_context import RequestContext
 
 MAX_TEXT_CHARS = 20_000
 TENANTS_OFFERED = 500
@@ -95,14 +93,9 @@ async def try_run(request: web.Request) -> web.StreamResponse:
     elif len(text) > MAX_TEXT_CHARS:
         error, status = f"Keep the text under {MAX_TEXT_CHARS} characters.", 400
     else:
-        factory = request.app[EXCHANGE_FACTORY]
         policy = tenant.policy
-
-        def tenant_factory(ctx: RequestContext) -> Exchange:
-            return factory(replace(ctx, policy=policy))
-
         try:
-            run = dry_run(tenant_factory, tenant.id, text)
+            run = dry_run(request.app[EXCHANGE_FACTORY], tenant.id, text, policy=policy)
         except ProxyError as refusal:
             # e.g. a policy that blocks the request: its message names a type, never a value.
             error, status = f"The proxy would refuse this text: {refusal.message}", 200

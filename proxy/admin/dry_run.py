@@ -79,13 +79,21 @@ def changes_between(original: str, sent: str) -> tuple[Change, ...]:
     return tuple(changes)
 
 
-def dry_run(factory: Callable[[RequestContext], Exchange], tenant_id: str, text: str) -> DryRun:
-    """Run `text` through the tenant's exchange as one chat message; nothing is sent."""
+def dry_run(
+    factory: Callable[[RequestContext], Exchange],
+    tenant_id: str,
+    text: str,
+    *,
+    policy: str | None = None,
+) -> DryRun:
+    """Run `text` through the exchange the tenant's requests get (its assigned `policy`)
+    as one chat message; nothing is sent."""
     ctx = RequestContext(
         endpoint=DRY_RUN_ENDPOINT,
         tenant_id=tenant_id,
         key_id=DRY_RUN_KEY_ID,
         request_id=secrets.token_hex(8),
+        policy=policy,
     )
     body = {"model": "dry-run", "messages": [{"role": "user", "content": text}]}
     out = factory(ctx).request(body)

@@ -238,3 +238,29 @@ async def test_the_dry_run_uses_the_apps_exchange_and_sends_nothing(
     )
     assert ["acme"] == [ctx.tenant_id for ctx in seen]
     assert [] == fake_upstream.requests
+
+
+async def test_the_dry_run_uses_the_tenants_assigned_policy(
+    aiohttp_client: Any, sqlite_url: str, policy_dir: Path, fake_upstream: Any
+) -> None:
+    seen: list[RequestContext] = []
+
+    def factory(ctx: RequestContext) -> NameMasking:
+        seen.append(ctx)
+        return NameMasking()
+
+    settings = Settings(
+        database_url=sqlite_url,
+        admin_token=TOKEN,
+        policy_dir=policy_dir,
+        upstream_url=fake_upstream.url,
+    )
+    http = await aiohttp_client(build_app(settings, exchange_factory=factory))
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    assigned = await http.put("/admin/tenants/acme/policy", json={"policy": "strict"}, headers=auth)
+    reply = await http.post(
+        "/admin/dry-run", json={"tenant": "acme", "text": "Call Dana Levi"}, headers=auth
+    )
+
+    assert (200, 200) == (assigned.status, reply.status)
+    assert ["strict"] == [ctx.policy for ctx in seen]
