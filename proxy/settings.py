@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     stream_idle_timeout: float = Field(default=60.0, gt=0)
     upstream_pool_size: int = Field(default=100, ge=1)
     extra_allowed_paths: list[str] = Field(default_factory=list)
+    # Caller headers forwarded upstream; any other caller header stays at the proxy.
+    forwarded_headers: list[str] = Field(
+        default_factory=lambda: ["Content-Type", "Accept", "OpenAI-Beta", "Idempotency-Key"]
+    )
 
     # State
     database_url: str = "sqlite:///redaction-proxy.db"

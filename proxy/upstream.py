@@ -17,8 +17,11 @@ from multidict import CIMultiDict
 from proxy.errors import NotConfigured, UpstreamTimeout, UpstreamUnavailable
 from proxy.settings import Settings
 
-# Never forwarded upstream: the caller's credentials and identity at the proxy, cookies,
-# hop-by-hop headers (RFC 9110 §7.6.1), and what aiohttp recomputes for the new body.
+# Caller headers reach the upstream only when `Settings.forwarded_headers` names them: a
+# header is free text the redaction never sees (an integration key, an email in a custom
+# header), so the default is the few the OpenAI API reads. These are never forwarded even
+# when named: the caller's credentials and identity at the proxy, cookies, hop-by-hop
+# headers (RFC 9110 §7.6.1), and what aiohttp recomputes for the new body.
 _DROP_REQUEST = frozenset(
     {
         "authorization",
@@ -81,13 +84,16 @@ def _connection_tokens(headers: Mapping[str, str]) -> frozenset[str]:
     return frozenset(token.strip().lower() for token in value.split(","))
 
 
-def request_headers(incoming: Mapping[str, str], authorization: str) -> CIMultiDict[str]:
-    """Headers to send upstream: the caller's minus the dropped ones, plus our key."""
+def request_headers(
+    incoming: Mapping[str, str], authorization: str, forwarded: frozenset[str]
+) -> CIMultiDict[str]:
+    """Headers to send upstream: the caller's that `forwarded` (lower-case names) allows and
+    no rule forbids, plus our key."""
     named = _connection_tokens(incoming)
     out: CIMultiDict[str] = CIMultiDict()
     for name, value in incoming.items():
         lower = name.lower()
-        if lower not in _DROP_REQUEST and lower not in named:
+        if lower in forwarded and lower not in _DROP_REQUEST and lower not in named:
             out.add(name, value)
     out["Authorization"] = authorization
     return out
@@ -136,6 +142,7 @@ class Upstream:
         self._authorization = (
             f"Bearer {key.get_secret_value()}" if key and key.get_secret_value() else None
         )
+        self._forwarded = frozenset(h.lower() for h in settings.forwarded_headers)
         self._first_byte = settings.upstream_first_byte_timeout
         self._idle = settings.stream_idle_timeout
 
@@ -156,7 +163,7 @@ class Upstream:
         if self._authorization is None:
             raise NotConfigured("No upstream API key is configured on the proxy.")
         url = f"{self._base}/{path}?{query}" if query else f"{self._base}/{path}"
-        outgoing = request_headers(headers, self._authorization)
+        outgoing = request_headers(headers, self._authorization, self._forwarded)
         if body is not None:
             outgoing["Content-Type"] = "application/json"
         with upstream_errors():

@@ -159,6 +159,25 @@ async def test_the_callers_key_never_reaches_the_upstream(proxy: RunningProxy) -
     assert "Cookie" not in headers
 
 
+async def test_custom_caller_headers_stay_at_the_proxy_unless_configured(
+    start_proxy: StartProxy,
+) -> None:
+    default = await start_proxy()
+    widened = await start_proxy(forwarded_headers=["Content-Type", "X-Trace"])
+    custom = {"X-Contact-Email": "dana.levi@example.com", "X-Trace": "t-1"}
+
+    for running in (default, widened):
+        await client(running, default_headers=custom).chat.completions.create(
+            model="gpt-echo",
+            messages=HELLO,  # type: ignore[arg-type]
+        )
+    # Both proxies front the same fake upstream: one recorded request each, in order.
+    default_sent, widened_sent = (request.headers for request in default.upstream.requests)
+
+    assert (None, None) == (default_sent.get("X-Trace"), default_sent.get("X-Contact-Email"))
+    assert ("t-1", None) == (widened_sent.get("X-Trace"), widened_sent.get("X-Contact-Email"))
+
+
 async def test_a_service_key_acts_for_the_tenant_it_names(proxy: RunningProxy) -> None:
     api = AsyncOpenAI(
         base_url=proxy.base_url,

@@ -19,17 +19,32 @@ def test_caller_credentials_cookies_and_hop_by_hop_headers_are_dropped() -> None
         "Connection": "keep-alive, X-Private-Hop",
         "X-Private-Hop": "1",
         "Transfer-Encoding": "chunked",
-        "User-Agent": "OpenAI/Python",
-        "X-Stainless-Retry-Count": "0",
+        "Content-Type": "application/json",
+        "OpenAI-Beta": "assistants=v2",
     }
+    # Even named as forwarded, credentials, cookies and hop-by-hop headers stay behind.
+    forwarded = frozenset(name.lower() for name in [*incoming, "openai-beta"])
 
-    out = request_headers(incoming, "Bearer sk-upstream")
+    out = request_headers(incoming, "Bearer sk-upstream", forwarded)
 
     assert {
-        "User-Agent": "OpenAI/Python",
-        "X-Stainless-Retry-Count": "0",
+        "Content-Type": "application/json",
+        "OpenAI-Beta": "assistants=v2",
         "Authorization": "Bearer sk-upstream",
     } == dict(out)
+
+
+def test_caller_headers_not_named_as_forwarded_stay_at_the_proxy() -> None:
+    incoming = {
+        "Content-Type": "application/json",
+        "X-Integration-Key": "crm-secret-123",
+        "X-Contact-Email": "dana.levi@example.com",
+        "User-Agent": "OpenAI/Python",
+    }
+
+    out = request_headers(incoming, "Bearer sk-upstream", frozenset({"content-type"}))
+
+    assert {"Content-Type": "application/json", "Authorization": "Bearer sk-upstream"} == dict(out)
 
 
 def test_reply_headers_keep_openai_metadata_but_not_cookies_or_framing() -> None:
