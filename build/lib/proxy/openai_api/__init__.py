@@ -1,1 +1,0 @@
-"""Where each OpenAI endpoint family carries text: requests, replies and stream events."""
