@@ -8,16 +8,14 @@ so either way the next request sees it.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import getpass
 import sys
-from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+from proxy.cli.store_access import with_store
 from proxy.consent import ConsentState
 from proxy.request_context import is_valid_tenant_id
 from proxy.settings import Settings
-from proxy.store import Store, open_store
 
 T = TypeVar("T")
 
@@ -51,18 +49,6 @@ def register(subparsers: Any) -> None:
     ls.set_defaults(handler=list_tenants)
 
 
-def _with_store(action: Callable[[Store], Awaitable[T]]) -> T:
-    async def run() -> T:
-        store = open_store(Settings().database_url)
-        await store.open()
-        try:
-            return await action(store)
-        finally:
-            await store.close()
-
-    return asyncio.run(run())
-
-
 def _valid(tenant: str) -> bool:
     if is_valid_tenant_id(tenant):
         return True
@@ -86,7 +72,7 @@ def set_consent(args: argparse.Namespace) -> int:
         return 2
     actor = (args.actor or "").strip() or _os_user()
     state = ConsentState(args.state)
-    change = _with_store(
+    change = with_store(
         lambda store: store.set_consent(args.tenant, state, actor=actor, reason=reason)
     )
     print(f"{change.tenant_id}: consent {change.state.value} by {change.actor} at {change.at}")
@@ -97,7 +83,7 @@ def show_consent(args: argparse.Namespace) -> int:
     if not _valid(args.tenant):
         return 2
     settings = Settings()
-    tenant = _with_store(lambda store: store.get_tenant(args.tenant))
+    tenant = with_store(lambda store: store.get_tenant(args.tenant))
     recorded = None if tenant is None else tenant.consent
     effective = recorded or ConsentState(settings.unknown_tenant_consent)
     source = "recorded" if recorded else "default for unknown tenants"
@@ -112,7 +98,7 @@ def show_consent(args: argparse.Namespace) -> int:
 def consent_history(args: argparse.Namespace) -> int:
     if not _valid(args.tenant):
         return 2
-    changes = _with_store(lambda store: store.consent_history(args.tenant, limit=args.limit))
+    changes = with_store(lambda store: store.consent_history(args.tenant, limit=args.limit))
     print(f"{'AT (UTC)':<26} {'STATE':<10} {'ACTOR':<20} REASON")
     for change in changes:
         at = change.at.strftime("%Y-%m-%d %H:%M:%S.%f")
@@ -122,7 +108,7 @@ def consent_history(args: argparse.Namespace) -> int:
 
 def list_tenants(args: argparse.Namespace) -> int:
     settings = Settings()
-    tenants = _with_store(
+    tenants = with_store(
         lambda store: store.list_tenants(search=args.search, limit=args.limit, offset=args.offset)
     )
     print(f"{'TENANT':<30} {'CONSENT':<10} POLICY")

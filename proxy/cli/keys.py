@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
-from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+from proxy.cli.store_access import with_store
 from proxy.request_context import is_valid_tenant_id
-from proxy.settings import Settings
-from proxy.store import Store, open_store
 
 T = TypeVar("T")
 
@@ -37,24 +34,12 @@ def register(subparsers: Any) -> None:
     revoke.set_defaults(handler=revoke_key)
 
 
-def _with_store(action: Callable[[Store], Awaitable[T]]) -> T:
-    async def run() -> T:
-        store = open_store(Settings().database_url)
-        await store.open()
-        try:
-            return await action(store)
-        finally:
-            await store.close()
-
-    return asyncio.run(run())
-
-
 def create_key(args: argparse.Namespace) -> int:
     tenant: str | None = None if args.service else args.tenant
     if tenant is not None and not is_valid_tenant_id(tenant):
         print("error: a tenant id is 1-128 letters, digits and ._:@-", file=sys.stderr)
         return 2
-    issued = _with_store(lambda store: store.create_key(tenant_id=tenant))
+    issued = with_store(lambda store: store.create_key(tenant_id=tenant))
     print(f"id:     {issued.key.id}")
     print(f"tenant: {issued.key.tenant_id or '(service key: send X-Tenant-ID)'}")
     print("secret (shown once; only its hash is stored):")
@@ -63,7 +48,7 @@ def create_key(args: argparse.Namespace) -> int:
 
 
 def list_keys(args: argparse.Namespace) -> int:
-    keys = _with_store(lambda store: store.list_keys())
+    keys = with_store(lambda store: store.list_keys())
     print(f"{'ID':<22} {'TENANT':<24} {'CREATED (UTC)':<20} STATUS")
     for key in keys:
         tenant = key.tenant_id or "(service)"
@@ -74,7 +59,7 @@ def list_keys(args: argparse.Namespace) -> int:
 
 
 def revoke_key(args: argparse.Namespace) -> int:
-    revoked = _with_store(lambda store: store.revoke_key(args.key_id))
+    revoked = with_store(lambda store: store.revoke_key(args.key_id))
     if not revoked:
         print(f"error: no active key {args.key_id}", file=sys.stderr)
         return 1

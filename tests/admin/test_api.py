@@ -208,9 +208,19 @@ class NameMasking(Passthrough):
         return body
 
 
-async def test_the_dry_run_uses_the_apps_exchange_and_sends_nothing(
+@dataclass
+class DryRunApp:
+    """An admin client over an app whose exchange factory records each context it gets."""
+
+    http: Any
+    seen: list[RequestContext]
+    auth: dict[str, str]
+
+
+@pytest.fixture
+async def dry_run_app(
     aiohttp_client: Any, sqlite_url: str, policy_dir: Path, fake_upstream: Any
-) -> None:
+) -> DryRunApp:
     seen: list[RequestContext] = []
 
     def factory(ctx: RequestContext) -> NameMasking:
@@ -224,10 +234,16 @@ async def test_the_dry_run_uses_the_apps_exchange_and_sends_nothing(
         upstream_url=fake_upstream.url,
     )
     http = await aiohttp_client(build_app(settings, exchange_factory=factory))
-    reply = await http.post(
+    return DryRunApp(http, seen, {"Authorization": f"Bearer {TOKEN}"})
+
+
+async def test_the_dry_run_uses_the_apps_exchange_and_sends_nothing(
+    dry_run_app: DryRunApp, fake_upstream: Any
+) -> None:
+    reply = await dry_run_app.http.post(
         "/admin/dry-run",
         json={"tenant": "acme", "text": "Call Dana Levi today"},
-        headers={"Authorization": f"Bearer {TOKEN}"},
+        headers=dry_run_app.auth,
     )
     body = await reply.json()
 
@@ -236,31 +252,16 @@ async def test_the_dry_run_uses_the_apps_exchange_and_sends_nothing(
     assert [{"start": 5, "end": 14, "replacement": "[PERSON_1]", "entity_type": "PERSON"}] == (
         body["entities"]
     )
-    assert ["acme"] == [ctx.tenant_id for ctx in seen]
+    assert ["acme"] == [ctx.tenant_id for ctx in dry_run_app.seen]
     assert [] == fake_upstream.requests
 
 
-async def test_the_dry_run_uses_the_tenants_assigned_policy(
-    aiohttp_client: Any, sqlite_url: str, policy_dir: Path, fake_upstream: Any
-) -> None:
-    seen: list[RequestContext] = []
-
-    def factory(ctx: RequestContext) -> NameMasking:
-        seen.append(ctx)
-        return NameMasking()
-
-    settings = Settings(
-        database_url=sqlite_url,
-        admin_token=TOKEN,
-        policy_dir=policy_dir,
-        upstream_url=fake_upstream.url,
-    )
-    http = await aiohttp_client(build_app(settings, exchange_factory=factory))
-    auth = {"Authorization": f"Bearer {TOKEN}"}
+async def test_the_dry_run_uses_the_tenants_assigned_policy(dry_run_app: DryRunApp) -> None:
+    http, auth = dry_run_app.http, dry_run_app.auth
     assigned = await http.put("/admin/tenants/acme/policy", json={"policy": "strict"}, headers=auth)
     reply = await http.post(
         "/admin/dry-run", json={"tenant": "acme", "text": "Call Dana Levi"}, headers=auth
     )
 
     assert (200, 200) == (assigned.status, reply.status)
-    assert ["strict"] == [ctx.policy for ctx in seen]
+    assert ["strict"] == [ctx.policy for ctx in dry_run_app.seen]
