@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from proxy.detect.context import COMPANY_WORDS, NEVER_NAMES, PARTICLES
+from proxy.detect.context import COMPANY_LEADS, COMPANY_WORDS, NEVER_NAMES, PARTICLES
 from proxy.detect.cues import cue_ends
-from proxy.detect.lexicon import AMBIGUOUS, NameLexicon
+from proxy.detect.lexicon import AMBIGUOUS, GIVEN, NameLexicon
 
 _NONLATIN = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f"
 CANDIDATE = re.compile(
@@ -24,7 +24,8 @@ CANDIDATE = re.compile(
 TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _HE_PREFIX = "והבלמשכ"
 _AR_PREFIX = "وبلف"
-STRONG, AMBIG, UNKNOWN, COMMON, PARTICLE, WORDISH, COMPANY = range(7)
+STRONG, AMBIG, UNKNOWN, COMMON, PARTICLE, WORDISH, COMPANY, LEAD = range(8)
+# COMPANY ends a company name ("Gulf Logistics", "FZE"); LEAD starts one ("شركة", "חברת").
 # WORDISH: an ambiguous name that is also one of the most frequent words ("على", "איתי").
 MAX_RUN = 5
 
@@ -41,7 +42,8 @@ def _token_class(lex: NameLexicon, token: str) -> tuple[int, int, bool]:
     """(kind, prefix length, is Latin) for one candidate token; memoised by the caller."""
     latin = _is_latin(token)
     if latin and token.isupper() and len(token) > 1:
-        return COMMON, 0, latin  # acronyms: CRM, USA, PM
+        # Acronyms are ordinary words (CRM, USA, PM), except legal forms (LLC, FZE, GmbH).
+        return (COMPANY if token.casefold() in COMPANY_WORDS else COMMON), 0, latin
     kind, prefix = classify(lex, token)
     return kind, prefix, latin
 
@@ -57,6 +59,8 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
         return PARTICLE, 0
     if low in COMPANY_WORDS:
         return COMPANY, 0
+    if low in COMPANY_LEADS:
+        return LEAD, 0
     if low in NEVER_NAMES:
         return COMMON, 0
     flags = lex.flags.get(low, 0)
@@ -75,7 +79,10 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
             return UNKNOWN, 0
     if flags:
         if flags & AMBIGUOUS:
-            return (WORDISH if low in lex.function_words else AMBIG), prefix
+            if low in lex.function_words:
+                # A function word that is only a surname ("אל", "to") never starts a name.
+                return (WORDISH if flags & GIVEN else COMMON), prefix
+            return AMBIG, prefix
         return STRONG, prefix
     if low in lex.common:
         return COMMON, 0
@@ -132,12 +139,16 @@ def _close(
 ) -> None:
     """Split a run at ordinary words and keep the parts that carry a name signal."""
     part: list[tuple[int, int, int, bool]] = []
+    company = False  # inside a company name opened by a lead word ("شركة الحداد")
     for tok in [*run, (0, 0, COMMON, True)]:
-        if tok[2] not in (COMMON, COMPANY):
+        if tok[2] not in (COMMON, COMPANY, LEAD):
             part.append(tok)
             continue
-        if part and tok[2] != COMPANY:  # "Blue Yonder Airlines" is a company, not a person
+        # "Blue Yonder Airlines" is a company, not a person: the part before COMPANY is
+        # dropped, and so is the part after a LEAD.
+        if part and tok[2] != COMPANY and not company:
             _accept(text, part, cues, hits)
+        company = tok[2] == LEAD
         part = []
 
 

@@ -72,3 +72,44 @@ def test_a_name_run_stops_where_the_script_changes() -> None:
 
 def test_an_arabic_function_word_does_not_join_a_name() -> None:
     assert [] == _found("أرسل الفاتورة على البريد")
+
+
+def test_the_most_common_arabic_given_name_needs_no_second_signal() -> None:
+    assert ["محمد"] == _found("يرجى إرسال عرض السعر إلى محمد صباح الغد.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نلتقي صباح الغد في المكتب.",
+        "مساء الخير، هل العرض جاهز؟",
+        "Shalom, please send the updated quote.",
+        "Hi, regards from the sales team.",
+        "נדבר מחר בבוקר או בערב.",
+    ],
+)
+def test_time_words_and_greetings_are_never_names(text: str) -> None:
+    assert [] == _found(text)
+
+
+def test_a_function_word_that_is_only_a_surname_does_not_start_a_name() -> None:
+    assert ["דנה לוי"] == _found("נא לשלוח הצעת מחיר אל דנה לוי מחר בבוקר.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meeting with Gulf Logistics tomorrow.",
+        "Spoke with Noor Trading FZE about the renewal.",
+        "Signed with Cedar Holdings LLC yesterday.",
+        "Invoice for Kareem FZ-LLC is overdue.",
+        'חוזה עם כהן תעשיות בע"מ נחתם',
+        "اتفاق مع شركة الحداد للتجارة ذ.م.م",
+    ],
+)
+def test_capitalised_words_before_a_company_word_are_an_organisation(text: str) -> None:
+    assert [] == _found(text)
+
+
+def test_a_person_next_to_an_organisation_is_still_found() -> None:
+    assert ["Omar Haddad"] == _found("Omar Haddad, CEO of Haddad Group, signed.")
