@@ -144,7 +144,7 @@ def _keep(table: dict[str, Any], cutoff: int) -> dict[str, int]:
 
 
 def _caseless_script(name: str) -> str | None:
-    """"he", "ar" or "ru" for Hebrew, Arabic and Cyrillic names; None for the rest."""
+    """ "he", "ar" or "ru" for Hebrew, Arabic and Cyrillic names; None for the rest."""
     first = name[0]
     if "\u0590" <= first <= "\u05ff":
         return "he"

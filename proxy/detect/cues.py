@@ -7,7 +7,8 @@ from functools import lru_cache
 import ahocorasick
 
 STRONG_CUES = """
-dear|hi|hello|hey|shalom|salaam|salam|marhaba|thanks|thank you|greetings|spoke with|spoke to|talked with|talked to|
+dear|hi|hello|hey|shalom|salaam|salam|marhaba|thanks|thank you|greetings|spoke with|spoke to|
+talked with|talked to|
 speaking with|speaking to|met|met with|meeting with|call with|called with|calls from|
 call from|call to|chat with|
 chatted with|emailed|emailing|texted|ping|pinged|cc|attn|attention|assigned to|owned by|handled by|
