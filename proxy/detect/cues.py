@@ -21,7 +21,7 @@ sheikh|sheikha|eng|capt|rabbi|rev|מר|גב'|גב׳|גברת|ד"ר|ד״ר|עו"�
 """
 WEAK_CUES = """
 from|by|with|and|for|per|via|يا|ask|asked|tell|told|contact|rep|owner|manager|lead|customer|client|
-עם|אצל|מאת|את|נציג|נציגה|مع|من|إلى|الى|المندوب
+עם|אצל|מאת|את|אל|נציג|נציגה|مع|من|إلى|الى|المندوب
 """
 SIGN_OFFS = """
 regards|best|thanks|thank you|cheers|sincerely|yours|warmly|kind regards|best regards|בברכה|תודה|

@@ -22,6 +22,8 @@ CANDIDATE = re.compile(
     rf"|[{_NONLATIN}][^\W\d_]*(?:['’׳-][^\W\d_]+)*)"
 )
 TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# A handle or mailbox name written alone ("john.smith", "dana_levi"), not part of an address.
+HANDLE = re.compile(r"(?<![\w.@-])([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![\w@-]|\.\w)")
 _HE_PREFIX = "והבלמשכ"
 _AR_PREFIX = "وبلف"
 STRONG, AMBIG, UNKNOWN, COMMON, PARTICLE, WORDISH, COMPANY, LEAD = range(8)
@@ -131,6 +133,18 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     if len(lex.cache) > 50_000:  # bounded memo: a few MB at most
         lex.cache.clear()
     hits.extend(_lowercase_after_cue(text, lex, cues))
+    if "." in text or "_" in text:
+        hits.extend(_handles(text, lex))
+    return hits
+
+
+def _handles(text: str, lex: NameLexicon) -> list[NameHit]:
+    """`john.smith`: a given name and a name joined by a dot or underscore, both unambiguous."""
+    hits: list[NameHit] = []
+    for m in HANDLE.finditer(text):
+        first, second = (lex.flags.get(p.casefold(), 0) for p in m.groups())
+        if first & GIVEN and second and not (first | second) & AMBIGUOUS:
+            hits.append(NameHit(m.start(), m.end()))
     return hits
 
 

@@ -113,3 +113,7 @@ def test_capitalised_words_before_a_company_word_are_an_organisation(text: str) 
 
 def test_a_person_next_to_an_organisation_is_still_found() -> None:
     assert ["Omar Haddad"] == _found("Omar Haddad, CEO of Haddad Group, signed.")
+
+
+def test_a_handle_of_a_given_name_and_a_surname_is_a_name() -> None:
+    assert ["john.smith", "dana_levi"] == _found("mailbox john.smith, or dana_levi; see index.html")
