@@ -61,7 +61,7 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
         return PARTICLE, 0
     if low in COMPANY_WORDS:
         return COMPANY, 0
-    if low in COMPANY_LEADS:
+    if low in COMPANY_LEADS or (low[1:] in COMPANY_LEADS and low[0] in _HE_PREFIX + _AR_PREFIX):
         return LEAD, 0
     if low in NEVER_NAMES:
         return COMMON, 0
@@ -154,13 +154,20 @@ def _close(
     """Split a run at ordinary words and keep the parts that carry a name signal."""
     part: list[tuple[int, int, int, bool]] = []
     company = False  # inside a company name opened by a lead word ("شركة الحداد")
+    caseless = not run[0][3]
     for tok in [*run, (0, 0, COMMON, True)]:
+        if company and caseless and part:
+            part, company = [], False  # in caseless scripts a lead takes one word only
         if tok[2] not in (COMMON, COMPANY, LEAD):
             part.append(tok)
             continue
         # "Blue Yonder Airlines" is a company, not a person: the part before COMPANY is
-        # dropped, and so is the part after a LEAD.
-        if part and tok[2] != COMPANY and not company:
+        # dropped, and so is the part after a LEAD. Caseless scripts have no capitals to end
+        # a run, so there the company word takes only the one word before it
+        # ("משה פרץ מחברת אלביט מערכות": Elbit Systems, not Moshe Peretz).
+        if tok[2] == COMPANY and caseless:
+            part = part[:-1]
+        if part and (tok[2] != COMPANY or caseless) and not company:
             _accept(text, part, cues, hits)
         company = tok[2] == LEAD
         part = []

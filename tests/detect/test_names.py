@@ -117,3 +117,7 @@ def test_a_person_next_to_an_organisation_is_still_found() -> None:
 
 def test_a_handle_of_a_given_name_and_a_surname_is_a_name() -> None:
     assert ["john.smith", "dana_levi"] == _found("mailbox john.smith, or dana_levi; see index.html")
+
+
+def test_in_caseless_scripts_a_company_word_takes_only_the_word_before_it() -> None:
+    assert ["משה פרץ"] == _found("השיחה עם משה פרץ מחברת אלביט מערכות הייתה טובה")
