@@ -24,6 +24,7 @@ CANDIDATE = re.compile(
 TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # A handle or mailbox name written alone ("john.smith", "dana_levi"), not part of an address.
 HANDLE = re.compile(r"(?<![\w.@-])([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![\w@-]|\.\w)")
+_HANDLE_GATE = re.compile(r"[._](?=[^\W\d_]{2})")  # charset-led: a cheap scan first
 _HE_PREFIX = "והבלמשכ"
 _AR_PREFIX = "وبلف"
 STRONG, AMBIG, UNKNOWN, COMMON, PARTICLE, WORDISH, COMPANY, LEAD = range(8)
@@ -133,7 +134,7 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     if len(lex.cache) > 50_000:  # bounded memo: a few MB at most
         lex.cache.clear()
     hits.extend(_lowercase_after_cue(text, lex, cues))
-    if "." in text or "_" in text:
+    if _HANDLE_GATE.search(text):
         hits.extend(_handles(text, lex))
     return hits
 
