@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from proxy.detect.context import COMPANY_LEADS, COMPANY_WORDS, NEVER_NAMES, PARTICLES
 from proxy.detect.cues import cue_ends
 from proxy.detect.lexicon import AMBIGUOUS, GIVEN, NameLexicon
+from proxy.detect.organisations import legal_forms, organisation_spans, outside
 
 _NONLATIN = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f"
 CANDIDATE = re.compile(
@@ -106,6 +107,7 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     run: list[tuple[int, int, int, bool]] = []  # (start, end, kind, latin)
     prev_end = -2
     cache = lex.cache
+    companies = legal_forms(text)  # Latin company words and legal forms seen
     for m in CANDIDATE.finditer(text):
         token = m.group()
         start, end = m.span()
@@ -116,6 +118,8 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
         if cached is None:
             cached = cache[token] = _token_class(lex, token)
         kind, prefix, latin = cached
+        if kind == COMPANY and latin:
+            companies.append((start, end))
         if kind == COMMON:
             # Ordinary words only split runs: close the open one and move on.
             if run:
@@ -131,6 +135,10 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
         prev_end = m.end()
     if run:
         _close(text, run, cues, hits)
+    if companies and hits:
+        orgs = organisation_spans(text, companies)
+        kept = outside(text, [(h.start, h.end) for h in hits], orgs)
+        hits = [NameHit(s, e) for s, e in kept]
     if len(lex.cache) > 50_000:  # bounded memo: a few MB at most
         lex.cache.clear()
     hits.extend(_lowercase_after_cue(text, lex, cues))
@@ -181,6 +189,8 @@ def _accept(
         part.pop()
     while part and part[0][2] == PARTICLE:
         part.pop(0)
+    if len(part) > 1 and part[0][2] in (AMBIG, UNKNOWN) and part[1][0] in cues:
+        part = part[1:]  # a capitalised cue word ("Met Dana Levi") is not part of the name
     if not part:
         return
     cue = cues.get(part[0][0])

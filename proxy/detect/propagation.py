@@ -16,7 +16,7 @@ from proxy.detect.context import COMPANY_WORDS, NEVER_NAMES, PARTICLES
 from proxy.detect.lexicon import AMBIGUOUS, NameLexicon
 
 _SPLIT = re.compile(r"[^\w'’-]+")
-_NEXT_WORD = re.compile(r" ([^\W\d_][\w'’.\"״׳-]*)")
+_NEXT_WORD = re.compile(r"(?: &)? ([^\W\d_][\w'’.\"״׳-]*)")
 _HE_PREFIX = "והבלמשכ"
 _AR_PREFIX = "وبلف"
 

@@ -121,3 +121,12 @@ def test_a_handle_of_a_given_name_and_a_surname_is_a_name() -> None:
 
 def test_in_caseless_scripts_a_company_word_takes_only_the_word_before_it() -> None:
     assert ["משה פרץ"] == _found("השיחה עם משה פרץ מחברת אלביט מערכות הייתה טובה")
+
+
+def test_a_surname_inside_a_company_name_is_not_a_person() -> None:
+    text = "Tariq Mahmoud from Falcon Freight Logistics LLC approved it."
+    assert ["Tariq Mahmoud"] == _found(text)
+
+
+def test_a_capitalised_cue_word_is_not_part_of_the_name() -> None:
+    assert ["Dana Levi"] == _found("Met Dana Levi, Gulf Logistics")
