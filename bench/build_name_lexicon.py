@@ -109,13 +109,18 @@ WORD_NAMES = {
 # (reviewed by hand from the popular Hebrew/Arabic/Cyrillic names with Zipf >= 4.3): function
 # words, time words, greetings, places, nationalities and plain nouns.
 NONLATIN_WORD_NAMES = set(
-    """בר חיים ישראל שלום אלי אתי אבי חן טל מור שמש מלכה קדוש אלון בוקר ערב
+    """חיים ישראל שלום אלי שמש מלכה קדוש בוקר ערב
     أبو أم ال ام ابو الحياة الدين السلام الشيخ العربي العمر الله انا رجل على غير ولد مارس مايو
     يناير نفسي الخير الصباح صباح مساء الغد البحر البيضاء الجبل الزمن الزمان الشمس الصحراء الصغير
     الصمت الغريب الكامل الملك النيل حلب حمص فلسطين عدن عرب مجهول بالله لله السر السعودي المصري
     المغربي العراقي اليمني الليبي الجزائري السوداني حر شو عيد ميلاد صديق طالب سلام يا
+    بحر حلم ساحل سحر سيف شمس ورد امي اجمل مسلم بو
     Любовь Мая Роман Надежда Кот Ли Ким Хан Королева""".split()  # noqa: SIM905 - a word list
 )
+# In caseless scripts a given name this popular is a name unless it is a very frequent word
+# (שרה, מרים, سارة, فاطمة are names; בני, يا, العالم are words).
+CASELESS_GIVEN_RANK = 200
+CASELESS_WORD_ZIPF = 5.0
 SCRIPT_LANGS = {"he": ("he",), "ar": ("ar",), "ru": ("ru",)}
 TOKEN = re.compile(r"^[^\W\d_]{2,}(?:['’-][^\W\d_]+)?$")
 DATA = Path(__file__).resolve().parent.parent / "proxy" / "detect" / "data"
@@ -161,9 +166,13 @@ def _caseless_row(
     """The row of a Hebrew/Arabic/Cyrillic name: only its own script's languages are asked,
     and a popular name is a name however frequent it is (its frequency is its own)."""
     low = name.casefold()
-    common = any(zipf(low, lang) >= COMMON_ZIPF_OTHER for lang in SCRIPT_LANGS[script])
+    freq = max(zipf(low, lang) for lang in SCRIPT_LANGS[script])
+    common = freq >= COMMON_ZIPF_OTHER
+    rank = given.get(name, 10**9)
     popular = (
-        given.get(name, 10**9) <= TOP_GIVEN_RANK or surnames.get(name, 10**9) <= TOP_SURNAME_RANK
+        rank <= TOP_GIVEN_RANK
+        or surnames.get(name, 10**9) <= TOP_SURNAME_RANK
+        or (rank <= CASELESS_GIVEN_RANK and freq < CASELESS_WORD_ZIPF)
     )
     flags = ("G" if name in given else "") + ("S" if name in surnames else "")
     if (common and not popular) or name in NONLATIN_WORD_NAMES:

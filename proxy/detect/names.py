@@ -226,8 +226,11 @@ def _nonlatin_keep(
         follows = padded[i + 1][2] if i + 1 < len(padded) else COMMON
         hebrew = "\u0590" <= text[tok[0] : tok[0] + 1] <= "\u05ff"
         leads = tok[2] == WORDISH and (follows == STRONG or (hebrew and follows == AMBIG))
+        # A particle inside a name takes the next word whatever it is ("عبد الله", "بن زايد").
+        after_particle = bool(group) and group[-1][2] == PARTICLE
         if (
             tok[2] in (STRONG, AMBIG, PARTICLE)
+            or (tok[2] in (UNKNOWN, WORDISH) and after_particle)
             or (tok[2] == UNKNOWN and (after_cue or after_name))
             or (tok[2] == WORDISH and (after_cue or leads))
         ):

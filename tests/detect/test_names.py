@@ -130,3 +130,15 @@ def test_a_surname_inside_a_company_name_is_not_a_person() -> None:
 
 def test_a_capitalised_cue_word_is_not_part_of_the_name() -> None:
     assert ["Dana Levi"] == _found("Met Dana Levi, Gulf Logistics")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("العميل محمود عبد الله يريد عرضا", "محمود عبد الله"),
+        ("تحدثت مع خالد بن زايد أمس", "خالد بن زايد"),
+        ("اتصلت بنا سارة من الإمارات للاتصالات", "سارة"),
+    ],
+)
+def test_arabic_compound_names_and_popular_given_names(text: str, name: str) -> None:
+    assert [name] == _found(text)
