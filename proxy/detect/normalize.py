@@ -43,6 +43,7 @@ _SPECIALS = (
     ("pct", ("%",), re.compile(r"(?:%[0-9a-fA-F]{2}){2,}|%(?:40|2[bBeEdD0]|5[fF])")),
     ("wide", ("",), re.compile(rf"[{_WIDE}{_SPACES}]+")),
 )
+_MARK = re.compile(f"[{_MARKS}]")
 # One scan tells whether the invisible/wide patterns need to run at all.
 _ANY_INVISIBLE_OR_WIDE = re.compile(rf"[{_INVISIBLE}{_WIDE}{_MARKS}{_SPACES}]")
 # Only run where Greek or Cyrillic letters occur at all (a Latin-only text skips it).
@@ -119,11 +120,11 @@ def _replacement(kind: str, chunk: str) -> str:
     if kind == "inv":
         return ""
     if kind == "esc":
-        return _decode_escapes(chunk)
+        return _MARK.sub("", _decode_escapes(chunk))  # marks may hide behind escapes too
     if kind == "pct":
         raw = bytes(int(chunk[i + 1 : i + 3], 16) for i in range(0, len(chunk), 3))
         try:
-            return raw.decode()
+            return _MARK.sub("", raw.decode())
         except UnicodeDecodeError:
             return chunk  # not text: leave it be
     if kind == "rlo":

@@ -91,3 +91,7 @@ def test_spelled_values_map_back_through_earlier_edits() -> None:
 def test_plain_ascii_prose_is_left_alone() -> None:
     view = normalize("Call me at 5 about the Q4 plan; a b c is fine.")
     assert [] == view.edits
+
+
+def test_combining_marks_behind_escapes_are_dropped_too() -> None:
+    assert "Garcia and Garcia" == normalize("Garci\\u0301a and Garci%CC%81a").text
