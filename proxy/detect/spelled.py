@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from proxy.detect.lexicon import AMBIGUOUS, load_lexicon
+
 _AT = r"(?:\s*[\[\(\{<]\s*at\s*[\]\)\}>]\s*|\s+at\s+)"
 _DOT = r"(?:\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+|\s*\.\s*)"
 # A spelled email ends in a known top-level domain, so "meet at noon" is never one.
@@ -52,6 +54,19 @@ def _unspace(chunk: str) -> str:
     if any(c.islower() for c in joined):
         # "JohnSmith" -> "John Smith": the capitals were the word starts.
         return _CAMEL.sub(" ", joined).strip()
+    if joined.isalpha() and not joined.isascii():
+        return _split_names(joined)
+    return joined
+
+
+def _split_names(joined: str) -> str:
+    """Hebrew/Arabic letters spelled one by one have no capitals to mark where the surname
+    starts: split where both halves are known names, at least one of them unambiguous."""
+    flags = load_lexicon().flags
+    for cut in range(2, len(joined) - 1):
+        first, second = flags.get(joined[:cut], 0), flags.get(joined[cut:], 0)
+        if first and second and not (first & second & AMBIGUOUS):
+            return f"{joined[:cut]} {joined[cut:]}"
     return joined
 
 

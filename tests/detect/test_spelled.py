@@ -49,3 +49,8 @@ def test_spaced_hyphenated_dotted_and_worded_values_are_joined(text: str, value:
 )
 def test_ordinary_text_is_not_rewritten(text: str) -> None:
     assert [] == spelled_edits(text)
+
+
+def test_hebrew_and_arabic_letters_spelled_one_by_one_split_into_known_names() -> None:
+    assert ["דנה לוי"] == _rewrites("אל ד נ ה ל ו י מחר")
+    assert ["محمد الحداد"] == _rewrites("إلى م ح م د ا ل ح د ا د غدا")
