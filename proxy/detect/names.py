@@ -88,9 +88,23 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
                 return (WORDISH if flags & GIVEN else COMMON), prefix
             return AMBIG, prefix
         return STRONG, prefix
-    if low in lex.common:
+    if low in lex.common or _prefixed_common(lex, low):
         return COMMON, 0
     return UNKNOWN, 0
+
+
+def _prefixed_common(lex: NameLexicon, low: str) -> bool:
+    """A Hebrew/Arabic word made of prefix letters and a common word ("מהמשרד", "بالمكتب"):
+    an ordinary word, not an unknown surname."""
+    if _is_latin(low) or len(low) < 5:
+        return False
+    prefixes = _HE_PREFIX if "\u0590" <= low[0] <= "\u05ff" else _AR_PREFIX + "ا"
+    for k in (1, 2, 3):
+        if low[k - 1] not in prefixes:
+            return False
+        if len(low) - k >= 3 and low[k:] in lex.common:
+            return True
+    return False
 
 
 def _joinable(gap: str) -> bool:

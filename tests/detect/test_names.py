@@ -142,3 +142,7 @@ def test_a_capitalised_cue_word_is_not_part_of_the_name() -> None:
 )
 def test_arabic_compound_names_and_popular_given_names(text: str, name: str) -> None:
     assert [name] == _found(text)
+
+
+def test_a_prefixed_common_word_is_not_taken_as_a_surname() -> None:
+    assert ["נתנאל גבאי"] == _found("נפגשנו עם נתנאל גבאי מהמשרד בחיפה")
