@@ -25,6 +25,10 @@ CANDIDATE = re.compile(
 TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # A handle or mailbox name written alone ("john.smith", "dana_levi"), not part of an address.
 HANDLE = re.compile(r"(?<![\w.@-])([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![\w@-]|\.\w)")
+# Greetings with a word that is also a name ("Ramadan Kareem", "Eid Mubarak", "Mazal tov").
+_HOLIDAY_GREETING = re.compile(
+    r"\b(?:(?:Ramadan|Eid|RAMADAN|EID|ramadan|eid) (?:[Kk]areem|[Mm]ubarak)|[Mm]az[ae]l [Tt]ov)\b"
+)
 _HANDLE_GATE = re.compile(r"[._](?=[^\W\d_]{2})")  # charset-led: a cheap scan first
 _HE_PREFIX = "והבלמשכ"
 _AR_PREFIX = "وبلف"
@@ -149,6 +153,9 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
         prev_end = m.end()
     if run:
         _close(text, run, cues, hits)
+    if hits and ("areem" in text or "ubarak" in text or "l tov" in text or "l Tov" in text):
+        greetings = [m.span() for m in _HOLIDAY_GREETING.finditer(text)]
+        hits = [h for h in hits if not any(g0 <= h.start < g1 for g0, g1 in greetings)]
     if companies and hits:
         orgs = organisation_spans(text, companies)
         kept = outside(text, [(h.start, h.end) for h in hits], orgs)

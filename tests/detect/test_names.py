@@ -146,3 +146,15 @@ def test_arabic_compound_names_and_popular_given_names(text: str, name: str) -> 
 
 def test_a_prefixed_common_word_is_not_taken_as_a_surname() -> None:
     assert ["נתנאל גבאי"] == _found("נפגשנו עם נתנאל גבאי מהמשרד בחיפה")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Salam Alaikum Omar, Ramadan Kareem!", ["Omar"]),
+        ("Eid Mubarak to Kareem Mubarak and the team", ["Kareem Mubarak"]),
+        ("Mazal tov Yael", ["Yael"]),
+    ],
+)
+def test_transliterated_greetings_are_not_names(text: str, names: list[str]) -> None:
+    assert names == _found(text)
