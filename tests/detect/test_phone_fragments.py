@@ -18,9 +18,7 @@ def _found(text: str) -> list[str]:
         ("+44 20 7", "+44 20 7"),
     ],
 )
-def test_a_message_ending_in_the_start_of_an_international_number(
-    text: str, fragment: str
-) -> None:
+def test_a_message_ending_in_the_start_of_an_international_number(text: str, fragment: str) -> None:
     assert [fragment] == _found(text)
 
 
