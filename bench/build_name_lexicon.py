@@ -103,6 +103,25 @@ WORD_NAMES = {
     hd ye burns er ai palm bin md patience villa cancel cherry dam est ski um horn ba ion wa ct si
     hammer knight mercy hunt ram grace wolf fox""".split(),  # noqa: SIM905 - a word list
 }
+# Caseless scripts: a popular name's frequency in its own language is mostly the name itself
+# (محمد, משה, Александр are among the most frequent "words" because they are names), so there
+# popularity wins whatever the frequency, except for these words that also rank as names
+# (reviewed by hand from the popular Hebrew/Arabic/Cyrillic names with Zipf >= 4.3): function
+# words, time words, greetings, places, nationalities and plain nouns.
+NONLATIN_WORD_NAMES = set(
+    """חיים ישראל שלום אלי שמש מלכה קדוש בוקר ערב
+    أبو أم ال ام ابو الحياة الدين السلام الشيخ العربي العمر الله انا رجل على غير ولد مارس مايو
+    يناير نفسي الخير الصباح صباح مساء الغد البحر البيضاء الجبل الزمن الزمان الشمس الصحراء الصغير
+    الصمت الغريب الكامل الملك النيل حلب حمص فلسطين عدن عرب مجهول بالله لله السر السعودي المصري
+    المغربي العراقي اليمني الليبي الجزائري السوداني حر شو عيد ميلاد صديق طالب سلام يا
+    بحر حلم ساحل سحر سيف شمس ورد امي اجمل مسلم بو
+    Любовь Мая Роман Надежда Кот Ли Ким Хан Королева""".split()  # noqa: SIM905 - a word list
+)
+# In caseless scripts a given name this popular is a name unless it is a very frequent word
+# (שרה, מרים, سارة, فاطمة are names; בני, يا, العالم are words).
+CASELESS_GIVEN_RANK = 200
+CASELESS_WORD_ZIPF = 5.0
+SCRIPT_LANGS = {"he": ("he",), "ar": ("ar",), "ru": ("ru",)}
 TOKEN = re.compile(r"^[^\W\d_]{2,}(?:['’-][^\W\d_]+)?$")
 DATA = Path(__file__).resolve().parent.parent / "proxy" / "detect" / "data"
 OUT = DATA / "names.tsv.gz"
@@ -129,6 +148,38 @@ def _keep(table: dict[str, Any], cutoff: int) -> dict[str, int]:
     return kept
 
 
+def _caseless_script(name: str) -> str | None:
+    """ "he", "ar" or "ru" for Hebrew, Arabic and Cyrillic names; None for the rest."""
+    first = name[0]
+    if "\u0590" <= first <= "\u05ff":
+        return "he"
+    if "\u0600" <= first <= "\u06ff" or "\u0750" <= first <= "\u077f":
+        return "ar"
+    if "\u0400" <= first <= "\u04ff":
+        return "ru"
+    return None
+
+
+def _caseless_row(
+    name: str, given: dict[str, int], surnames: dict[str, int], script: str, zipf: Any
+) -> str:
+    """The row of a Hebrew/Arabic/Cyrillic name: only its own script's languages are asked,
+    and a popular name is a name however frequent it is (its frequency is its own)."""
+    low = name.casefold()
+    freq = max(zipf(low, lang) for lang in SCRIPT_LANGS[script])
+    common = freq >= COMMON_ZIPF_OTHER
+    rank = given.get(name, 10**9)
+    popular = (
+        rank <= TOP_GIVEN_RANK
+        or surnames.get(name, 10**9) <= TOP_SURNAME_RANK
+        or (rank <= CASELESS_GIVEN_RANK and freq < CASELESS_WORD_ZIPF)
+    )
+    flags = ("G" if name in given else "") + ("S" if name in surnames else "")
+    if (common and not popular) or name in NONLATIN_WORD_NAMES:
+        flags += "A"
+    return f"{name}\t{flags}"
+
+
 def main() -> int:
     import importlib.util
 
@@ -142,6 +193,10 @@ def main() -> int:
     rows = []
     for name in sorted(given | surnames):
         low = name.casefold()
+        script = _caseless_script(name)
+        if script is not None:
+            rows.append(_caseless_row(name, given, surnames, script, zipf_frequency))
+            continue
         common = zipf_frequency(low, "en") >= COMMON_ZIPF_EN or any(
             zipf_frequency(low, lang) >= COMMON_ZIPF_OTHER for lang in OTHER_LANGS
         )

@@ -58,11 +58,6 @@ def test_fold_undoes_escapes_encodings_marks_and_lookalikes() -> None:
     assert "dana.levi@exaмple.com 054" == fold("\\u0064ana%2Elevi@ex\u0430\u043cple.com ٠٥٤")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="detection gap (no disguise): a phone right after a hyphenated name, with no "
-    "comma between them, is not found ('Mohammed Al-Rashid +971 50 123 4567')",
-)
 async def test_a_phone_right_after_a_hyphenated_name_does_not_reach_the_upstream(
     proxy: RunningProxy,
 ) -> None:

@@ -34,3 +34,5 @@ PLACES = _LISTS["places"] | _LISTS["months"]
 NEVER_NAMES = _LISTS["titles"] | _LISTS["never"]
 # Words that make the capitalised words before them a company ("Blue Yonder Airlines").
 COMPANY_WORDS = _LISTS["company"]
+# Words that make the words right after them a company (شركة الحداد, חברת כהן).
+COMPANY_LEADS = _LISTS["company_lead"]

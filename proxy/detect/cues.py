@@ -7,7 +7,8 @@ from functools import lru_cache
 import ahocorasick
 
 STRONG_CUES = """
-dear|hi|hello|hey|thanks|thank you|greetings|spoke with|spoke to|talked with|talked to|
+dear|hi|hello|hey|shalom|salaam|salam|marhaba|thanks|thank you|greetings|spoke with|spoke to|
+talked with|talked to|
 speaking with|speaking to|met|met with|meeting with|call with|called with|calls from|
 call from|call to|chat with|
 chatted with|emailed|emailing|texted|ping|pinged|cc|attn|attention|assigned to|owned by|handled by|
@@ -19,8 +20,8 @@ sheikh|sheikha|eng|capt|rabbi|rev|מר|גב'|גב׳|גברת|ד"ר|ד״ר|עו"�
 المهندسة|الشيخ|الشيخة|الآنسة|عزيزي|عزيزتي|مرحبا|مرحباً|تحدثت مع|اتصلت ب|اجتمعت مع
 """
 WEAK_CUES = """
-from|by|with|and|for|per|via|ask|asked|tell|told|contact|rep|owner|manager|lead|customer|client|
-עם|אצל|מאת|את|נציג|נציגה|مع|من|إلى|الى|المندوب
+from|by|with|and|for|per|via|يا|ask|asked|tell|told|contact|rep|owner|manager|lead|customer|client|
+עם|אצל|מאת|את|אל|נציג|נציגה|مع|من|إلى|الى|المندوب
 """
 SIGN_OFFS = """
 regards|best|thanks|thank you|cheers|sincerely|yours|warmly|kind regards|best regards|בברכה|תודה|

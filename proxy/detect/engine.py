@@ -25,6 +25,7 @@ from proxy.detect.names import find_names
 from proxy.detect.national_ids import find_il_ids, find_ssns
 from proxy.detect.normalize import NormalizedText, normalize
 from proxy.detect.phone import find_phones
+from proxy.detect.phone_fragments import find_phone_fragments
 from proxy.detect.propagation import Propagator, name_parts
 from proxy.detect.secrets import find_secrets
 from proxy.detect.spans import Detector, EntityType, Span
@@ -55,6 +56,7 @@ RECOGNIZERS = (
     find_il_ids,
     find_ips,
     find_phones,
+    find_phone_fragments,
     find_addresses,
 )
 

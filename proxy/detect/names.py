@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from proxy.detect.context import COMPANY_WORDS, NEVER_NAMES, PARTICLES
+from proxy.detect.context import COMPANY_LEADS, COMPANY_WORDS, NEVER_NAMES, PARTICLES
 from proxy.detect.cues import cue_ends
-from proxy.detect.lexicon import AMBIGUOUS, NameLexicon
+from proxy.detect.lexicon import AMBIGUOUS, GIVEN, NameLexicon
+from proxy.detect.organisations import legal_forms, organisation_spans, outside
 
 _NONLATIN = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f"
 CANDIDATE = re.compile(
@@ -22,9 +23,17 @@ CANDIDATE = re.compile(
     rf"|[{_NONLATIN}][^\W\d_]*(?:['’׳-][^\W\d_]+)*)"
 )
 TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# A handle or mailbox name written alone ("john.smith", "dana_levi"), not part of an address.
+HANDLE = re.compile(r"(?<![\w.@-])([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![\w@-]|\.\w)")
+# Greetings with a word that is also a name ("Ramadan Kareem", "Eid Mubarak", "Mazal tov").
+_HOLIDAY_GREETING = re.compile(
+    r"\b(?:(?:Ramadan|Eid|RAMADAN|EID|ramadan|eid) (?:[Kk]areem|[Mm]ubarak)|[Mm]az[ae]l [Tt]ov)\b"
+)
+_HANDLE_GATE = re.compile(r"[._](?=[^\W\d_]{2})")  # charset-led: a cheap scan first
 _HE_PREFIX = "והבלמשכ"
 _AR_PREFIX = "وبلف"
-STRONG, AMBIG, UNKNOWN, COMMON, PARTICLE, WORDISH, COMPANY = range(7)
+STRONG, AMBIG, UNKNOWN, COMMON, PARTICLE, WORDISH, COMPANY, LEAD = range(8)
+# COMPANY ends a company name ("Gulf Logistics", "FZE"); LEAD starts one ("شركة", "חברת").
 # WORDISH: an ambiguous name that is also one of the most frequent words ("على", "איתי").
 MAX_RUN = 5
 
@@ -41,7 +50,8 @@ def _token_class(lex: NameLexicon, token: str) -> tuple[int, int, bool]:
     """(kind, prefix length, is Latin) for one candidate token; memoised by the caller."""
     latin = _is_latin(token)
     if latin and token.isupper() and len(token) > 1:
-        return COMMON, 0, latin  # acronyms: CRM, USA, PM
+        # Acronyms are ordinary words (CRM, USA, PM), except legal forms (LLC, FZE, GmbH).
+        return (COMPANY if token.casefold() in COMPANY_WORDS else COMMON), 0, latin
     kind, prefix = classify(lex, token)
     return kind, prefix, latin
 
@@ -57,6 +67,8 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
         return PARTICLE, 0
     if low in COMPANY_WORDS:
         return COMPANY, 0
+    if low in COMPANY_LEADS or (low[1:] in COMPANY_LEADS and low[0] in _HE_PREFIX + _AR_PREFIX):
+        return LEAD, 0
     if low in NEVER_NAMES:
         return COMMON, 0
     flags = lex.flags.get(low, 0)
@@ -75,11 +87,28 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
             return UNKNOWN, 0
     if flags:
         if flags & AMBIGUOUS:
-            return (WORDISH if low in lex.function_words else AMBIG), prefix
+            if low in lex.function_words:
+                # A function word that is only a surname ("אל", "to") never starts a name.
+                return (WORDISH if flags & GIVEN else COMMON), prefix
+            return AMBIG, prefix
         return STRONG, prefix
-    if low in lex.common:
+    if low in lex.common or _prefixed_common(lex, low):
         return COMMON, 0
     return UNKNOWN, 0
+
+
+def _prefixed_common(lex: NameLexicon, low: str) -> bool:
+    """A Hebrew/Arabic word made of prefix letters and a common word ("מהמשרד", "بالمكتب"):
+    an ordinary word, not an unknown surname."""
+    if _is_latin(low) or len(low) < 5:
+        return False
+    prefixes = _HE_PREFIX if "\u0590" <= low[0] <= "\u05ff" else _AR_PREFIX + "ا"
+    for k in (1, 2, 3):
+        if low[k - 1] not in prefixes:
+            return False
+        if len(low) - k >= 3 and low[k:] in lex.common:
+            return True
+    return False
 
 
 def _joinable(gap: str) -> bool:
@@ -96,6 +125,7 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     run: list[tuple[int, int, int, bool]] = []  # (start, end, kind, latin)
     prev_end = -2
     cache = lex.cache
+    companies = legal_forms(text)  # Latin company words and legal forms seen
     for m in CANDIDATE.finditer(text):
         token = m.group()
         start, end = m.span()
@@ -106,6 +136,8 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
         if cached is None:
             cached = cache[token] = _token_class(lex, token)
         kind, prefix, latin = cached
+        if kind == COMPANY and latin:
+            companies.append((start, end))
         if kind == COMMON:
             # Ordinary words only split runs: close the open one and move on.
             if run:
@@ -121,9 +153,28 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
         prev_end = m.end()
     if run:
         _close(text, run, cues, hits)
+    if hits and ("areem" in text or "ubarak" in text or "l tov" in text or "l Tov" in text):
+        greetings = [m.span() for m in _HOLIDAY_GREETING.finditer(text)]
+        hits = [h for h in hits if not any(g0 <= h.start < g1 for g0, g1 in greetings)]
+    if companies and hits:
+        orgs = organisation_spans(text, companies)
+        kept = outside(text, [(h.start, h.end) for h in hits], orgs)
+        hits = [NameHit(s, e) for s, e in kept]
     if len(lex.cache) > 50_000:  # bounded memo: a few MB at most
         lex.cache.clear()
     hits.extend(_lowercase_after_cue(text, lex, cues))
+    if _HANDLE_GATE.search(text):
+        hits.extend(_handles(text, lex))
+    return hits
+
+
+def _handles(text: str, lex: NameLexicon) -> list[NameHit]:
+    """`john.smith`: a given name and a name joined by a dot or underscore, both unambiguous."""
+    hits: list[NameHit] = []
+    for m in HANDLE.finditer(text):
+        first, second = (lex.flags.get(p.casefold(), 0) for p in m.groups())
+        if first & GIVEN and second and not (first | second) & AMBIGUOUS:
+            hits.append(NameHit(m.start(), m.end()))
     return hits
 
 
@@ -132,12 +183,23 @@ def _close(
 ) -> None:
     """Split a run at ordinary words and keep the parts that carry a name signal."""
     part: list[tuple[int, int, int, bool]] = []
+    company = False  # inside a company name opened by a lead word ("شركة الحداد")
+    caseless = not run[0][3]
     for tok in [*run, (0, 0, COMMON, True)]:
-        if tok[2] not in (COMMON, COMPANY):
+        if company and caseless and part:
+            part, company = [], False  # in caseless scripts a lead takes one word only
+        if tok[2] not in (COMMON, COMPANY, LEAD):
             part.append(tok)
             continue
-        if part and tok[2] != COMPANY:  # "Blue Yonder Airlines" is a company, not a person
+        # "Blue Yonder Airlines" is a company, not a person: the part before COMPANY is
+        # dropped, and so is the part after a LEAD. Caseless scripts have no capitals to end
+        # a run, so there the company word takes only the one word before it
+        # ("משה פרץ מחברת אלביט מערכות": Elbit Systems, not Moshe Peretz).
+        if tok[2] == COMPANY and caseless:
+            part = part[:-1]
+        if part and (tok[2] != COMPANY or caseless) and not company:
             _accept(text, part, cues, hits)
+        company = tok[2] == LEAD
         part = []
 
 
@@ -148,6 +210,8 @@ def _accept(
         part.pop()
     while part and part[0][2] == PARTICLE:
         part.pop(0)
+    if len(part) > 1 and part[0][2] in (AMBIG, UNKNOWN) and part[1][0] in cues:
+        part = part[1:]  # a capitalised cue word ("Met Dana Levi") is not part of the name
     if not part:
         return
     cue = cues.get(part[0][0])
@@ -183,8 +247,11 @@ def _nonlatin_keep(
         follows = padded[i + 1][2] if i + 1 < len(padded) else COMMON
         hebrew = "\u0590" <= text[tok[0] : tok[0] + 1] <= "\u05ff"
         leads = tok[2] == WORDISH and (follows == STRONG or (hebrew and follows == AMBIG))
+        # A particle inside a name takes the next word whatever it is ("عبد الله", "بن زايد").
+        after_particle = bool(group) and group[-1][2] == PARTICLE
         if (
             tok[2] in (STRONG, AMBIG, PARTICLE)
+            or (tok[2] in (UNKNOWN, WORDISH) and after_particle)
             or (tok[2] == UNKNOWN and (after_cue or after_name))
             or (tok[2] == WORDISH and (after_cue or leads))
         ):

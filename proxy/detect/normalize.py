@@ -1,10 +1,13 @@
 """A normalised view of a text for detection, with exact offsets back into the original.
 
 Tricks that hide personal data from patterns are undone here: zero-width and bidi controls
-are dropped, full-width and other compatibility forms are folded (NFKC), Cyrillic and Greek
-look-alike letters inside Latin words become Latin, JSON `\\uXXXX` escapes are decoded and the
-percent-escapes that hide an email or phone (`%40`, `%2B`...) are decoded. Texts with none of
-these (the common case) cost a single regex search and are returned as they are.
+are dropped, text inside a right-to-left override is read as displayed, combining marks
+(Latin accents, Hebrew niqqud, Arabic harakat) and Arabic tatweel are dropped, every Unicode
+space separator becomes a space, full-width and other compatibility forms are folded (NFKC),
+Cyrillic and Greek look-alike letters inside Latin words become Latin, JSON `\\uXXXX` escapes
+and percent-encoded runs are decoded, and spelled values (`john dot smith at gmail dot com`,
+`j o h n`) are rewritten (see `spelled`). Plain text (the common case) costs a few scans and
+is returned as it is.
 """
 
 from __future__ import annotations
@@ -14,19 +17,35 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from proxy.detect.spelled import spelled_edits
+
 _INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 _LATIN_MIX = "A-Za-z\u0370-\u03ff\u0400-\u04ff"
 # One pattern per trick, each led by a literal or a character class so `re` skips ahead fast;
 # the escape and percent patterns only run when their lead character occurs at all.
 _WIDE = "\uff01-\uff5e\U0001d400-\U0001d7ff\u2070-\u209f\u2460-\u24ff"
-_SPECIALS = (
-    ("inv", ("",), re.compile(rf"[{_INVISIBLE}]+")),
-    ("esc", ("\\u",), re.compile(r"(?:\\u[0-9a-fA-F]{4})+")),
-    ("pct", ("%40", "%2", "%5"), re.compile(r"(?:%(?:40|2[bBeEdD0]|5[fF]))+")),
-    ("wide", ("",), re.compile(rf"[{_WIDE}]+")),
+# Combining marks of Latin, Hebrew (niqqud, cantillation) and Arabic (harakat), the enclosing
+# keycap and Arabic tatweel: decoration over letters, never part of a value. (Indic vowel signs
+# are also Mn but carry the word, so they stay.)
+_MARKS = (
+    "\u0300-\u036f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a"
+    "\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 )
+# Unicode space separators (Zs) other than the ASCII space.
+_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_RLO = "\u202e"
+_SPECIALS = (
+    ("rlo", (_RLO,), re.compile(r"\u202e([^\u202c\n]*)\u202c?")),
+    ("inv", ("",), re.compile(rf"[{_INVISIBLE}{_MARKS}]+")),
+    ("esc", ("\\u",), re.compile(r"(?:\\u[0-9a-fA-F]{4})+")),
+    # Any run of two or more escapes ("%4A%6F%68%6E"), or a lone escape of @ + . - _ space.
+    ("pct", ("%",), re.compile(r"(?:%[0-9a-fA-F]{2}){2,}|%(?:40|2[bBeEdD0]|5[fF])")),
+    ("wide", ("",), re.compile(rf"[{_WIDE}{_SPACES}]+")),
+)
+_MARK = re.compile(f"[{_MARKS}]")
 # One scan tells whether the invisible/wide patterns need to run at all.
-_ANY_INVISIBLE_OR_WIDE = re.compile(rf"[{_INVISIBLE}{_WIDE}]")
+_ANY_INVISIBLE_OR_WIDE = re.compile(rf"[{_INVISIBLE}{_WIDE}{_MARKS}{_SPACES}]")
 # Only run where Greek or Cyrillic letters occur at all (a Latin-only text skips it).
 _LOOKALIKE_RUN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]+")
 _LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -75,6 +94,11 @@ class NormalizedText:
         return self._map(start, is_end=False), self._map(end, is_end=True)
 
     def _map(self, pos: int, *, is_end: bool) -> int:
+        if is_end:
+            # An end right before dropped characters (a trailing combining mark) covers them.
+            j = bisect_right(self._starts, pos) - 1
+            if j >= 0 and self.edits[j][0] == self.edits[j][1] == pos:
+                return self.edits[j][3]
         i = bisect_right(self._starts, pos - 1 if is_end else pos) - 1
         if i < 0:
             return pos
@@ -96,20 +120,71 @@ def _replacement(kind: str, chunk: str) -> str:
     if kind == "inv":
         return ""
     if kind == "esc":
-        return _decode_escapes(chunk)
+        return _MARK.sub("", _decode_escapes(chunk))  # marks may hide behind escapes too
     if kind == "pct":
-        return bytes(int(chunk[i + 1 : i + 3], 16) for i in range(0, len(chunk), 3)).decode()
+        raw = bytes(int(chunk[i + 1 : i + 3], 16) for i in range(0, len(chunk), 3))
+        try:
+            return _MARK.sub("", raw.decode())
+        except UnicodeDecodeError:
+            return chunk  # not text: leave it be
+    if kind == "rlo":
+        return chunk.strip(f"{_RLO}\u202c")[::-1]
     if kind == "wide":
         return unicodedata.normalize("NFKC", chunk)
     return chunk.translate(_HOMOGLYPHS)
 
 
 def normalize(text: str) -> NormalizedText:
-    """The detection view of `text`; identical (and free) when nothing needs undoing."""
+    """The detection view of `text`; identical (and cheap) when nothing needs undoing."""
+    view = _normalize_chars(text)
+    edits = spelled_edits(view.text)
+    if not edits:
+        return view
+    return _compose(view, _apply(view.text, [(s, e, "spelled", new) for s, e, new in edits]))
+
+
+def _compose(first: NormalizedText, second: NormalizedText) -> NormalizedText:
+    """`second` (a view of `first.text`) as a view of `first.original`."""
+    if not first.edits:
+        return NormalizedText(first.original, second.text, second.edits, second._starts)
+    outer = [(n0, n1, *first.to_original(m0, m1)) for n0, n1, m0, m1 in second.edits]
+    edits = _merge_maps(first, second, outer)
+    return NormalizedText(first.original, second.text, edits, [e[0] for e in edits])
+
+
+def _merge_maps(
+    first: NormalizedText, second: NormalizedText, outer: list[tuple[int, int, int, int]]
+) -> list[tuple[int, int, int, int]]:
+    """Edits of the composed view: the second pass's own, plus the first pass's shifted into
+    second-pass coordinates where the second pass left the text alone."""
+    merged = list(outer)
+    for f0, f1, o0, o1 in first.edits:
+        n0 = _shift(second, f0)
+        n1 = _shift(second, f1)
+        if n0 is not None and n1 is not None:
+            merged.append((n0, n1, o0, o1))
+    merged.sort()
+    return merged
+
+
+def _shift(second: NormalizedText, pos: int) -> int | None:
+    """Where position `pos` of the first view lands in the second, if outside its edits."""
+    delta = 0
+    for _n0, n1, m0, m1 in second.edits:
+        if m1 <= pos:
+            delta = n1 - m1
+            continue
+        if m0 < pos:
+            return None
+        break
+    return pos + delta
+
+
+def _normalize_chars(text: str) -> NormalizedText:
     if text.isascii() and "\\u" not in text and "%" not in text:
         return NormalizedText(text, text)
     plain = text.isascii() or _ANY_INVISIBLE_OR_WIDE.search(text) is None
-    specials = _SPECIALS[1:3] if plain else _SPECIALS  # escapes and percents only
+    specials = _SPECIALS[2:4] if plain else _SPECIALS  # escapes and percents only
     found = [
         (m.start(), m.end(), kind)
         for kind, leads, rx in specials
@@ -118,18 +193,23 @@ def normalize(text: str) -> NormalizedText:
     ]
     if _LOOKALIKE_RUN.search(text):
         found += _mixed_words(text)
-    found.sort()
+    # At one start the longest wins (an override's whole run over its first control).
+    found.sort(key=lambda f: (f[0], -f[1]))
     if not found:
         return NormalizedText(text, text)
+    return _apply(text, [(s, e, kind, _replacement(kind, text[s:e])) for s, e, kind in found])
+
+
+def _apply(text: str, found: list[tuple[int, int, str, str]]) -> NormalizedText:
+    """`text` with each (start, end, kind, new) region rewritten, and the offset map."""
     parts: list[str] = []
     edits: list[tuple[int, int, int, int]] = []
     pos = 0
     npos = 0
-    for start, end, kind in found:
+    for start, end, kind, new in found:
         if start < pos:
             continue
         chunk = text[start:end]
-        new = _replacement(kind, chunk)
         if new == chunk:
             continue
         parts.append(text[pos:start])

@@ -36,9 +36,11 @@ def _glued(text: str, start: int) -> bool:
 _DATE = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{1,4}$|^\d{4}\s?[-/]\s?\d{2,4}$")
 _DECIMAL = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?$|^\d+\.\d{1,2}$")
 _NOT_PHONE_BEFORE = re.compile(
-    r"(?i)(?:order|invoice|inv|sku|ticket|ref|po|quote|deal|case|tracking|account|acct|serial|"
+    # A Latin keyword must start a word ("Rashid " does not end in "id"); Hebrew and Arabic
+    # ones may carry a prefix letter ("בהזמנה").
+    r"(?i)(?:(?<![a-z])(?:order|invoice|inv|sku|ticket|ref|po|quote|deal|case|tracking|account|acct|serial|"
     r"version|ver|build|id|#|no\.?|[$€£₪]|usd|eur|ils|aed|nis|gbp|zip|postcode|postal code|plz|"
-    r"מיקוד|הזמנה|חשבונית|الرمز البريدي|فاتورة|طلب)"
+    r"מיקוד|הזמנה|חשבונית|الرمز البريدي|فاتورة|طلب))"
     r"[\s:#.]{0,3}$"
 )
 _NOT_PHONE_AFTER = re.compile(

@@ -12,10 +12,11 @@ from collections.abc import Iterable
 
 import ahocorasick
 
-from proxy.detect.context import NEVER_NAMES, PARTICLES
+from proxy.detect.context import COMPANY_WORDS, NEVER_NAMES, PARTICLES
 from proxy.detect.lexicon import AMBIGUOUS, NameLexicon
 
 _SPLIT = re.compile(r"[^\w'’-]+")
+_NEXT_WORD = re.compile(r"(?: &)? ([^\W\d_][\w'’.\"״׳-]*)")
 _HE_PREFIX = "והבלמשכ"
 _AR_PREFIX = "وبلف"
 
@@ -77,5 +78,24 @@ class Propagator:
             end = start + len(term)
             if self._exact[term] and text[start].islower():  # caseless scripts pass
                 continue
+            if _names_a_company(text, end):
+                continue
             out.append((start, end))
         return out
+
+
+def _names_a_company(text: str, end: int) -> bool:
+    """True when the words right after `end` end in a company word ("Noor" of "Noor Trading
+    FZE", "Haddad" of "Haddad Group"): a person's name used in an organisation's is not them."""
+    pos = end
+    for _ in range(3):
+        m = _NEXT_WORD.match(text, pos)
+        if m is None:
+            return False
+        word = m.group(1).rstrip(".")
+        if word.casefold() in COMPANY_WORDS or word.split('"')[0] in COMPANY_WORDS:
+            return True
+        if word[0].islower():
+            return False
+        pos = m.end()
+    return False

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from proxy.detect.context import COMPANY_LEADS, COMPANY_WORDS
+
 PERSON_KEYS = frozenset(
     [
         "first_name",
@@ -90,7 +92,8 @@ GENERIC_KEYS = frozenset({"name", "to", "from", "cc", "user", "username"})
 _COMPANY = re.compile(
     r"(?i)\b(?:inc|ltd|llc|gmbh|corp|co|plc|ag|bv|pty|group|holdings|solutions|technologies|"
     r"systems|labs|software|consulting|partners|ventures|capital|bank|university|hospital|"
-    r"plan|pro|enterprise|premium|basic|starter|edition|suite|package|bundle|license)\b|בע\"?מ|ذ\.م\.م"
+    r"plan|pro|enterprise|premium|basic|starter|edition|suite|package|bundle|license|fze|fzco|"
+    r"fz-llc)\b|בע[\"״]?מ|[ذش]\.م\.م"
 )
 SEPARATOR = re.compile(r"[:=]")
 _EMAIL_OR_DIGIT = re.compile(r"[@\d]")
@@ -117,18 +120,34 @@ _PERSONISH = ("contact", "owner", "person", "first", "last", "full", "rep")
 
 
 def _person_like(value: str, strict: bool) -> bool:
+    value = _cut(value)
     words = value.split()
     if not words or len(words) > 5 or _EMAIL_OR_DIGIT.search(value):
         return False
-    if not strict:
-        return True
-    return _COMPANY.search(value) is None and all(
-        w[:1].isupper() or not w[:1].isascii() for w in words
+    # An organisation is not a person, whatever the key says ("owner": "Gulf Logistics").
+    if _COMPANY.search(value) is not None or _is_company(words):
+        return False
+    return not strict or all(w[:1].isupper() or not w[:1].isascii() for w in words)
+
+
+def _is_company(words: list[str]) -> bool:
+    return any(
+        w.strip(".,").casefold() in COMPANY_WORDS or w.casefold() in COMPANY_LEADS for w in words
     )
+
+
+def _cut(value: str) -> str:
+    """The value up to an email in angle brackets or a parenthesis ("Dana (Gulf Logistics)")."""
+    for mark in (" (", " <", "(", "<"):
+        at = value.find(mark)
+        if at > 0:
+            return value[:at]
+    return value
 
 
 def _value_spans(start: int, value: str) -> Iterator[tuple[int, int]]:
     """The value, cut at an email in angle brackets or a parenthesis."""
+    value = _cut(value)
     stripped = value.strip()
     if not stripped:
         return

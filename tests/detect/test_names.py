@@ -72,3 +72,89 @@ def test_a_name_run_stops_where_the_script_changes() -> None:
 
 def test_an_arabic_function_word_does_not_join_a_name() -> None:
     assert [] == _found("أرسل الفاتورة على البريد")
+
+
+def test_the_most_common_arabic_given_name_needs_no_second_signal() -> None:
+    assert ["محمد"] == _found("يرجى إرسال عرض السعر إلى محمد صباح الغد.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نلتقي صباح الغد في المكتب.",
+        "مساء الخير، هل العرض جاهز؟",
+        "Shalom, please send the updated quote.",
+        "Hi, regards from the sales team.",
+        "נדבר מחר בבוקר או בערב.",
+    ],
+)
+def test_time_words_and_greetings_are_never_names(text: str) -> None:
+    assert [] == _found(text)
+
+
+def test_a_function_word_that_is_only_a_surname_does_not_start_a_name() -> None:
+    assert ["דנה לוי"] == _found("נא לשלוח הצעת מחיר אל דנה לוי מחר בבוקר.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meeting with Gulf Logistics tomorrow.",
+        "Spoke with Noor Trading FZE about the renewal.",
+        "Signed with Cedar Holdings LLC yesterday.",
+        "Invoice for Kareem FZ-LLC is overdue.",
+        'חוזה עם כהן תעשיות בע"מ נחתם',
+        "اتفاق مع شركة الحداد للتجارة ذ.م.م",
+    ],
+)
+def test_capitalised_words_before_a_company_word_are_an_organisation(text: str) -> None:
+    assert [] == _found(text)
+
+
+def test_a_person_next_to_an_organisation_is_still_found() -> None:
+    assert ["Omar Haddad"] == _found("Omar Haddad, CEO of Haddad Group, signed.")
+
+
+def test_a_handle_of_a_given_name_and_a_surname_is_a_name() -> None:
+    assert ["john.smith", "dana_levi"] == _found("mailbox john.smith, or dana_levi; see index.html")
+
+
+def test_in_caseless_scripts_a_company_word_takes_only_the_word_before_it() -> None:
+    assert ["משה פרץ"] == _found("השיחה עם משה פרץ מחברת אלביט מערכות הייתה טובה")
+
+
+def test_a_surname_inside_a_company_name_is_not_a_person() -> None:
+    text = "Tariq Mahmoud from Falcon Freight Logistics LLC approved it."
+    assert ["Tariq Mahmoud"] == _found(text)
+
+
+def test_a_capitalised_cue_word_is_not_part_of_the_name() -> None:
+    assert ["Dana Levi"] == _found("Met Dana Levi, Gulf Logistics")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("العميل محمود عبد الله يريد عرضا", "محمود عبد الله"),
+        ("تحدثت مع خالد بن زايد أمس", "خالد بن زايد"),
+        ("اتصلت بنا سارة من الإمارات للاتصالات", "سارة"),
+    ],
+)
+def test_arabic_compound_names_and_popular_given_names(text: str, name: str) -> None:
+    assert [name] == _found(text)
+
+
+def test_a_prefixed_common_word_is_not_taken_as_a_surname() -> None:
+    assert ["נתנאל גבאי"] == _found("נפגשנו עם נתנאל גבאי מהמשרד בחיפה")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Salam Alaikum Omar, Ramadan Kareem!", ["Omar"]),
+        ("Eid Mubarak to Kareem Mubarak and the team", ["Kareem Mubarak"]),
+        ("Mazal tov Yael", ["Yael"]),
+    ],
+)
+def test_transliterated_greetings_are_not_names(text: str, names: list[str]) -> None:
+    assert names == _found(text)

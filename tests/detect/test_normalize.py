@@ -48,3 +48,50 @@ def test_percent_encoded_at_sign_is_decoded() -> None:
 
 def test_pure_cyrillic_words_are_left_alone() -> None:
     assert "Иван Петров" == normalize("Иван Петров").text
+
+
+def test_combining_marks_and_tatweel_are_dropped_with_offsets_covering_them() -> None:
+    niqqud = "שָׁלוֹם דָּנָה"
+    assert "דָּנָה" == _original(niqqud, "דנה")
+    harakat = "مُحَمَّد"
+    assert harakat == _original(harakat, "محمد")
+    tatweel = "مـــحمد"
+    assert tatweel == _original(tatweel, "محمد")
+    accents = "J\u0301o\u0301h\u0301n\u0301"
+    assert accents == _original(accents, "John")
+
+
+def test_every_unicode_space_separator_is_a_space() -> None:
+    text = "+972\u300054\u00a0123\u2009 4567"
+    assert "+972 54 123  4567" == normalize(text).text
+
+
+def test_a_fully_percent_encoded_value_is_decoded() -> None:
+    text = "to %4A%6F%68%6E%20%53%6D%69%74%68 now"
+    assert "to John Smith now" == normalize(text).text
+    assert "%4A%6F%68%6E%20%53%6D%69%74%68" == _original(text, "John Smith")
+
+
+def test_bytes_that_are_not_utf8_stay_encoded() -> None:
+    assert "a %FF%FE b" == normalize("a %FF%FE b").text
+
+
+def test_text_inside_a_right_to_left_override_is_read_as_displayed() -> None:
+    text = "note to \u202ehtimS nhoJ\u202c today"
+    assert "note to John Smith today" == normalize(text).text
+
+
+def test_spelled_values_map_back_through_earlier_edits() -> None:
+    text = "mail jo\u200bhn dot smith at gmail dot com now"
+    view = normalize(text)
+    assert "mail john.smith@gmail.com now" == view.text
+    assert "jo\u200bhn dot smith at gmail dot com" == _original(text, "john.smith@gmail.com")
+
+
+def test_plain_ascii_prose_is_left_alone() -> None:
+    view = normalize("Call me at 5 about the Q4 plan; a b c is fine.")
+    assert [] == view.edits
+
+
+def test_combining_marks_behind_escapes_are_dropped_too() -> None:
+    assert "Garcia and Garcia" == normalize("Garci\\u0301a and Garci%CC%81a").text

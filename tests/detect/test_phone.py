@@ -50,3 +50,9 @@ def test_a_postcode_next_to_a_phone_stays_a_postcode() -> None:
 
 def test_a_phone_after_a_hebrew_prefix_letter_is_found() -> None:
     assert ["058-3533014"] == _found("ולהתקשר ל-058-3533014 מחר")
+
+
+@pytest.mark.parametrize("name", ["Mohammed Al-Rashid", "Zaid", "Majid"])
+def test_a_phone_right_after_a_name_ending_in_a_keyword_is_found(name: str) -> None:
+    # "Rashid" ends in "id", which only counts as a reference keyword as a whole word.
+    assert ["+971 50 123 4567"] == _found(f"{name} +971 50 123 4567")

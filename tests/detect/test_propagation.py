@@ -26,3 +26,9 @@ def test_hyphenated_parts_and_text_whose_case_folding_changes_length() -> None:
     finder = Propagator(name_parts(["Min-jun Zhang"], load_lexicon()))
     text = "Straße 5: Min-jun rief an"
     assert ["Min-jun"] == [text[s:e] for s, e in finder.find(text)]
+
+
+def test_a_name_part_inside_a_company_name_is_not_the_person() -> None:
+    finder = Propagator(name_parts(["Omar Haddad"], load_lexicon()))
+    text = "Haddad Group signed; Haddad will call"
+    assert [(21, 27)] == finder.find(text)

@@ -26,3 +26,11 @@ def test_csv_columns_under_person_headers() -> None:
 
 def test_labels_in_hebrew_and_english() -> None:
     assert ["Siobhan Kelly", "דנה כהן"] == _found("Name: Siobhan Kelly\nשם: דנה כהן\nStage: Won")
+
+
+def test_an_organisation_under_a_person_key_is_not_a_person() -> None:
+    assert [] == _found('{"owner": "Gulf Logistics", "contact": "Noor Trading FZE"}')
+
+
+def test_a_value_is_cut_at_a_parenthesis() -> None:
+    assert ["Dana Levi"] == _found("Contact: Dana Levi (Gulf Logistics)\n")

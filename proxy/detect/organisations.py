@@ -1,0 +1,65 @@
+"""Organisation names in Latin script, so the people finder can leave them alone.
+
+A company word or legal form (Logistics, Holdings, LLC, FZE, S.A., Co., Ltd.) makes the
+capitalised words right before it one organisation: in "Tariq from Falcon Freight Logistics
+LLC", "Falcon" is part of a company name even though it is also a surname, and "Freight"
+(an ordinary word) does not cut it off. The walk back stops at the first word that is not
+capitalised, at punctuation, or after five words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from proxy.detect.context import PARTICLES
+
+# Legal forms written with dots, which the word tokenizer splits into letters.
+LEGAL_FORM = re.compile(
+    r"(?<![\w.])(?:S\.[Aa]\.(?:[Ss]\.)?|S\.[Rr]\.[Ll]\.|S\.[Pp]\.[Aa]\.|B\.V\.|N\.V\.|"
+    r"L\.L\.C\.|P\.L\.C\.|Co\.,? Ltd\.?|Pty\.? Ltd\.?|Sdn\.? Bhd\.?)"
+)
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)(?: | & )$")
+MAX_WORDS = 5
+
+
+def legal_forms(text: str) -> list[tuple[int, int]]:
+    """Spans of dotted legal forms ("S.A.", "Co., Ltd.")."""
+    if "." not in text:
+        return []
+    return [m.span() for m in LEGAL_FORM.finditer(text)]
+
+
+def organisation_spans(text: str, company_words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each organisation ending in one of the given company words."""
+    spans: list[tuple[int, int]] = []
+    for start, end in company_words:
+        pos = start
+        for _ in range(MAX_WORDS):
+            m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+            if m is None:
+                break
+            pos = m.start()
+        if pos < start:
+            spans.append((pos, end))
+    return spans
+
+
+def outside(
+    text: str, hits: list[tuple[int, int]], orgs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The hits with organisations taken out: a hit inside one is dropped, a hit running into
+    one ("Luca Bianchi di [Rossi & Bianchi S.r.l.]") is cut before it, particles and all."""
+    kept: list[tuple[int, int]] = []
+    for s, e in hits:
+        for o0, o1 in orgs:
+            if o0 <= s < o1:
+                e = s  # starts inside the organisation: not a person
+                break
+            if s < o0 < e:
+                words = text[s:o0].split()
+                while words and words[-1].casefold() in PARTICLES:
+                    words.pop()
+                e = s + len(" ".join(words)) if words else s
+        if e > s and text[s:e].strip():
+            kept.append((s, e))
+    return kept

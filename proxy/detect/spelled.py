@@ -1,0 +1,97 @@
+"""Values spelled out to dodge patterns, rewritten for detection.
+
+`john dot smith at gmail dot com`, `john[at]acme[dot]com`, `j o h n`, `J-o-h-n`,
+`9.7.2.5.4.1.2.3.4.5.6.7` and `nine seven two five ...` are each turned back into the value
+they spell, so the ordinary recognizers (email, phone, names) see it. `spelled_edits` returns
+the regions and their rewrites; `normalize` applies them with an offset map, so a span found
+in the rewrite covers the whole spelled region of the original.
+"""
+
+from __future__ import annotations
+
+import re
+
+from proxy.detect.lexicon import AMBIGUOUS, load_lexicon
+
+_AT = r"(?:\s*[\[\(\{<]\s*at\s*[\]\)\}>]\s*|\s+at\s+)"
+_DOT = r"(?:\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+|\s*\.\s*)"
+# A spelled email ends in a known top-level domain, so "meet at noon" is never one.
+_TLD = (
+    r"(?:com|net|org|io|co|il|ae|uk|us|de|fr|in|ng|au|sa|ca|info|biz|me|ai|app|dev|edu|gov|"
+    r"eu|es|it|nl|ru|jo|eg|lb|qa|kw|bh|om|tr|ch|at|be|se|no|dk|pl|br|mx|za|sg|hk|jp|kr|cn)"
+)
+SPELLED_EMAIL = re.compile(
+    rf"(?i)(?<![\w.])[\w+'-]+(?:{_DOT}[\w+'-]+)*{_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*{_DOT}{_TLD}\b"
+)
+_SPELLED_SEP = re.compile(rf"(?i){_AT}|{_DOT}")
+# Single letters or digits split by one space or hyphen ("j o h n", "J-o-h-n", "+-9-7-1"),
+# or digits split by dots; at least four characters, so "a b c" and "1.2.3" stay as they are.
+SPACED = re.compile(
+    r"(?<![^\W_])(?:[^\W_]|[.@+])(?: (?:[^\W_]|[.@+])){3,}(?![^\W_])"
+    r"|(?<![^\W_])(?:\+-)?(?:[^\W_]-){3,}[^\W_](?![^\W_])"
+    r"|(?<![\w.])(?:\d\.){6,}\d(?![\w.])"
+)
+_CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-Z](?![A-Z]))|(?<=[a-z])(?=[A-Z])")
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_DIGIT_OF = {w: str(i) for i, w in enumerate(_DIGIT_WORDS)} | {"oh": "0", "plus": "+"}
+_WORD = "(?:" + "|".join((*_DIGIT_WORDS, "oh", "plus")) + ")"
+# Seven or more digit words in a row: a phone number read out.
+DIGIT_WORDS = re.compile(rf"(?i)\b{_WORD}(?:[\s,-]+{_WORD}){{6,}}\b")
+# Cheap gates, each a literal-led pattern or substring test, so plain prose costs a few fast
+# scans: only a text that has a spelled form at all pays for the full patterns.
+_EMAIL_MARKS = ("dot", "DOT", "Dot", "at]", "at)", "at }", "at>", "at ]", "at )", "AT]", "AT)")
+_SPACED_GATE = re.compile(r" [^\W_] [^\W_] |-[^\W_]-[^\W_]-|\.\d\.\d\.\d\.")
+_DIGIT_GATE = re.compile(
+    r" (?:zero|one|two|three|four|five|six|seven|eight|nine|oh) "
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|oh) "
+)
+
+
+def _unspace(chunk: str) -> str:
+    joined = chunk.replace(" ", "").replace("-", "")
+    if "." in joined and joined.replace(".", "").isdigit():
+        return joined.replace(".", "")
+    if any(c.islower() for c in joined):
+        # "JohnSmith" -> "John Smith": the capitals were the word starts.
+        return _CAMEL.sub(" ", joined).strip()
+    if joined.isalpha() and not joined.isascii():
+        return _split_names(joined)
+    return joined
+
+
+def _split_names(joined: str) -> str:
+    """Hebrew/Arabic letters spelled one by one have no capitals to mark where the surname
+    starts: split where both halves are known names, at least one of them unambiguous."""
+    flags = load_lexicon().flags
+    for cut in range(2, len(joined) - 1):
+        first, second = flags.get(joined[:cut], 0), flags.get(joined[cut:], 0)
+        if first and second and not (first & second & AMBIGUOUS):
+            return f"{joined[:cut]} {joined[cut:]}"
+    return joined
+
+
+def spelled_edits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, rewrite) of every spelled value in `text`, sorted, non-overlapping."""
+    found: list[tuple[int, int, str]] = []
+    if any(mark in text for mark in _EMAIL_MARKS):
+        for m in SPELLED_EMAIL.finditer(text):
+            found.append((m.start(), m.end(), _SPELLED_SEP.sub(_sep, m.group())))
+    if _SPACED_GATE.search(text):
+        for m in SPACED.finditer(text):
+            found.append((m.start(), m.end(), _unspace(m.group())))
+    if _DIGIT_GATE.search(text):
+        for m in DIGIT_WORDS.finditer(text):
+            words = re.split(r"[\s,-]+", m.group().casefold())
+            found.append((m.start(), m.end(), "".join(_DIGIT_OF[w] for w in words)))
+    found.sort()
+    out: list[tuple[int, int, str]] = []
+    for start, end, new in found:
+        if out and start < out[-1][1]:
+            continue
+        if new != text[start:end]:
+            out.append((start, end, new))
+    return out
+
+
+def _sep(m: re.Match[str]) -> str:
+    return "@" if "at" in m.group().casefold() else "."

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from proxy.detect.organisations import legal_forms, organisation_spans, outside
+
+
+def test_capitalised_words_before_a_company_word_form_one_organisation() -> None:
+    text = "approved by Falcon Freight Logistics LLC today"
+    at = text.index("Logistics")
+    spans = organisation_spans(text, [(at, at + len("Logistics"))])
+    assert ["Falcon Freight Logistics"] == [text[s:e] for s, e in spans]
+
+
+def test_the_walk_back_stops_at_a_lower_case_word_or_a_comma() -> None:
+    text = "Omar Haddad and Haddad & Sons Trading, Dana, Acme Group"
+    ends = [(text.index(w), text.index(w) + len(w)) for w in ("Trading", "Group")]
+    spans = organisation_spans(text, ends)
+    assert ["Haddad & Sons Trading", "Acme Group"] == [text[s:e] for s, e in spans]
+
+
+def test_dotted_legal_forms_are_found() -> None:
+    text = "Rossi & Bianchi S.r.l. and Saigon Tech Co., Ltd. and Bimbo S.A."
+    assert ["S.r.l.", "Co., Ltd.", "S.A."] == [text[s:e] for s, e in legal_forms(text)]
+
+
+def test_a_name_running_into_an_organisation_is_cut_before_it() -> None:
+    text = "Luca Bianchi di Rossi & Bianchi S.r.l."
+    org = (text.index("Rossi"), len(text))
+    assert [(0, 12)] == outside(text, [(0, 21), (22, 27)], [org])

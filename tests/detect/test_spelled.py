@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+
+from proxy.detect.spelled import spelled_edits
+
+
+def _rewrites(text: str) -> list[str]:
+    return [new for _, _, new in spelled_edits(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("send to john dot smith at gmail dot com today", "john.smith@gmail.com"),
+        ("mail john[at]acme[dot]com", "john@acme.com"),
+        ("write dana (at) example (dot) co (dot) il", "dana@example.co.il"),
+        ("john (at) acme . com", "john@acme.com"),
+    ],
+)
+def test_emails_spelled_with_separators_are_rewritten(text: str, email: str) -> None:
+    assert [email] == _rewrites(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("draft to J o h n S m i t h now", "John Smith"),
+        ("draft to J-o-h-n-S-m-i-t-h now", "John Smith"),
+        ("j o h n . s m i t h @ g m a i l . c o m", "john.smith@gmail.com"),
+        ("call 9.7.2.5.4.1.2.3.4.5.6.7 now", "972541234567"),
+        ("call +-9-7-1-5-0-7-6-5-4-3-2-1 now", "+971507654321"),
+        ("plus nine seven two five four one two three four five six seven", "+972541234567"),
+    ],
+)
+def test_spaced_hyphenated_dotted_and_worded_values_are_joined(text: str, value: str) -> None:
+    assert [value] == _rewrites(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meet at noon in the lobby",
+        "contact us at acme.com",
+        "upgrade to 1.2.3.4 and pick a b c",
+        "one or two seats, maybe three",
+        "the x-ray and e-mail teams",
+    ],
+)
+def test_ordinary_text_is_not_rewritten(text: str) -> None:
+    assert [] == spelled_edits(text)
+
+
+def test_hebrew_and_arabic_letters_spelled_one_by_one_split_into_known_names() -> None:
+    assert ["דנה לוי"] == _rewrites("אל ד נ ה ל ו י מחר")
+    assert ["محمد الحداد"] == _rewrites("إلى م ح م د ا ل ح د ا د غدا")
