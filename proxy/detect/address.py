@@ -87,9 +87,9 @@ _GATES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (NUMBER_AFTER, ("",)),
     (
         FRENCH,
-        tuple(
-            ["rue", "avenue", "av.", "boulevard", "bd", "place", "chemin", "allée", "impasse"]
-            + ["quai", "route", "cours"]
+        (
+            *("rue", "avenue", "av.", "boulevard", "bd", "place", "chemin", "allée"),
+            *("impasse", "quai", "route", "cours"),
         ),
     ),
     (
