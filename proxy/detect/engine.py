@@ -148,6 +148,8 @@ class DetectionEngine(Detector):
 
     def _finish(self, view: NormalizedText, spans: list[Span]) -> list[Span]:
         kept = _resolve(_drop_inside_addresses(spans))
+        if not self._allow and not view.edits:
+            return kept  # offsets are already the original's: no new objects needed
         out: list[Span] = []
         for s in kept:
             if self._allow and view.text[s.start : s.end].strip().casefold() in self._allow:
