@@ -121,6 +121,7 @@ _GATES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 )
 
 
+_DIGIT = re.compile(r"\d")
 _OPEN = CueGates([cues for _, cues in _GATES])
 
 
@@ -133,8 +134,9 @@ def _glued_before(text: str, start: int) -> bool:
 def find_addresses(text: str) -> Iterator[Span]:
     """Street addresses and PO boxes in the supported styles."""
     gates = _OPEN.open(text.lower())
+    digits = _DIGIT.search(text) is not None  # every pattern but ARABIC needs a house number
     for index, (rx, _) in enumerate(_GATES):
-        if index not in gates:
+        if index not in gates or not (digits or rx is ARABIC):
             continue
         for m in rx.finditer(text):
             start = m.start()

@@ -57,6 +57,11 @@ RECOGNIZERS = (
     find_phones,
     find_addresses,
 )
+# A text without a digit (a system prompt, most chat turns) cannot hold a card, IBAN, national
+# id or phone: only these can match it (an IPv6 may be all letters, an Arabic address has no
+# number). One search for a digit replaces five scans of the text.
+WITHOUT_DIGITS = (find_secrets, find_emails, find_ips, find_addresses)
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +127,7 @@ class DetectionEngine(Detector):
         return results
 
     def _identifiers(self, text: str) -> Iterator[Span]:
-        for recognizer in RECOGNIZERS:
+        for recognizer in RECOGNIZERS if _DIGIT.search(text) else WITHOUT_DIGITS:
             yield from recognizer(text)
         for custom in self._custom:
             for m in custom.pattern.finditer(text):
