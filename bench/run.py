@@ -271,7 +271,8 @@ def _print(r: dict[str, Any]) -> None:
         first, total = s[mode]["first"] - direct["first"], s[mode]["total"] - direct["total"]
         print(
             f"streaming, redaction {mode:3}: added first event {_ms(first)}"
-            f"   added total {_ms(total)}   ({s[mode]['events']:.0f} events)"
+            f"   added total {_ms(total)}   ({s[mode]['events']:.0f} events,"
+            f" {total * 1000 * 100 / s[mode]['events']:.2f} ms per 100)"
         )
     h = r["holdback"]
     print(
