@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import sys
 import time
+from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from proxy.detect.spans import EntityType
 from proxy.policy import Policy
+from proxy.pseudonymize import pseudonymize
 from proxy.redaction import RedactingExchange
+from proxy.restore import Restorer
+from proxy.stream import StreamRestorer
 from tests.fakes.literal_detector import LiteralDetector
 
 VALUES = {
@@ -53,6 +57,38 @@ def per_call(function: Any, repeat: int) -> float:
     for _ in range(repeat):
         function()
     return (time.perf_counter() - start) / repeat * 1e3
+
+
+def stream_holdback(chunk_chars: int = 3) -> dict[str, float]:
+    """What the stream restorer held back at most, replaying a placeholder-dense reply.
+
+    The reply is the redacted dense request echoed back in `chunk_chars`-character deltas (as
+    the bench's fake upstream cuts it). Held text is what has been fed but not yet released;
+    its age is counted in events, since wall time held is events x the upstream's gap.
+    """
+    texts = _texts(chat_body(DENSE))
+    result = pseudonymize(texts, LiteralDetector(VALUES).detect_all(texts), Policy())
+    reply = " ".join(result.texts)
+    deltas = [reply[i : i + chunk_chars] for i in range(0, len(reply), chunk_chars)]
+    stream = StreamRestorer(Restorer(result.book.mapping))
+    ends: list[int] = []  # characters fed after each event
+    max_chars = max_bytes = max_events = 0
+    for index, delta in enumerate(deltas):
+        stream.feed(delta)
+        ends.append((ends[-1] if ends else 0) + len(delta))
+        pending: str = stream._pending  # the held tail (bench-only peek)
+        if pending:
+            oldest = bisect_right(ends, ends[-1] - len(pending))  # event that fed it
+            max_chars = max(max_chars, len(pending))
+            max_bytes = max(max_bytes, len(pending.encode()))
+            max_events = max(max_events, index - oldest)
+    stream.flush()
+    return {
+        "events": float(len(deltas)),
+        "max_held_chars": float(max_chars),
+        "max_held_bytes": float(max_bytes),
+        "max_held_events": float(max_events),
+    }
 
 
 def main() -> None:

@@ -2,9 +2,11 @@
 
 The gate runs right after authentication, before the body is read: a withdrawn tenant
 gets `ConsentWithdrawn` (403), a store that cannot be read gets `StoreUnavailable` (503),
-never a pass. It reads the store on every request unless a change feed (Postgres
-LISTEN/NOTIFY) is healthy and has switched caching on; when the feed drops, caching is
-switched off and the cache cleared, so a lost notification can never keep a stale grant.
+never a pass. It reads the store on every request unless the store can say cheaply that
+nothing changed (SQLite: `change_marker()`, its data_version, which every commit of any
+process moves) or a change feed (Postgres LISTEN/NOTIFY) is healthy and has switched caching
+on; when the feed drops, caching is switched off and the cache cleared, so a lost
+notification can never keep a stale grant.
 No aiohttp here: app.py calls `check()` from its auth step.
 """
 
@@ -42,6 +44,7 @@ class ConsentGate:
         self._caching = False
         # Bumped by every invalidation: a read that started before one must not be cached.
         self._generation = 0
+        self._marker: int | None = None  # the store's change marker the cache belongs to
 
     @property
     def caching(self) -> bool:
@@ -86,11 +89,18 @@ class ConsentGate:
         return tenant
 
     async def _lookup(self, tenant_id: str) -> Tenant | None:
-        if self._caching and tenant_id in self._cache:
+        # A store that reports a change marker (SQLite's data_version) makes the cache exact
+        # without a feed: any commit by any process moves the marker and empties the cache.
+        marker = self._store.change_marker()
+        if marker is not None and marker != self._marker:
+            self.invalidate()
+            self._marker = marker
+        caching = self._caching or marker is not None
+        if caching and tenant_id in self._cache:
             return self._cache[tenant_id]
         generation = self._generation
         tenant = await self._store.get_tenant(tenant_id)
-        if self._caching and generation == self._generation:
+        if caching and generation == self._generation:
             if len(self._cache) >= _CACHE_CAP:
                 self._cache.clear()
             self._cache[tenant_id] = tenant

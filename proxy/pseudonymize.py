@@ -28,6 +28,7 @@ from proxy.policy import Action, Policy
 
 _OPERATOR = "typed_placeholder"
 _SEPARATOR = "\x00"  # joins a request's texts for one presidio call; never in a placeholder
+_STRETCH = 8_192  # characters per presidio call in a long text (_anonymize_in_stretches)
 
 
 def normalise(entity: str, value: str) -> str:
@@ -125,7 +126,7 @@ def pseudonymize(texts: list[str], spans: list[list[Span]], policy: Policy) -> P
     out = list(texts)
     batch: list[int] = []  # indexes of texts with something to replace
     starts: list[int] = []  # where each of them starts in the joined text
-    results: list[RecognizerResult] = []
+    found: list[tuple[str, int, int]] = []  # (type, start, end) in the joined text
     offset = 0
     for index, todo in enumerate(todo_per_text):
         if not todo:
@@ -136,7 +137,7 @@ def pseudonymize(texts: list[str], spans: list[list[Span]], policy: Policy) -> P
         for span in todo:
             if actions[span.type] is Action.PSEUDONYMIZE:
                 book.key_for(span.type, text[span.start : span.end])
-            results.append(RecognizerResult(span.type, span.start + offset, span.end + offset, 1.0))
+            found.append((span.type, span.start + offset, span.end + offset))
         batch.append(index)
         starts.append(offset)
         offset += len(text) + len(_SEPARATOR)
@@ -145,17 +146,13 @@ def pseudonymize(texts: list[str], spans: list[list[Span]], policy: Policy) -> P
         joined = _SEPARATOR.join(texts[index] for index in batch)
         if joined.count(_SEPARATOR) == len(batch) - 1:
             # One presidio call per request: its fixed cost per call dominates short texts.
-            replaced = _anonymize(joined, results, operators).split(_SEPARATOR)
+            replaced = _anonymize_in_stretches(joined, found, operators).split(_SEPARATOR)
         else:  # a caller text holds the separator itself: one call per text instead
             replaced = []
             for index, start in zip(batch, starts, strict=True):
                 end = start + len(texts[index])
-                mine = [
-                    RecognizerResult(r.entity_type, r.start - start, r.end - start, r.score)
-                    for r in results
-                    if start <= r.start and r.end <= end
-                ]
-                replaced.append(_anonymize(texts[index], mine, operators))
+                mine = [(t, s - start, e - start) for t, s, e in found if start <= s and e <= end]
+                replaced.append(_anonymize_in_stretches(texts[index], mine, operators))
         for index, text in zip(batch, replaced, strict=True):
             out[index] = text
     return Pseudonymized(out, book, entities)
@@ -163,6 +160,28 @@ def pseudonymize(texts: list[str], spans: list[list[Span]], policy: Policy) -> P
 
 def _start(span: Span) -> int:
     return span.start
+
+
+def _anonymize_in_stretches(
+    text: str, found: list[tuple[str, int, int]], operators: dict[str, OperatorConfig]
+) -> str:
+    """Presidio over `text` (entities sorted by start), one call per ~`_STRETCH` characters.
+
+    Presidio rebuilds the whole text for every entity it replaces, so one call over a long,
+    dense text costs entities x length (37 us per entity at 100 KB against 13 at 10 KB);
+    stretches cut between entities keep it linear. Short texts are still one call."""
+    out: list[str] = []
+    cut = 0  # where the current stretch starts
+    reach = 0  # the furthest entity end so far: a cut never falls inside an entity
+    stretch: list[RecognizerResult] = []
+    for entity, start, end in found:
+        if stretch and start - cut >= _STRETCH and reach <= start:
+            out.append(_anonymize(text[cut:start], stretch, operators))
+            cut, stretch = start, []
+        stretch.append(RecognizerResult(entity, start - cut, end - cut, 1.0))
+        reach = max(reach, end)
+    out.append(_anonymize(text[cut:], stretch, operators))
+    return "".join(out)
 
 
 def _anonymize(

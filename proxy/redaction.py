@@ -108,20 +108,20 @@ class RedactingExchange:
             return [event]
         shape = self._endpoint.stream
         out: list[JsonObject] = []
-        fed: set[StreamKey] = set()
+        fed: dict[StreamKey, bool] = {}  # the fields this event carries -> whether it closes them
         for key, text_field in shape.deltas(event):
             stream = self._streams.get(key)
             if stream is None:
                 stream = StreamRestorer(self._restorer, json_string=text_field.json_string)
                 self._streams[key] = stream
             released = stream.feed(text_field.get(event))
-            if shape.closes(event, key):
+            closes = fed[key] = shape.closes(event, key)
+            if closes:
                 released += stream.flush()  # in this very event: no separate flush needed
             text_field.set(event, released)
             self._templates[key] = event
-            fed.add(key)
         for key, stream in list(self._streams.items()):
-            if not shape.closes(event, key):
+            if not (fed[key] if key in fed else shape.closes(event, key)):
                 continue
             held = "" if key in fed else stream.flush()
             if held:

@@ -67,6 +67,7 @@ async def test_without_a_feed_every_check_reads_the_store(store: Store) -> None:
 async def test_with_a_healthy_feed_reads_are_cached_until_a_change_is_reported(
     store: Store,
 ) -> None:
+    store.change_marker = lambda: None  # type: ignore[method-assign]  # the feed alone decides
     gate = ConsentGate(store)
     gate.feed_up()
     await gate.check("acme")
@@ -103,6 +104,9 @@ async def test_a_read_overtaken_by_a_change_is_not_cached(store: Store) -> None:
         async def get_tenant(self, tenant_id: str) -> None:
             gate.tenant_changed(tenant_id)
 
+        def change_marker(self) -> None:
+            return None
+
     gate._store = Racing()  # type: ignore[assignment]
     await gate.check("acme")
     gate._store = store
@@ -118,3 +122,43 @@ async def _break_settings_table(store: Store) -> None:
         await store._conn.commit()
     elif isinstance(store, PostgresStore):
         await store._db.execute("DROP TABLE tenant_settings")
+
+
+async def test_on_sqlite_a_change_by_another_process_is_seen_at_once(sqlite_url: str) -> None:
+    store = SqliteStore(sqlite_url.removeprefix("sqlite:///"))
+    cli = SqliteStore(sqlite_url.removeprefix("sqlite:///"))
+    await store.open()
+    await cli.open()
+    try:
+        gate = ConsentGate(store)
+        await gate.check("acme")
+        await gate.check("acme")  # served from the cache: nothing changed
+        await _withdraw(cli)  # the CLI writes the file; nobody tells the gate
+
+        with pytest.raises(ConsentWithdrawn):
+            await gate.check("acme")
+    finally:
+        await cli.close()
+        await store.close()
+
+
+async def test_on_sqlite_an_unchanged_store_is_read_once(sqlite_url: str) -> None:
+    store = SqliteStore(sqlite_url.removeprefix("sqlite:///"))
+    await store.open()
+    reads = 0
+    read = store.get_tenant
+
+    async def counting(tenant_id: str) -> object:
+        nonlocal reads
+        reads += 1
+        return await read(tenant_id)
+
+    store.get_tenant = counting  # type: ignore[method-assign,assignment]
+    try:
+        gate = ConsentGate(store)
+        for _ in range(3):
+            await gate.check("acme")
+    finally:
+        await store.close()
+
+    assert 1 == reads

@@ -130,3 +130,15 @@ def test_texts_holding_a_nul_character_are_still_replaced_exactly() -> None:
 def test_a_span_outside_its_text_is_an_error_not_a_silent_pass() -> None:
     with pytest.raises(ValueError):
         pseudonymize(["short"], [[Span(2, 40, EntityType.PERSON)]], Policy())
+
+
+def test_a_long_text_cut_into_several_presidio_calls_is_replaced_exactly_and_restored() -> None:
+    # Far longer than one presidio stretch, with values right at and across every cut region.
+    chunk = "Dana Cohen wrote to dana@acme.co.il and Avi Levi; " + "x" * 997 + " "
+    texts = [chunk * 40, "Avi Levi again"]
+
+    result = run(texts)
+
+    expected = chunk.replace("Dana Cohen", "[PERSON_1]").replace("dana@acme.co.il", "[EMAIL_1]")
+    expected = expected.replace("Avi Levi", "[PERSON_2]")
+    assert [expected * 40, "[PERSON_2] again"] == result

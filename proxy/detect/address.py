@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from proxy.detect.gates import CueGates
 from proxy.detect.spans import EntityType, Span
 
 _CAP = r"(?:[A-Z\u00c0-\u024f][\w'’.-]*|\d+(?:st|nd|rd|th))"
@@ -51,14 +52,18 @@ FRENCH = re.compile(
     r"[Bb]d|[Pp]lace|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours)\s+(?:(?:de|du|des|la|le|l'|d')\s*)?[\w'’-]+(?:\s+[A-ZÉ][\w'’-]+){0,3}"
     r"(?:,?\s*\d{5}\s+[A-ZÉ][\w'’-]+)?"
 )
+# HEBREW and ARABIC start at the street word itself, so `re` skips ahead to its first letters
+# instead of trying the pattern at every position; the optional lead (a Hebrew prefix letter,
+# an Arabic villa/flat number) is added back by `_HEBREW_LEAD` / `_ARABIC_LEAD`.
 HEBREW = re.compile(
-    r"(?:ב|ל|מ)?(?:רחוב|רח['׳]|שדרות|שד['׳]|דרך|סמטת|כיכר)\s+"
+    r"(?:רחוב|רח['׳]|שדרות|שד['׳]|דרך|סמטת|כיכר)\s+"
     r"[\u0590-\u05ff\"'׳״-]+(?:\s+[\u0590-\u05ff\"'׳״-]+){0,2}?\s*\d{1,4}[א-ת]?"
     r"(?:\s*,?\s*(?:דירה|קומה)\s*\d+)*"
     r"(?:\s*,\s*[\u0590-\u05ff\"'׳״-]+(?:[ -][\u0590-\u05ff]+){0,2})?"
 )
+_HEBREW_LEAD = "בלמ"
+_ARABIC_LEAD = re.compile(r"(?:فيلا|شقة|مبنى|بناية|عمارة)\s+(?:رقم\s+)?\d+\s*[،,]?\s*$")
 ARABIC = re.compile(
-    r"(?:(?:فيلا|شقة|مبنى|بناية|عمارة)\s+(?:رقم\s+)?\d+\s*[،,]?\s*)?"
     r"(?:شارع|طريق|حي|منطقة)\s+(?:رقم\s+)?[\u0600-\u06ff\d]+(?:\s+[\u0600-\u06ff]+){0,2}"
     r"(?:\s*(?:رقم\s*)?\d{1,5})?(?:\s*[،,]\s*[\u0600-\u06ff]+(?:\s+[\u0600-\u06ff]+){0,2})?"
 )
@@ -75,11 +80,18 @@ PO_BOX = re.compile(
 
 _UNIT_BEFORE = re.compile(r"(?:Suite|Apt|Unit|Flat|Level)\s*\w{1,5},?\s+$")
 # Substrings without which a pattern cannot match: a substring test is far cheaper than a scan.
-# ENGLISH and FRENCH start with a digit, which `re` already skips to quickly.
+# ENGLISH starts with a digit, which `re` already skips to quickly; FRENCH does too, but its
+# street words are rarer than digits, so a substring test on them pays for itself.
 _GATES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (ENGLISH, ("",)),
     (NUMBER_AFTER, ("",)),
-    (FRENCH, ("",)),
+    (
+        FRENCH,
+        (
+            *("rue", "avenue", "av.", "boulevard", "bd", "place", "chemin", "allée"),
+            *("impasse", "quai", "route", "cours"),
+        ),
+    ),
     (
         GERMAN,
         tuple(
@@ -109,6 +121,10 @@ _GATES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 )
 
 
+_DIGIT = re.compile(r"\d")
+_OPEN = CueGates([cues for _, cues in _GATES])
+
+
 def _glued_before(text: str, start: int) -> bool:
     """True when a word runs into `start`; a Hebrew prefix letter ("ב60 Kings Road") does not."""
     before = text[start - 1] if start else " "
@@ -117,16 +133,23 @@ def _glued_before(text: str, start: int) -> bool:
 
 def find_addresses(text: str) -> Iterator[Span]:
     """Street addresses and PO boxes in the supported styles."""
-    low = text.lower()
-    for rx, cues in _GATES:
-        if not any(cue in low for cue in cues):
+    gates = _OPEN.open(text.lower())
+    digits = _DIGIT.search(text) is not None  # every pattern but ARABIC needs a house number
+    for index, (rx, _) in enumerate(_GATES):
+        if index not in gates or not (digits or rx is ARABIC):
             continue
         for m in rx.finditer(text):
-            glued = _glued_before(text, m.start())
+            start = m.start()
+            if rx is HEBREW:
+                if start and text[start - 1] in _HEBREW_LEAD:
+                    start -= 1
+            elif rx is ARABIC:
+                lead = _ARABIC_LEAD.search(text, max(0, start - 40), start)
+                start = lead.start() if lead else start
+            glued = _glued_before(text, start)
             if glued and rx not in (ENGLISH, NUMBER_AFTER, GERMAN):
                 continue
             value = m.group().rstrip(" ,.،")
-            start = m.start()
             if rx is ENGLISH:
                 unit = _UNIT_BEFORE.search(text, max(0, start - 24), start)
                 start = unit.start() if unit else start

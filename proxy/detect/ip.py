@@ -27,7 +27,7 @@ def find_ips(text: str) -> Iterator[Span]:
             except ValueError:
                 continue
             yield Span(m.start(), m.end(), EntityType.IP_ADDRESS, 1.0, "ipv4")
-    if _V6_HINT.search(text):
+    if ":" in text and _V6_HINT.search(text):
         for m in IPV6.finditer(text):
             value = m.group()
             if value.count(":") < 2 or len(value) < 3:

@@ -60,8 +60,9 @@ class Propagator:
                 prefixes += _HE_PREFIXES
             elif "\u0600" <= term[0] <= "\u06ff":
                 prefixes += list(_AR_PREFIX)
+            spaced = _NON_WORD.sub(" ", term)  # "min-jun" as the text reads
             for prefix in prefixes:
-                key = f" {prefix}{_NON_WORD.sub(' ', term)} "  # "min-jun" as the text reads
+                key = f" {prefix}{spaced} "
                 self._automaton.add_word(key, (len(key), len(prefix), term))
         if parts:
             self._automaton.make_automaton()

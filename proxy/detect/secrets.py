@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from proxy.detect.gates import CueGates
 from proxy.detect.spans import EntityType, Span
 
 _KEYED = (
@@ -30,7 +31,11 @@ _KEY_LEADS = (
     "AGPA",
     "AIDA",
     "AROA",
-    "gh",
+    "ghp_",
+    "gho_",
+    "ghu_",
+    "ghs_",
+    "ghr_",
     "github_pat_",
     "xox",
     "AIza",
@@ -58,18 +63,22 @@ _GATES = (
 )
 
 
+# One pass over the lower-cased text opens every gate; the key leads are looked for lower-cased
+# too, which only opens their scan a little more often than needed (never less).
+_OPEN = CueGates([tuple({lead.lower() for lead in _KEY_LEADS}), *(cues for _, cues in _GATES)])
+
+
 def find_secrets(text: str) -> Iterator[Span]:
     """Known key formats anywhere, and values assigned to password/key/token names."""
-    keyed = any(lead in text for lead in _KEY_LEADS)
-    for m in KEYED.finditer(text) if keyed else ():
+    lowered = text.lower()
+    gates = _OPEN.open(lowered)
+    for m in KEYED.finditer(text) if 0 in gates else ():
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
             continue
         yield Span(m.start(), m.end(), EntityType.SECRET, 1.0, "key")
-    low = text.lower()
-    if len(low) != len(text):
-        low = text  # rare scripts whose lower case changes length: scan as written
-    for rx, cues in _GATES:
-        if not any(cue in low for cue in cues):
+    low = lowered if len(lowered) == len(text) else text  # length-changing case: as written
+    for index, (rx, _) in enumerate(_GATES, start=1):
+        if index not in gates:
             continue
         for m in rx.finditer(low):
             if rx is not URL_PASSWORD and m.start() and low[m.start() - 1].isalnum():

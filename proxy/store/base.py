@@ -21,6 +21,7 @@ from proxy.consent import ConsentState
 KEY_ID_PREFIX = "key_"
 SECRET_PREFIX = "rp-"
 _KNOWN_TENANTS_CAP = 10_000
+_KEY_CACHE_CAP = 10_000
 # Postgres NOTIFY channel carrying the id of a tenant whose consent or policy changed.
 TENANT_CHANNEL = "redaction_proxy_tenant"
 
@@ -119,6 +120,9 @@ class Store(ABC):
 
     def __init__(self) -> None:
         self._known_tenants: set[str] = set()
+        # Active keys by secret hash, valid only while `change_marker()` keeps this value.
+        self._keys: dict[str, ClientKey] = {}
+        self._keys_marker: int | None = None
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -139,6 +143,14 @@ class Store(ABC):
         one replica, and the gate reads the file per request, so the CLI's writes count)."""
         return None
 
+    def change_marker(self) -> int | None:
+        """A value that changes whenever any connection of any process commits to the store,
+        read without waiting on I/O; None when the store cannot tell (nothing is cached then).
+
+        Reads cached under one marker are served only while the marker is unchanged, so a
+        revocation or consent change written by the CLI or another process counts at once."""
+        return None
+
     # -- client keys -------------------------------------------------------------------
 
     async def create_key(self, *, tenant_id: str | None) -> IssuedKey:
@@ -150,11 +162,29 @@ class Store(ABC):
         return IssuedKey(key=key, secret=secret)
 
     async def authenticate(self, secret: str) -> ClientKey | None:
-        """The active key with this secret, or None (unknown or revoked)."""
-        key = await self._key_by_hash(hash_secret(secret))
+        """The active key with this secret, or None (unknown or revoked).
+
+        Served from memory while the store's change marker is unchanged (no commit by anyone
+        since the key was read); only active keys are kept."""
+        digest = hash_secret(secret)
+        marker = self.change_marker()
+        if marker is None or marker != self._keys_marker:
+            self._forget_keys(marker)
+        elif (cached := self._keys.get(digest)) is not None:
+            return cached
+        key = await self._key_by_hash(digest)
         if key is None or not key.is_active:
             return None
+        # A commit during the read (marker moved on) means the row may already be stale.
+        if marker is not None and marker == self._keys_marker:
+            if len(self._keys) >= _KEY_CACHE_CAP:
+                self._keys.clear()
+            self._keys[digest] = key
         return key
+
+    def _forget_keys(self, marker: int | None = None) -> None:
+        self._keys.clear()
+        self._keys_marker = marker
 
     @abstractmethod
     async def list_keys(self) -> list[ClientKey]:

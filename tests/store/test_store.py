@@ -153,3 +153,44 @@ def test_an_unknown_database_scheme_is_a_config_error_without_the_url() -> None:
         open_store("mysql://user:secret@host/db")
 
     assert "secret" not in str(caught.value)
+
+
+async def test_a_key_revoked_by_another_process_is_refused_on_the_next_request(
+    store: Store, store_url: str
+) -> None:
+    issued = await store.create_key(tenant_id="acme")
+    assert await store.authenticate(issued.secret) is not None  # now cached where possible
+    other = open_store(store_url)  # the CLI, on the same database
+    await other.open()
+    try:
+        await other.revoke_key(issued.key.id)
+    finally:
+        await other.close()
+
+    assert await store.authenticate(issued.secret) is None
+
+
+async def test_sqlite_reads_a_known_key_once_until_something_is_committed(
+    sqlite_url: str,
+) -> None:
+    store = open_store(sqlite_url)
+    await store.open()
+    try:
+        issued = await store.create_key(tenant_id="acme")
+        reads = 0
+        read = store._key_by_hash
+
+        async def counting(secret_hash: str) -> object:
+            nonlocal reads
+            reads += 1
+            return await read(secret_hash)
+
+        store._key_by_hash = counting  # type: ignore[method-assign,assignment]
+        for _ in range(3):
+            await store.authenticate(issued.secret)
+        await store.ensure_tenant("another")  # a commit: the cached key is read again
+        await store.authenticate(issued.secret)
+    finally:
+        await store.close()
+
+    assert 2 == reads
