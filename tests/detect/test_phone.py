@@ -56,3 +56,20 @@ def test_a_phone_after_a_hebrew_prefix_letter_is_found() -> None:
 def test_a_phone_right_after_a_name_ending_in_a_keyword_is_found(name: str) -> None:
     # "Rashid" ends in "id", which only counts as a reference keyword as a whole word.
     assert ["+971 50 123 4567"] == _found(f"{name} +971 50 123 4567")
+
+
+@pytest.mark.parametrize(
+    "row, phone",
+    [
+        ("Renata Oliveira,renata@sabor.com.br,+55 11 91234-5678,8400", "+55 11 91234-5678"),
+        ("Ingrid Johansson,ingrid@nordkap.se,+46 70 123 45 67,12000", "+46 70 123 45 67"),
+    ],
+)
+def test_a_phone_in_a_csv_row_is_found_whole_before_the_next_numeric_field(
+    row: str, phone: str
+) -> None:
+    assert [phone] == [row[s.start : s.end] for s in find_phones(row)]
+
+
+def test_a_bare_digit_run_before_a_decimal_comma_is_still_an_amount() -> None:
+    assert [] == list(find_phones("total 5551234567,89 EUR"))
