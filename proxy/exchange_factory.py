@@ -9,7 +9,6 @@ a policy object replaces its engine on first use. Pure: no aiohttp, no I/O.
 from __future__ import annotations
 
 from proxy.detect.engine import DetectionEngine
-from proxy.errors import EndpointNotAllowed
 from proxy.exchange import Exchange, Passthrough
 from proxy.policy import Policy
 from proxy.policy_registry import PolicyRegistry
@@ -18,7 +17,8 @@ from proxy.request_context import RequestContext
 
 
 class ExchangeFactory:
-    """`factory(ctx)` -> the exchange for one request; refuses endpoints the policy closes."""
+    """`factory(ctx)` -> the exchange for one request (which endpoints a policy opens is
+    checked by the web layer, for every route, before any body is read)."""
 
     def __init__(self, registry: PolicyRegistry, *, redaction_enabled: bool = True) -> None:
         self._registry = registry
@@ -42,10 +42,15 @@ class ExchangeFactory:
         self._engines[policy.name] = (policy, engine)
         return engine
 
+    def warm(self) -> None:
+        """Build every loaded policy's engine and load the lexicon now, at start-up, so the
+        first request does not pay for it."""
+        if self._redaction_enabled:
+            for name in self._registry.names():
+                self.detector_for(self._registry.get(name)).detect_all(["Dana Levi"])
+
     def __call__(self, ctx: RequestContext) -> Exchange:
         policy = self.policy_for(ctx)
-        if ctx.endpoint not in policy.endpoints:
-            raise EndpointNotAllowed(f"The policy '{policy.name}' does not open this endpoint.")
         if not self._redaction_enabled:
             return Passthrough()
         return RedactingExchange(ctx.endpoint, self.detector_for(policy), policy)

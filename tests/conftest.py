@@ -13,11 +13,12 @@ import asyncpg
 import pytest
 from aiohttp import web
 
-from proxy.app import ExchangeFactory, build_app
+from proxy.app import build_app
 from proxy.serving import ProxyRunner
 from proxy.settings import Settings
 from proxy.store import Store, open_store
 from proxy.store.postgres import PostgresStore
+from proxy.web.keys import MakeExchange
 from tests.fakes.openai_upstream import FakeOpenAI
 
 UPSTREAM_KEY = "sk-upstream-test-key"
@@ -126,9 +127,7 @@ async def start_proxy(fake_upstream: FakeOpenAI, sqlite_url: str) -> AsyncIterat
     runners: list[web.AppRunner] = []
     stores: list[Store] = []
 
-    async def start(
-        exchange_factory: ExchangeFactory | None = None, **overrides: Any
-    ) -> RunningProxy:
+    async def start(exchange_factory: MakeExchange | None = None, **overrides: Any) -> RunningProxy:
         values: dict[str, Any] = {
             "upstream_url": fake_upstream.url,
             "upstream_api_key": UPSTREAM_KEY,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import openai
 import pytest
@@ -239,6 +240,34 @@ async def test_a_path_in_the_allow_list_is_forwarded(start_proxy: StartProxy) ->
     # The fake upstream does not know /files: its own 404 came back, so it was forwarded.
     assert "/v1/files" == proxy.upstream.last.path
     assert "unknown_url" == caught.value.code
+
+
+async def test_an_extra_path_is_never_forwarded_with_a_body(start_proxy: StartProxy) -> None:
+    proxy = await start_proxy(extra_allowed_paths=["moderations"])
+
+    with pytest.raises(openai.APIStatusError) as caught:
+        await client(proxy).moderations.create(input="Dana Levi, 054-555-0177")
+
+    # A body of a shape the proxy cannot walk could not be redacted: it is not sent.
+    assert 405 == caught.value.status_code
+    assert [] == proxy.upstream.requests
+
+
+async def test_a_policy_that_closes_models_refuses_them_before_the_upstream(
+    start_proxy: StartProxy, tmp_path: Path
+) -> None:
+    (tmp_path / "default.yaml").write_text("endpoints:\n  - chat/completions\n")
+    proxy = await start_proxy(policy_dir=tmp_path)
+
+    with pytest.raises(openai.NotFoundError) as listing:
+        await client(proxy).models.list()
+    with pytest.raises(openai.NotFoundError) as one:
+        await client(proxy).models.retrieve("gpt-4o")
+    with pytest.raises(openai.NotFoundError):
+        await client(proxy).embeddings.create(model="e", input="hello")
+
+    assert ("unknown_url", "unknown_url") == (listing.value.code, one.value.code)
+    assert [] == proxy.upstream.requests
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ import orjson
 import pytest
 from openai import AsyncOpenAI
 
-from proxy.app import UPSTREAM
+from proxy.web.keys import UPSTREAM
 from tests.conftest import RunningProxy, StartProxy
 
 CANARY_NAME = "Dana Levi"

@@ -19,11 +19,11 @@ from aiohttp import web
 from proxy.admin.dry_run import dry_run
 from proxy.admin.openapi import describe
 from proxy.admin.tenancy import reload_policies
-from proxy.app import CONSENT_GATE, EXCHANGE_FACTORY, METRICS, POLICIES, SETTINGS, STORE
 from proxy.consent import ConsentState
 from proxy.errors import AuthenticationFailed, InvalidRequest, NotConfigured, NotFound
 from proxy.request_context import is_valid_tenant_id
 from proxy.store.base import ClientKey, ConsentChange, Tenant
+from proxy.web.keys import CONSENT_GATE, EXCHANGE_FACTORY, METRICS, POLICIES, SETTINGS, STORE
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 

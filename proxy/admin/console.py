@@ -22,7 +22,7 @@ from proxy.admin.console_tenants import RECENT_REQUESTS
 from proxy.admin.rendering import BASE, redirect, static_file
 from proxy.admin.request_counts import RecentRequests
 from proxy.admin.session import SessionStore
-from proxy.app import SETTINGS, TRACE, Handler
+from proxy.web.keys import SETTINGS, TRACE, Handler
 
 
 async def count_tenant_request(request: web.Request, response: web.StreamResponse) -> None:

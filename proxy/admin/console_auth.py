@@ -16,8 +16,8 @@ from aiohttp import web
 
 from proxy.admin.rendering import BASE, redirect, render
 from proxy.admin.session import Session, SessionStore
-from proxy.app import SETTINGS
 from proxy.errors import ProxyError
+from proxy.web.keys import SETTINGS
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 

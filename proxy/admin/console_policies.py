@@ -8,8 +8,8 @@ from aiohttp import web
 from proxy.admin.console_auth import SESSION
 from proxy.admin.rendering import BASE, redirect, render
 from proxy.admin.tenancy import reload_policies
-from proxy.app import POLICIES
 from proxy.policy import DEFAULT_ACTIONS
+from proxy.web.keys import POLICIES
 
 
 async def policies_page(request: web.Request) -> web.StreamResponse:

@@ -16,10 +16,10 @@ from aiohttp import web
 from proxy.admin.console_auth import SESSION
 from proxy.admin.rendering import redirect, render, tenant_url
 from proxy.admin.request_counts import RecentRequests
-from proxy.app import CONSENT_GATE, METRICS, POLICIES, STORE
 from proxy.consent import ConsentState
 from proxy.errors import InvalidRequest, NotFound
 from proxy.store.base import Tenant
+from proxy.web.keys import CONSENT_GATE, METRICS, POLICIES, STORE
 
 PAGE_SIZE = 50
 HISTORY_SHOWN = 50

@@ -14,8 +14,8 @@ from aiohttp import web
 from proxy.admin.console_auth import SESSION
 from proxy.admin.dry_run import Change, dry_run
 from proxy.admin.rendering import render
-from proxy.app import EXCHANGE_FACTORY, STORE
 from proxy.errors import ProxyError
+from proxy.web.keys import EXCHANGE_FACTORY, STORE
 
 MAX_TEXT_CHARS = 20_000
 TENANTS_OFFERED = 500

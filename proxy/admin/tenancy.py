@@ -15,9 +15,9 @@ from collections.abc import AsyncIterator
 
 from aiohttp import web
 
-from proxy.app import CONSENT_GATE, METRICS, POLICIES, SETTINGS, STORE
 from proxy.consent import ConsentGate
 from proxy.policy_registry import PolicyRegistry, ReloadResult
+from proxy.web.keys import CONSENT_GATE, METRICS, POLICIES, SETTINGS, STORE
 
 log = logging.getLogger("proxy.tenancy")
 
