@@ -14,11 +14,11 @@ import pytest
 from aiohttp import web
 
 from proxy.app import build_app
-from proxy.serving import ProxyRunner
 from proxy.settings import Settings
 from proxy.store import Store, open_store
 from proxy.store.postgres import PostgresStore
 from proxy.web.keys import MakeExchange
+from proxy.web.serving import ProxyRunner
 from tests.fakes.openai_upstream import FakeOpenAI
 
 UPSTREAM_KEY = "sk-upstream-test-key"

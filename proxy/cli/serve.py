@@ -19,7 +19,7 @@ def register(subparsers: Any) -> None:
 def serve(args: argparse.Namespace) -> int:
     from proxy.access_log import configure_logging
     from proxy.app import build_app
-    from proxy.serving import serve_until_signalled
+    from proxy.web.serving import serve_until_signalled
 
     settings = Settings()
     host = args.host or settings.host

@@ -32,7 +32,7 @@ from aiohttp.web_request import BaseRequest
 from proxy.errors import HeadersTooLarge, InvalidRequest, ProxyError
 from proxy.settings import Settings
 
-log = logging.getLogger("proxy.serving")
+log = logging.getLogger("proxy.web.serving")
 
 
 def _parse_error(exc: BaseException | None) -> ProxyError:
