@@ -1,8 +1,11 @@
 """Chat Completions (`POST /v1/chat/completions`): the text fields of requests, replies, chunks.
 
 Shapes follow openai-python's `CompletionCreateParams`, `ChatCompletion` and
-`ChatCompletionChunk`. Tool and function definitions, `response_format` and `stop` are developer
-schema and pass as they are; everything else that carries a string is either walked or refused.
+`ChatCompletionChunk`. Tool and function definitions, `response_format`, `stop` and
+`web_search_options` are walked as developer schema (`proxy.openai_api.schema`); everything
+else that carries a string is either walked or refused. `annotations` of an appended assistant
+reply (url citations: titles and URLs the model was given) are emptied before the body leaves:
+they are the model's own output echoed back, and their offsets would not survive redaction.
 """
 
 from __future__ import annotations
@@ -19,21 +22,23 @@ from proxy.openai_api.fields import (
     require_dict,
     require_list,
 )
+from proxy.openai_api.schema import walk_schema
 from proxy.openai_api.streaming import JsonObject, StreamKey
 from proxy.policy import MediaAction
 
 _SCHEMA_FIELDS = frozenset(
     {
-        "model", "audio", "frequency_penalty", "function_call", "functions", "logit_bias",
+        "model", "audio", "frequency_penalty", "function_call", "logit_bias",
         "logprobs", "max_completion_tokens", "max_tokens", "modalities", "moderation", "n",
         "parallel_tool_calls", "presence_penalty", "prompt_cache_key", "prompt_cache_options",
-        "prompt_cache_retention", "reasoning_effort",
-        "response_format", "seed", "service_tier", "stop", "store", "stream", "stream_options",
-        "temperature", "tool_choice", "tools", "top_logprobs", "top_p", "verbosity",
-        "web_search_options",
+        "prompt_cache_retention", "reasoning_effort", "seed", "service_tier", "store", "stream",
+        "stream_options", "temperature", "tool_choice", "top_logprobs", "top_p", "verbosity",
     }
 )  # fmt: skip
-_WALKED_FIELDS = frozenset({"messages", "user", "safety_identifier", "metadata", "prediction"})
+_DEVELOPER_SCHEMA = ("tools", "functions", "response_format", "stop", "web_search_options")
+_WALKED_FIELDS = frozenset(
+    {"messages", "user", "safety_identifier", "metadata", "prediction", *_DEVELOPER_SCHEMA}
+)
 KNOWN_FIELDS = _SCHEMA_FIELDS | _WALKED_FIELDS
 """Every top-level field this endpoint accepts; others carrying text are refused."""
 _ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
@@ -58,6 +63,9 @@ def request_fields(body: JsonObject, media: MediaAction = MediaAction.BLOCK) -> 
         walk.optional_text(body, key, ())
     if body.get("metadata") is not None:
         walk.texts(require_dict(body["metadata"], ("metadata",)), ("metadata",))
+    for key in _DEVELOPER_SCHEMA:
+        if body.get(key) is not None:
+            walk_schema(walk, body[key], (key,))
     prediction = body.get("prediction")
     if prediction is not None:
         prediction = require_dict(prediction, ("prediction",))
@@ -71,6 +79,8 @@ def _message(walk: Walk, message: dict[str, Any], path: JsonPath) -> None:
         where = label((*path, "role"))
         raise InvalidRequest(f"'{where}' is not a known message role.", param=where)
     refuse_unknown(message, _MESSAGE_FIELDS, path)
+    if message.get("annotations"):
+        message["annotations"] = []
     _content(walk, message.get("content"), (*path, "content"))
     walk.optional_text(message, "name", path)
     walk.optional_text(message, "refusal", path)
@@ -133,6 +143,9 @@ def response_fields(body: JsonObject) -> list[TextField]:
                 fields.append(
                     TextField((*path, "tool_calls", number, "function", "arguments"), True)
                 )
+            custom = call.get("custom") if isinstance(call, dict) else None
+            if isinstance(custom, dict) and isinstance(custom.get("input"), str):
+                fields.append(TextField((*path, "tool_calls", number, "custom", "input")))
         function = message.get("function_call")
         if isinstance(function, dict) and isinstance(function.get("arguments"), str):
             fields.append(TextField((*path, "function_call", "arguments"), True))
@@ -143,8 +156,9 @@ def response_fields(body: JsonObject) -> list[TextField]:
 
 
 class ChatStream:
-    """Chunks: `choices[i].delta.content`, `.refusal`, `.tool_calls[j].function.arguments` and
-    the legacy `.function_call.arguments`, one key per (field, choice index, tool index)."""
+    """Chunks: `choices[i].delta.content`, `.refusal`, `.audio.transcript`,
+    `.tool_calls[j].function.arguments`, `.tool_calls[j].custom.input` and the legacy
+    `.function_call.arguments`, one key per (field, choice index, tool index)."""
 
     def deltas(self, event: JsonObject) -> list[tuple[StreamKey, TextField]]:
         found: list[tuple[StreamKey, TextField]] = []
@@ -157,11 +171,23 @@ class ChatStream:
             for key in ("content", "refusal"):
                 if isinstance(delta.get(key), str):
                     found.append(((key, index, None), TextField((*path, key))))
+            audio = delta.get("audio")
+            if isinstance(audio, dict) and isinstance(audio.get("transcript"), str):
+                found.append((("audio", index, None), TextField((*path, "audio", "transcript"))))
             for number, call in enumerate(delta.get("tool_calls") or []):
-                function = call.get("function") if isinstance(call, dict) else None
+                if not isinstance(call, dict):
+                    continue
+                tool = call.get("index", number)
+                call_path = (*path, "tool_calls", number)
+                function = call.get("function")
                 if isinstance(function, dict) and isinstance(function.get("arguments"), str):
-                    field = TextField((*path, "tool_calls", number, "function", "arguments"), True)
-                    found.append((("arguments", index, call.get("index", number)), field))
+                    field = TextField((*call_path, "function", "arguments"), True)
+                    found.append((("arguments", index, tool), field))
+                custom = call.get("custom")
+                if isinstance(custom, dict) and isinstance(custom.get("input"), str):
+                    found.append(
+                        (("custom", index, tool), TextField((*call_path, "custom", "input")))
+                    )
             function = delta.get("function_call")
             if isinstance(function, dict) and isinstance(function.get("arguments"), str):
                 field = TextField((*path, "function_call", "arguments"), True)
@@ -184,6 +210,10 @@ class ChatStream:
         delta: dict[str, Any]
         if kind == "arguments":
             delta = {"tool_calls": [{"index": tool, "function": {"arguments": text}}]}
+        elif kind == "custom":
+            delta = {"tool_calls": [{"index": tool, "custom": {"input": text}}]}
+        elif kind == "audio":
+            delta = {"audio": {"transcript": text}}
         elif kind == "function_call":
             delta = {"function_call": {"arguments": text}}
         else:
