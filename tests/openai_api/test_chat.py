@@ -168,3 +168,90 @@ def test_an_assistant_reply_appended_as_the_sdk_dumps_it_is_accepted() -> None:
     }
 
     assert [("messages", 0, "content")] == paths({"messages": [message]})
+
+
+def test_tool_definitions_response_format_and_stop_values_are_walked_but_not_keywords() -> None:
+    parameters = {
+        "type": "object",
+        "description": "owner d",
+        "properties": {
+            "owner": {
+                "type": "string",
+                "title": "owner t",
+                "enum": ["Dana Levi", "Avi Cohen"],
+                "default": {"name": "Dana Levi"},
+                "examples": [972501234567],
+            }
+        },
+        "required": ["owner"],
+    }
+    body = {
+        "messages": [],
+        "tools": [
+            {
+                "type": "function",
+                "function": {"name": "f", "description": "d", "parameters": parameters},
+            }
+        ],
+        "response_format": {
+            "type": "json_schema",
+            "json_schema": {"name": "s", "description": "rf", "schema": {"const": "Dana"}},
+        },
+        "stop": ["Dana Levi:"],
+    }
+    tool = ("tools", 0, "function")
+    owner = (*tool, "parameters", "properties", "owner")
+
+    assert [
+        (*tool, "description"),
+        (*tool, "parameters", "description"),
+        (*owner, "title"),
+        (*owner, "enum", 0),
+        (*owner, "enum", 1),
+        (*owner, "default", "name"),
+        (*owner, "default", "name"),
+        (*owner, "examples", 0),
+        ("response_format", "json_schema", "description"),
+        ("response_format", "json_schema", "schema", "const"),
+        ("stop", 0),
+    ] == paths(body)
+
+
+def test_annotations_of_an_appended_reply_are_emptied_before_leaving() -> None:
+    message = {
+        "role": "assistant",
+        "content": "See the profile.",
+        "annotations": [
+            {
+                "type": "url_citation",
+                "url_citation": {"title": "Dana Levi", "url": "https://x.io/dana"},
+            }
+        ],
+    }
+    body = {"messages": [message]}
+    request_fields(body)
+
+    assert [] == body["messages"][0]["annotations"]
+
+
+def test_custom_tool_call_input_in_a_reply_is_restorable() -> None:
+    call = {"id": "c", "type": "custom", "custom": {"name": "t", "input": "x"}}
+    reply = {"choices": [{"index": 0, "message": {"role": "assistant", "tool_calls": [call]}}]}
+
+    assert [(("choices", 0, "message", "tool_calls", 0, "custom", "input"), False)] == [
+        (field.path, field.json_string) for field in response_fields(reply)
+    ]
+
+
+def test_streamed_custom_tool_input_and_audio_transcript_are_keyed_and_flushed() -> None:
+    delta = {
+        "tool_calls": [{"index": 1, "custom": {"input": "a"}}],
+        "audio": {"transcript": "b"},
+    }
+    chunk = {"id": "c", "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
+    shape = ChatStream()
+
+    assert [("audio", 0, None), ("custom", 0, 1)] == [key for key, _ in shape.deltas(chunk)]
+    assert {"tool_calls": [{"index": 1, "custom": {"input": "z"}}]} == shape.flush_event(
+        chunk, ("custom", 0, 1), "z"
+    )["choices"][0]["delta"]
