@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from proxy.errors import InvalidRequest, PolicyBlocked
-from proxy.openai_api.chat import ChatStream, request_fields, response_fields
+from proxy.openai_api.chat import REPLY_KINDS, ChatStream, request_fields, response_fields
 from proxy.policy import MediaAction
 
 
@@ -255,3 +255,15 @@ def test_streamed_custom_tool_input_and_audio_transcript_are_keyed_and_flushed()
     assert {"tool_calls": [{"index": 1, "custom": {"input": "z"}}]} == shape.flush_event(
         chunk, ("custom", 0, 1), "z"
     )["choices"][0]["delta"]
+
+
+@pytest.mark.parametrize("kind", REPLY_KINDS)
+def test_every_reply_text_is_restorable_both_whole_and_streamed(kind: str) -> None:
+    shape = ChatStream()
+    template = {"id": "c", "choices": [{"index": 0, "delta": {}, "finish_reason": None}]}
+    tool = 3 if kind in ("arguments", "custom") else None
+    event = shape.flush_event(template, (kind, 0, tool), "x")
+    reply = {"choices": [{"index": 0, "message": event["choices"][0]["delta"]}]}
+
+    assert [(kind, 0, tool)] == [key for key, _ in shape.deltas(event)]
+    assert ["x"] == [field.get(reply) for field in response_fields(reply)]
