@@ -97,13 +97,20 @@ async def test_responses_tools_and_text_format_leave_pseudonymized(proxy: Runnin
     text: Any = {"format": {"type": "json_schema", "name": "note", "schema": OWNER_SCHEMA}}
 
     reply = await _client(proxy).responses.create(
-        model="gpt-4o-mini", input=NOTE, tools=tools, text=text
+        model="gpt-4o-mini",
+        input=NOTE,
+        tools=tools,
+        text=text,
+        metadata={"dana.levi@example.com": "Avi Cohen"},
     )
 
     [item] = reply.output
     assert item.type == "function_call"
     assert {"text": NOTE} == json.loads(item.arguments)
     assert [] == _leaked(proxy)
+    # The Response echoes the tools it was sent: they come back restored too.
+    assert "For Avi Cohen" == reply.tools[0].description  # type: ignore[union-attr]
+    assert {"dana.levi@example.com": "Avi Cohen"} == reply.metadata
 
 
 HISTORY_ARGUMENTS = [

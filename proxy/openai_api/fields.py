@@ -53,6 +53,8 @@ def is_number(value: Any) -> bool:
 
 def rename_key(obj: dict[str, Any], old: str, new: str, where: JsonPath) -> None:
     """Rename `old` to `new` in place, keeping the key order."""
+    if new == old:
+        return
     if new in obj:
         raise InvalidRequest(
             f"Two keys of '{label(where) or 'body'}' become the same once pseudonymized; "

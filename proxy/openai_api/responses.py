@@ -144,7 +144,33 @@ def response_fields(body: JsonObject, prefix: JsonPath = ()) -> list[TextField]:
     for index, item in enumerate(body.get("output") or []):
         if isinstance(item, dict):
             fields.extend(_item_fields(item, (*prefix, "output", index)))
+    for key in _ECHOED:
+        if body.get(key) is not None:
+            fields.extend(_echoed_fields(body[key], (*prefix, key)))
     return fields
+
+
+# Request fields a Response object repeats; they went out pseudonymized and come back restored.
+_ECHOED = ("tools", "text", "metadata", "prompt", "user", "safety_identifier")
+
+
+def _echoed_fields(value: Any, path: JsonPath) -> list[TextField]:
+    """Every string inside `value`, then every object key, deepest first: a key is renamed only
+    once the fields under it are written."""
+    fields: list[TextField] = []
+    keys: list[TextField] = []
+    stack: list[tuple[Any, JsonPath]] = [(value, path)]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, str):
+            fields.append(TextField(where))
+        elif isinstance(node, list):
+            stack.extend((item, (*where, i)) for i, item in reversed(list(enumerate(node))))
+        elif isinstance(node, dict):
+            for key in reversed(list(node)):
+                stack.append((node[key], (*where, CallerKey(key))))
+            keys.extend(TextField((*where, CallerKey(key)), kind="key") for key in node if key)
+    return fields + sorted(keys, key=lambda field: -len(field.path))
 
 
 def _item_fields(item: dict[str, Any], path: JsonPath) -> list[TextField]:

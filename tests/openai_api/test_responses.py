@@ -130,3 +130,23 @@ def test_a_bad_prompt_variable_is_refused_without_naming_the_variable() -> None:
         caught.value.param,
         "dana" in caught.value.message,
     )
+
+
+def test_echoed_request_fields_are_restorable_values_before_keys() -> None:
+    reply = {
+        "output": [],
+        "tools": [{"type": "function", "name": "f", "description": "For [PERSON_1]"}],
+        "metadata": {"[EMAIL_1]": "[PERSON_1]"},
+    }
+    fields = response_fields(reply)
+
+    assert [
+        (("tools", 0, "type"), "value"),
+        (("tools", 0, "name"), "value"),
+        (("tools", 0, "description"), "value"),
+        (("tools", 0, "type"), "key"),
+        (("tools", 0, "name"), "key"),
+        (("tools", 0, "description"), "key"),
+        (("metadata", "[EMAIL_1]"), "value"),
+        (("metadata", "[EMAIL_1]"), "key"),
+    ] == [(field.path, field.kind) for field in fields]
