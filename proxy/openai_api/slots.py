@@ -89,7 +89,9 @@ def open_document(raw: str, max_depth: int) -> tuple[Any, list[_Leaf]] | None:
 class TextSlots:
     """The texts of one body in walk order; `write` puts the new texts back.
 
-    `texts` is what the detector sees. Plain strings and numbers change only if their text did
+    `texts` is what the detector sees, each distinct text once (tool schemas repeat the same
+    descriptions and enums; the detector and the pseudonymizer give equal texts equal results,
+    so each is worked on once). Plain strings and numbers change only if their text did
     (a number that changed becomes a string, `"[PHONE_1]"`); JSON-string fields are always
     written back re-serialised; keys are renamed last, deepest first, so paths stay valid.
     """
@@ -98,28 +100,33 @@ class TextSlots:
         self, body: Any, fields: list[TextField], *, max_depth: int = DEFAULT_MAX_DEPTH
     ) -> None:
         self._body = body
-        self.texts: list[str] = []
+        self._all: list[str] = []  # one per slot leaf, in walk order
         # (field, parsed document or None, its leaves, index of the first text)
         self._slots: list[tuple[TextField, Any, list[_Leaf], int]] = []
         for text_field in fields:
             raw = text_field.get(body)
             opened = open_document(raw, max_depth) if text_field.json_string else None
             doc, leaves = opened if opened is not None else (None, [])
-            self._slots.append((text_field, doc, leaves, len(self.texts)))
+            self._slots.append((text_field, doc, leaves, len(self._all)))
             if opened is None:
-                self.texts.append(raw)
+                self._all.append(raw)
             else:
-                self.texts.extend(leaf.text() for leaf in leaves)
+                self._all.extend(leaf.text() for leaf in leaves)
+        unique: dict[str, int] = {}
+        self._where = [unique.setdefault(text, len(unique)) for text in self._all]
+        self.texts: list[str] = list(unique)
 
-    def write(self, new_texts: list[str]) -> None:
-        """Set every changed text back into the body."""
+    def write(self, new_unique: list[str]) -> None:
+        """Set every changed text back into the body (`new_unique` is parallel to `texts`)."""
+        new_texts = [new_unique[index] for index in self._where]
+        old_texts = self._all
         keys: list[tuple[TextField, str]] = []
         for text_field, doc, leaves, first in self._slots:
             if doc is not None:
                 end = first + len(leaves)
-                pairs = zip(leaves, self.texts[first:end], new_texts[first:end], strict=True)
+                pairs = zip(leaves, old_texts[first:end], new_texts[first:end], strict=True)
                 self._write_document(text_field, doc, pairs)
-            elif new_texts[first] != self.texts[first]:
+            elif new_texts[first] != old_texts[first]:
                 if text_field.kind == "key":
                     keys.append((text_field, new_texts[first]))
                 else:

@@ -84,3 +84,17 @@ def test_renamed_body_keys_and_their_values_are_both_written() -> None:
     slots.write(["[PERSON_1]", "[EMAIL_1]"])
 
     assert {"m": {"[EMAIL_1]": "[PERSON_1]"}} == body
+
+
+def test_equal_texts_are_shown_once_and_written_back_everywhere() -> None:
+    body = {"a": "Dana", "b": ["Dana", "x"], "args": '{"to": "Dana"}'}
+    fields = [TextField(("a",)), TextField(("b", 0)), TextField(("b", 1)), *ARGS]
+    slots = TextSlots(body, fields)
+    slots.write([{"Dana": "[PERSON_1]"}.get(text, text) for text in slots.texts])
+
+    assert (["Dana", "x", "to"], "[PERSON_1]", ["[PERSON_1]", "x"], '{"to":"[PERSON_1]"}') == (
+        slots.texts,
+        body["a"],
+        body["b"],
+        body["args"],
+    )
