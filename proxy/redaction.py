@@ -21,7 +21,7 @@ from proxy.errors import (
 )
 from proxy.exchange import ExchangeStats, JsonObject
 from proxy.openai_api.endpoints import endpoint_for
-from proxy.openai_api.fields import TextSlots
+from proxy.openai_api.slots import TextSlots
 from proxy.openai_api.streaming import StreamKey
 from proxy.policy import Policy
 from proxy.pseudonymize import pseudonymize

@@ -1,8 +1,11 @@
 """Chat Completions (`POST /v1/chat/completions`): the text fields of requests, replies, chunks.
 
 Shapes follow openai-python's `CompletionCreateParams`, `ChatCompletion` and
-`ChatCompletionChunk`. Tool and function definitions, `response_format` and `stop` are developer
-schema and pass as they are; everything else that carries a string is either walked or refused.
+`ChatCompletionChunk`. Tool and function definitions, `response_format`, `stop` and
+`web_search_options` are walked as developer schema (`proxy.openai_api.schema`); everything
+else that carries a string is either walked or refused. `annotations` of an appended assistant
+reply (url citations: titles and URLs the model was given) are emptied before the body leaves:
+they are the model's own output echoed back, and their offsets would not survive redaction.
 """
 
 from __future__ import annotations
@@ -19,21 +22,23 @@ from proxy.openai_api.fields import (
     require_dict,
     require_list,
 )
+from proxy.openai_api.schema import walk_schema
 from proxy.openai_api.streaming import JsonObject, StreamKey
 from proxy.policy import MediaAction
 
 _SCHEMA_FIELDS = frozenset(
     {
-        "model", "audio", "frequency_penalty", "function_call", "functions", "logit_bias",
+        "model", "audio", "frequency_penalty", "function_call", "logit_bias",
         "logprobs", "max_completion_tokens", "max_tokens", "modalities", "moderation", "n",
         "parallel_tool_calls", "presence_penalty", "prompt_cache_key", "prompt_cache_options",
-        "prompt_cache_retention", "reasoning_effort",
-        "response_format", "seed", "service_tier", "stop", "store", "stream", "stream_options",
-        "temperature", "tool_choice", "tools", "top_logprobs", "top_p", "verbosity",
-        "web_search_options",
+        "prompt_cache_retention", "reasoning_effort", "seed", "service_tier", "store", "stream",
+        "stream_options", "temperature", "tool_choice", "top_logprobs", "top_p", "verbosity",
     }
 )  # fmt: skip
-_WALKED_FIELDS = frozenset({"messages", "user", "safety_identifier", "metadata", "prediction"})
+_DEVELOPER_SCHEMA = ("tools", "functions", "response_format", "stop", "web_search_options")
+_WALKED_FIELDS = frozenset(
+    {"messages", "user", "safety_identifier", "metadata", "prediction", *_DEVELOPER_SCHEMA}
+)
 KNOWN_FIELDS = _SCHEMA_FIELDS | _WALKED_FIELDS
 """Every top-level field this endpoint accepts; others carrying text are refused."""
 _ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
@@ -58,6 +63,9 @@ def request_fields(body: JsonObject, media: MediaAction = MediaAction.BLOCK) -> 
         walk.optional_text(body, key, ())
     if body.get("metadata") is not None:
         walk.texts(require_dict(body["metadata"], ("metadata",)), ("metadata",))
+    for key in _DEVELOPER_SCHEMA:
+        if body.get(key) is not None:
+            walk_schema(walk, body[key], (key,))
     prediction = body.get("prediction")
     if prediction is not None:
         prediction = require_dict(prediction, ("prediction",))
@@ -71,6 +79,8 @@ def _message(walk: Walk, message: dict[str, Any], path: JsonPath) -> None:
         where = label((*path, "role"))
         raise InvalidRequest(f"'{where}' is not a known message role.", param=where)
     refuse_unknown(message, _MESSAGE_FIELDS, path)
+    if message.get("annotations"):
+        message["annotations"] = []
     _content(walk, message.get("content"), (*path, "content"))
     walk.optional_text(message, "name", path)
     walk.optional_text(message, "refusal", path)
@@ -116,35 +126,76 @@ def _content(walk: Walk, content: Any, path: JsonPath) -> None:
             raise InvalidRequest(f"'{where}' is not a known content part type.", param=where)
 
 
+# The reply texts, written once for both a whole reply (`choices[i].message`) and a stream
+# (`choices[i].delta`): (stream kind, path inside the message, JSON string). A text added here
+# is restored in both, so the two can no longer drift apart.
+_MESSAGE_TEXTS: tuple[tuple[str, JsonPath, bool], ...] = (
+    ("content", ("content",), False),
+    ("refusal", ("refusal",), False),
+    ("audio", ("audio", "transcript"), False),
+    ("function_call", ("function_call", "arguments"), True),
+)
+# The same, inside each of `message.tool_calls[j]`; streamed per tool index.
+_TOOL_CALL_TEXTS: tuple[tuple[str, JsonPath, bool], ...] = (
+    ("arguments", ("function", "arguments"), True),
+    ("custom", ("custom", "input"), False),
+)
+_TEXT_PATHS = {kind: path for kind, path, _ in _MESSAGE_TEXTS + _TOOL_CALL_TEXTS}
+_TOOL_KINDS = frozenset(kind for kind, _, _ in _TOOL_CALL_TEXTS)
+REPLY_KINDS: tuple[str, ...] = tuple(_TEXT_PATHS)
+"""Every kind of reply text, restored alike in whole replies and in streams."""
+
+
+def _is_text(obj: Any, path: JsonPath) -> bool:
+    for part in path:
+        if not isinstance(obj, dict):
+            return False
+        obj = obj.get(str(part))
+    return isinstance(obj, str)
+
+
+def _message_texts(message: dict[str, Any]) -> list[tuple[str, JsonPath, bool, Any]]:
+    """(kind, path in the message, JSON string, tool index or None) of every text present."""
+    found: list[tuple[str, JsonPath, bool, Any]] = [
+        (kind, path, json_string, None)
+        for kind, path, json_string in _MESSAGE_TEXTS
+        if _is_text(message, path)
+    ]
+    calls = message.get("tool_calls")
+    for number, call in enumerate(calls if isinstance(calls, list) else []):
+        if not isinstance(call, dict):
+            continue
+        for kind, path, json_string in _TOOL_CALL_TEXTS:
+            if _is_text(call, path):
+                where: JsonPath = ("tool_calls", number, *path)
+                found.append((kind, where, json_string, call.get("index", number)))
+    return found
+
+
+def _nest(path: JsonPath, text: str) -> dict[str, Any]:
+    node: dict[str, Any] = {str(path[-1]): text}
+    for part in reversed(path[:-1]):
+        node = {str(part): node}
+    return node
+
+
 def response_fields(body: JsonObject) -> list[TextField]:
     """The texts of a non-streamed chat reply that may hold placeholders."""
     fields: list[TextField] = []
     for index, choice in enumerate(body.get("choices") or []):
         message = choice.get("message") if isinstance(choice, dict) else None
-        if not isinstance(message, dict):
-            continue
-        path: JsonPath = ("choices", index, "message")
-        for key in ("content", "refusal"):
-            if isinstance(message.get(key), str):
-                fields.append(TextField((*path, key)))
-        for number, call in enumerate(message.get("tool_calls") or []):
-            function = call.get("function") if isinstance(call, dict) else None
-            if isinstance(function, dict) and isinstance(function.get("arguments"), str):
-                fields.append(
-                    TextField((*path, "tool_calls", number, "function", "arguments"), True)
-                )
-        function = message.get("function_call")
-        if isinstance(function, dict) and isinstance(function.get("arguments"), str):
-            fields.append(TextField((*path, "function_call", "arguments"), True))
-        audio = message.get("audio")
-        if isinstance(audio, dict) and isinstance(audio.get("transcript"), str):
-            fields.append(TextField((*path, "audio", "transcript")))
+        if isinstance(message, dict):
+            path: JsonPath = ("choices", index, "message")
+            fields.extend(
+                TextField((*path, *where), json_string)
+                for _, where, json_string, _ in _message_texts(message)
+            )
     return fields
 
 
 class ChatStream:
-    """Chunks: `choices[i].delta.content`, `.refusal`, `.tool_calls[j].function.arguments` and
-    the legacy `.function_call.arguments`, one key per (field, choice index, tool index)."""
+    """Chunks: the same texts as a reply, in `choices[i].delta`, one key per (kind, choice
+    index, tool index)."""
 
     def deltas(self, event: JsonObject) -> list[tuple[StreamKey, TextField]]:
         found: list[tuple[StreamKey, TextField]] = []
@@ -154,18 +205,10 @@ class ChatStream:
                 continue
             index = choice.get("index", position)
             path: JsonPath = ("choices", position, "delta")
-            for key in ("content", "refusal"):
-                if isinstance(delta.get(key), str):
-                    found.append(((key, index, None), TextField((*path, key))))
-            for number, call in enumerate(delta.get("tool_calls") or []):
-                function = call.get("function") if isinstance(call, dict) else None
-                if isinstance(function, dict) and isinstance(function.get("arguments"), str):
-                    field = TextField((*path, "tool_calls", number, "function", "arguments"), True)
-                    found.append((("arguments", index, call.get("index", number)), field))
-            function = delta.get("function_call")
-            if isinstance(function, dict) and isinstance(function.get("arguments"), str):
-                field = TextField((*path, "function_call", "arguments"), True)
-                found.append((("function_call", index, None), field))
+            found.extend(
+                ((kind, index, tool), TextField((*path, *where), json_string))
+                for kind, where, json_string, tool in _message_texts(delta)
+            )
         return found
 
     def wholes(self, event: JsonObject) -> list[TextField]:
@@ -181,13 +224,9 @@ class ChatStream:
 
     def flush_event(self, template: JsonObject, key: StreamKey, text: str) -> JsonObject:
         kind, index, tool = key
-        delta: dict[str, Any]
-        if kind == "arguments":
-            delta = {"tool_calls": [{"index": tool, "function": {"arguments": text}}]}
-        elif kind == "function_call":
-            delta = {"function_call": {"arguments": text}}
-        else:
-            delta = {kind: text}
+        delta = _nest(_TEXT_PATHS[kind], text)
+        if kind in _TOOL_KINDS:
+            delta = {"tool_calls": [{"index": tool, **delta}]}
         event = {k: v for k, v in template.items() if k not in ("choices", "usage")}
         event["choices"] = [{"index": index, "delta": delta, "finish_reason": None}]
         return event

@@ -1,4 +1,4 @@
-"""Legacy Completions (`POST /v1/completions`): `prompt`, `suffix` and `user` carry text.
+"""Legacy Completions (`POST /v1/completions`): `prompt`, `suffix`, `user` and `stop` carry text.
 
 Token-id prompts (ints or lists of ints) cannot be inspected and are refused.
 """
@@ -9,17 +9,17 @@ from typing import Any
 
 from proxy.errors import InvalidRequest
 from proxy.openai_api.fields import JsonPath, TextField, Walk, refuse_unknown
+from proxy.openai_api.schema import walk_schema
 from proxy.openai_api.streaming import JsonObject, StreamKey
 from proxy.policy import MediaAction
 
 _SCHEMA_FIELDS = frozenset(
     {
         "model", "best_of", "echo", "frequency_penalty", "logit_bias", "logprobs", "max_tokens",
-        "n", "presence_penalty", "seed", "stop", "stream", "stream_options", "temperature",
-        "top_p",
+        "n", "presence_penalty", "seed", "stream", "stream_options", "temperature", "top_p",
     }
 )  # fmt: skip
-_WALKED_FIELDS = frozenset({"prompt", "suffix", "user"})
+_WALKED_FIELDS = frozenset({"prompt", "suffix", "user", "stop"})
 KNOWN_FIELDS = _SCHEMA_FIELDS | _WALKED_FIELDS
 """Every top-level field this endpoint accepts; others carrying text are refused."""
 
@@ -48,6 +48,8 @@ def request_fields(body: JsonObject, media: MediaAction = MediaAction.BLOCK) -> 
     string_or_strings(walk, body.get("prompt"), ("prompt",))
     walk.optional_text(body, "suffix", ())
     walk.optional_text(body, "user", ())
+    if body.get("stop") is not None:
+        walk_schema(walk, body["stop"], ("stop",))
     return walk.fields
 
 

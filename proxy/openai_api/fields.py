@@ -1,52 +1,104 @@
 """References to the text-bearing strings of an OpenAI body, and the checks walkers share.
 
 A `TextField` is a path into a parsed JSON body (`("messages", 2, "content")`) whose value is a
-string. `json_string` marks strings that are themselves JSON (tool-call arguments): their string
-leaves are what carries text, and whatever is written back must stay valid JSON.
-Errors name the path of a field, never its value.
+string. `json_string` marks strings that are themselves JSON (tool-call arguments): their keys,
+string and number leaves are what carries text (see `proxy.openai_api.slots`). `kind` "key"
+points at an object key the caller chose (a metadata key), "number" at a number whose digits
+may be an identifier. Errors name the path of a field, never its value, and never a key the
+caller chose (`CallerKey` is written as `<key>`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Any
-
-import orjson
+from typing import Any, Literal
 
 from proxy.errors import InvalidRequest, PolicyBlocked
 from proxy.policy import MediaAction
 
 JsonPath = tuple[str | int, ...]
+FieldKind = Literal["value", "key", "number"]
+UNKNOWN_KEY = "<unknown key>"
+
+
+class CallerKey(str):
+    """An object key the caller chose (metadata, prompt variables): never shown in an error."""
+
+    __slots__ = ()
 
 
 def label(path: JsonPath) -> str:
-    """`messages[2].content` for `("messages", 2, "content")`."""
+    """`messages[2].content` for `("messages", 2, "content")`; caller keys become `<key>`."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int):
+            out += f"[{part}]"
+            continue
+        name = "<key>" if isinstance(part, CallerKey) else part
+        out += f".{name}" if out else name
     return out
+
+
+def number_text(value: int | float) -> str:
+    """The digits a number shows the detector: `972501234567.0` reads as `972501234567`."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return str(int(value))
+    return str(value)
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def rename_key(obj: dict[str, Any], old: str, new: str, where: JsonPath) -> None:
+    """Rename `old` to `new` in place, keeping the key order."""
+    if new == old:
+        return
+    if new in obj:
+        raise InvalidRequest(
+            f"Two keys of '{label(where) or 'body'}' become the same once pseudonymized; "
+            "rename one of them.",
+            param=label(where),
+        )
+    items = [(new if key == old else key, value) for key, value in obj.items()]
+    obj.clear()
+    obj.update(items)
 
 
 @dataclass(frozen=True, slots=True)
 class TextField:
-    """One string at `path` in a body."""
+    """One string at `path` in a body (or the key at the end of `path`, or a number there)."""
 
     path: JsonPath
     json_string: bool = False
+    kind: FieldKind = "value"
+
+    def _parent(self, body: Any) -> Any:
+        node = body
+        for part in self.path[:-1]:
+            node = node[part]
+        return node
 
     def get(self, body: Any) -> str:
-        node = body
-        for part in self.path:
-            node = node[part]
+        parent = self._parent(body)
+        if self.kind == "key":
+            if self.path[-1] not in parent:
+                raise KeyError("no such key")
+            return str(self.path[-1])
+        node = parent[self.path[-1]]
+        if self.kind == "number" and is_number(node):
+            return number_text(node)
         if not isinstance(node, str):
             raise TypeError("not a string")
         return node
 
     def set(self, body: Any, value: str) -> None:
-        node = body
-        for part in self.path[:-1]:
-            node = node[part]
-        node[self.path[-1]] = value
+        parent = self._parent(body)
+        if self.kind == "key":
+            rename_key(parent, str(self.path[-1]), value, self.path[:-1])
+        else:
+            parent[self.path[-1]] = value
 
 
 class Walk:
@@ -70,12 +122,16 @@ class Walk:
             self.text(value, (*path, key))
 
     def texts(self, value: Any, path: JsonPath) -> None:
-        """Every string anywhere inside `value` (e.g. metadata values) is walked."""
+        """Every key, string and number anywhere inside `value` (metadata, schema data)."""
         if isinstance(value, str):
             self.text(value, path)
+        elif is_number(value):
+            self.fields.append(TextField(path, kind="number"))
         elif isinstance(value, dict):
             for key, item in value.items():
-                self.texts(item, (*path, key))
+                self.texts(item, (*path, CallerKey(key)))
+                if key:
+                    self.fields.append(TextField((*path, CallerKey(key)), kind="key"))
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 self.texts(item, (*path, index))
@@ -104,92 +160,36 @@ def require_list(value: Any, path: JsonPath) -> list[Any]:
     return value
 
 
+# An unknown key that is not lowercase snake_case (an email, a name, a number) is itself text.
+_API_KEY = re.compile(r"[a-z][a-z0-9_]{0,63}")
+# A number this long may be a phone or an ID: it counts as text in an unknown field.
+_LONG_NUMBER = 1_000_000
+
+
 def carries_text(value: Any) -> bool:
-    """Whether any string hides anywhere inside `value`."""
+    """Whether any string, or any number long enough to identify someone, hides in `value`."""
     if isinstance(value, str):
         return True
+    if is_number(value):
+        return bool(abs(value) >= _LONG_NUMBER)
     if isinstance(value, dict):
-        return any(carries_text(item) for item in value.values())
+        return any(not _API_KEY.fullmatch(key) or carries_text(item) for key, item in value.items())
     if isinstance(value, list):
         return any(carries_text(item) for item in value)
     return False
 
 
 def refuse_unknown(obj: dict[str, Any], known: frozenset[str], path: JsonPath) -> None:
-    """A field the proxy does not know, if it carries any string, is refused (never passed)."""
+    """A field the proxy does not know, if it carries any text, is refused (never passed).
+
+    Its key counts as text unless it is shaped like an API parameter. The error names the
+    known parent and `<unknown key>`: the key itself is the caller's.
+    """
     for key, value in obj.items():
-        if key not in known and carries_text(value):
-            where = label((*path, key))
+        if key not in known and (not _API_KEY.fullmatch(key) or carries_text(value)):
+            where = label((*path, UNKNOWN_KEY))
             raise InvalidRequest(
-                f"Unknown field '{where}' carries text the proxy cannot vouch for; "
+                f"An unknown field ('{where}') carries text the proxy cannot vouch for; "
                 "it is refused rather than sent unredacted.",
                 param=where,
             )
-
-
-def json_leaves(value: Any, path: JsonPath = ()) -> list[JsonPath]:
-    """Paths of the string and integer values inside parsed JSON (keys are schema, not text).
-
-    Integers count because a phone or ID number is often written as one in tool arguments.
-    """
-    if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
-        return [path]
-    if isinstance(value, dict):
-        return [leaf for key, item in value.items() for leaf in json_leaves(item, (*path, key))]
-    if isinstance(value, list):
-        return [leaf for i, item in enumerate(value) for leaf in json_leaves(item, (*path, i))]
-    return []
-
-
-def _at(doc: Any, path: JsonPath) -> Any:
-    for part in path:
-        doc = doc[part]
-    return doc
-
-
-class TextSlots:
-    """The texts of one body in walk order, JSON-string fields opened into their string leaves.
-
-    `texts` is what the detector sees; `write` puts new texts back, re-serialising a JSON string
-    only if one of its leaves changed (so it stays valid JSON whatever the values contain). An
-    integer leaf that changed becomes a string (`"[PHONE_1]"`).
-    """
-
-    def __init__(self, body: Any, fields: list[TextField]) -> None:
-        self._body = body
-        self.texts: list[str] = []
-        # (field, parsed document or None, leaf paths, index of the first text)
-        self._slots: list[tuple[TextField, Any, list[JsonPath], int]] = []
-        for text_field in fields:
-            raw = text_field.get(body)
-            doc: Any = None
-            leaves: list[JsonPath] = []
-            if text_field.json_string:
-                try:
-                    doc = orjson.loads(raw)
-                except orjson.JSONDecodeError:
-                    doc = None  # not JSON after all: walked as one plain text
-                if isinstance(doc, dict | list):
-                    leaves = json_leaves(doc)
-                else:
-                    doc = None
-            self._slots.append((text_field, doc, leaves, len(self.texts)))
-            if doc is None:
-                self.texts.append(raw)
-            else:
-                self.texts.extend(str(_at(doc, leaf)) for leaf in leaves)
-
-    def write(self, new_texts: list[str]) -> None:
-        """Set every changed text back into the body."""
-        for text_field, doc, leaves, first in self._slots:
-            if doc is None:
-                if new_texts[first] != self.texts[first]:
-                    text_field.set(self._body, new_texts[first])
-                continue
-            changed = False
-            for offset, leaf in enumerate(leaves):
-                if new_texts[first + offset] != self.texts[first + offset]:
-                    TextField(leaf).set(doc, new_texts[first + offset])
-                    changed = True
-            if changed:
-                text_field.set(self._body, orjson.dumps(doc).decode())

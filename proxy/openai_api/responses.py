@@ -2,7 +2,10 @@
 
 Shapes follow openai-python's `ResponseCreateParams`, `ResponseInputItemParam`, `Response` and
 the `response.*` stream events. Input items of kinds the proxy cannot vouch for (computer, shell,
-MCP calls...) are refused with a 400 naming the item's `type`.
+MCP calls...) are refused with a 400 naming the item's `type`. `tools` and `text` (its
+`format` schema) are walked as developer schema (`proxy.openai_api.schema`). `annotations` and
+`logprobs` of an `output_text` part given back as input are emptied before the body leaves:
+they are the model's own output echoed back (citation titles, URLs, file names, token strings).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from typing import Any
 
 from proxy.errors import InvalidRequest
 from proxy.openai_api.fields import (
+    CallerKey,
     JsonPath,
     TextField,
     Walk,
@@ -19,6 +23,7 @@ from proxy.openai_api.fields import (
     require_dict,
     require_list,
 )
+from proxy.openai_api.schema import walk_schema
 from proxy.openai_api.streaming import JsonObject, StreamKey
 from proxy.policy import MediaAction
 
@@ -28,12 +33,13 @@ _SCHEMA_FIELDS = frozenset(
         "conversation", "image", "include", "moderation", "prompt_cache_options",
         "max_output_tokens", "max_tool_calls", "parallel_tool_calls", "previous_response_id",
         "prompt_cache_key", "prompt_cache_retention", "reasoning", "service_tier", "store",
-        "stream", "stream_options", "temperature", "text", "tool_choice", "tools",
-        "top_logprobs", "top_p", "truncation",
+        "stream", "stream_options", "temperature", "tool_choice", "top_logprobs", "top_p",
+        "truncation",
     }
 )  # fmt: skip
+_DEVELOPER_SCHEMA = ("tools", "text")
 _WALKED_FIELDS = frozenset(
-    {"input", "instructions", "metadata", "user", "safety_identifier", "prompt"}
+    {"input", "instructions", "metadata", "user", "safety_identifier", "prompt", *_DEVELOPER_SCHEMA}
 )
 KNOWN_FIELDS = _SCHEMA_FIELDS | _WALKED_FIELDS
 """Every top-level field this endpoint accepts; others carrying text are refused."""
@@ -56,12 +62,15 @@ def request_fields(body: JsonObject, media: MediaAction = MediaAction.BLOCK) -> 
         walk.optional_text(body, key, ())
     if body.get("metadata") is not None:
         walk.texts(require_dict(body["metadata"], ("metadata",)), ("metadata",))
+    for key in _DEVELOPER_SCHEMA:
+        if body.get(key) is not None:
+            walk_schema(walk, body[key], (key,))
     if body.get("prompt") is not None:
         prompt = require_dict(body["prompt"], ("prompt",))
         refuse_unknown(prompt, frozenset({"id", "version", "variables"}), ("prompt",))
         variables = require_dict(prompt.get("variables") or {}, ("prompt", "variables"))
         for name, variable in variables.items():
-            path: JsonPath = ("prompt", "variables", name)
+            path: JsonPath = ("prompt", "variables", CallerKey(name))
             if isinstance(variable, str):
                 walk.text(variable, path)
             else:
@@ -112,6 +121,9 @@ def _part(walk: Walk, part: dict[str, Any], path: JsonPath) -> None:
     kind = part.get("type")
     if kind in ("input_text", "output_text"):
         refuse_unknown(part, frozenset({"type", "text", "annotations", "logprobs"}), path)
+        for echoed in ("annotations", "logprobs"):
+            if part.get(echoed):
+                part[echoed] = []
         walk.text(part.get("text"), (*path, "text"))
     elif kind == "refusal":
         refuse_unknown(part, frozenset({"type", "refusal"}), path)
@@ -132,7 +144,33 @@ def response_fields(body: JsonObject, prefix: JsonPath = ()) -> list[TextField]:
     for index, item in enumerate(body.get("output") or []):
         if isinstance(item, dict):
             fields.extend(_item_fields(item, (*prefix, "output", index)))
+    for key in _ECHOED:
+        if body.get(key) is not None:
+            fields.extend(_echoed_fields(body[key], (*prefix, key)))
     return fields
+
+
+# Request fields a Response object repeats; they went out pseudonymized and come back restored.
+_ECHOED = ("tools", "text", "metadata", "prompt", "user", "safety_identifier")
+
+
+def _echoed_fields(value: Any, path: JsonPath) -> list[TextField]:
+    """Every string inside `value`, then every object key, deepest first: a key is renamed only
+    once the fields under it are written."""
+    fields: list[TextField] = []
+    keys: list[TextField] = []
+    stack: list[tuple[Any, JsonPath]] = [(value, path)]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, str):
+            fields.append(TextField(where))
+        elif isinstance(node, list):
+            stack.extend((item, (*where, i)) for i, item in reversed(list(enumerate(node))))
+        elif isinstance(node, dict):
+            for key in reversed(list(node)):
+                stack.append((node[key], (*where, CallerKey(key))))
+            keys.extend(TextField((*where, CallerKey(key)), kind="key") for key in node if key)
+    return fields + sorted(keys, key=lambda field: -len(field.path))
 
 
 def _item_fields(item: dict[str, Any], path: JsonPath) -> list[TextField]:

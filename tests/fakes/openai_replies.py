@@ -202,6 +202,7 @@ def _response(body: Json, status: str, output: list[Json], text: str | None) -> 
         "temperature": 1.0,
         "tool_choice": "auto",
         "tools": body.get("tools", []),
+        "metadata": body.get("metadata", {}),
         "top_p": 1.0,
         "usage": None,
     }

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from proxy.errors import InvalidRequest, PolicyBlocked
-from proxy.openai_api.chat import ChatStream, request_fields, response_fields
+from proxy.openai_api.chat import REPLY_KINDS, ChatStream, request_fields, response_fields
 from proxy.policy import MediaAction
 
 
@@ -61,18 +61,25 @@ def test_an_unknown_top_level_field_carrying_text_is_refused_by_path_not_value()
     with pytest.raises(InvalidRequest) as caught:
         request_fields({"messages": [], "notes": {"x": "Dana Cohen"}})
 
-    assert ("notes", False) == (caught.value.param, "Dana" in caught.value.message)
+    assert ("<unknown key>", False) == (caught.value.param, "Dana" in caught.value.message)
+
+
+def test_an_unknown_top_level_key_is_not_echoed_in_the_error() -> None:
+    with pytest.raises(InvalidRequest) as caught:
+        request_fields({"messages": [], "dana.levi@example.com": "x"})
+
+    assert ("<unknown key>", False) == (caught.value.param, "dana" in caught.value.message)
 
 
 def test_an_unknown_field_without_text_passes() -> None:
     assert [] == paths({"messages": [], "future_knob": 3})
 
 
-def test_an_unknown_message_field_is_refused_naming_its_path() -> None:
+def test_an_unknown_message_field_is_refused_naming_its_parent_path() -> None:
     with pytest.raises(InvalidRequest) as caught:
         request_fields({"messages": [{"role": "user", "content": "hi", "extra": "Dana"}]})
 
-    assert "messages[0].extra" == caught.value.param
+    assert "messages[0].<unknown key>" == caught.value.param
 
 
 def test_an_unknown_content_part_type_is_refused() -> None:
@@ -161,3 +168,102 @@ def test_an_assistant_reply_appended_as_the_sdk_dumps_it_is_accepted() -> None:
     }
 
     assert [("messages", 0, "content")] == paths({"messages": [message]})
+
+
+def test_tool_definitions_response_format_and_stop_values_are_walked_but_not_keywords() -> None:
+    parameters = {
+        "type": "object",
+        "description": "owner d",
+        "properties": {
+            "owner": {
+                "type": "string",
+                "title": "owner t",
+                "enum": ["Dana Levi", "Avi Cohen"],
+                "default": {"name": "Dana Levi"},
+                "examples": [972501234567],
+            }
+        },
+        "required": ["owner"],
+    }
+    body = {
+        "messages": [],
+        "tools": [
+            {
+                "type": "function",
+                "function": {"name": "f", "description": "d", "parameters": parameters},
+            }
+        ],
+        "response_format": {
+            "type": "json_schema",
+            "json_schema": {"name": "s", "description": "rf", "schema": {"const": "Dana"}},
+        },
+        "stop": ["Dana Levi:"],
+    }
+    tool = ("tools", 0, "function")
+    owner = (*tool, "parameters", "properties", "owner")
+
+    assert [
+        (*tool, "description"),
+        (*tool, "parameters", "description"),
+        (*owner, "title"),
+        (*owner, "enum", 0),
+        (*owner, "enum", 1),
+        (*owner, "default", "name"),
+        (*owner, "default", "name"),
+        (*owner, "examples", 0),
+        ("response_format", "json_schema", "description"),
+        ("response_format", "json_schema", "schema", "const"),
+        ("stop", 0),
+    ] == paths(body)
+
+
+def test_annotations_of_an_appended_reply_are_emptied_before_leaving() -> None:
+    message = {
+        "role": "assistant",
+        "content": "See the profile.",
+        "annotations": [
+            {
+                "type": "url_citation",
+                "url_citation": {"title": "Dana Levi", "url": "https://x.io/dana"},
+            }
+        ],
+    }
+    body = {"messages": [message]}
+    request_fields(body)
+
+    assert [] == body["messages"][0]["annotations"]
+
+
+def test_custom_tool_call_input_in_a_reply_is_restorable() -> None:
+    call = {"id": "c", "type": "custom", "custom": {"name": "t", "input": "x"}}
+    reply = {"choices": [{"index": 0, "message": {"role": "assistant", "tool_calls": [call]}}]}
+
+    assert [(("choices", 0, "message", "tool_calls", 0, "custom", "input"), False)] == [
+        (field.path, field.json_string) for field in response_fields(reply)
+    ]
+
+
+def test_streamed_custom_tool_input_and_audio_transcript_are_keyed_and_flushed() -> None:
+    delta = {
+        "tool_calls": [{"index": 1, "custom": {"input": "a"}}],
+        "audio": {"transcript": "b"},
+    }
+    chunk = {"id": "c", "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
+    shape = ChatStream()
+
+    assert [("audio", 0, None), ("custom", 0, 1)] == [key for key, _ in shape.deltas(chunk)]
+    assert {"tool_calls": [{"index": 1, "custom": {"input": "z"}}]} == shape.flush_event(
+        chunk, ("custom", 0, 1), "z"
+    )["choices"][0]["delta"]
+
+
+@pytest.mark.parametrize("kind", REPLY_KINDS)
+def test_every_reply_text_is_restorable_both_whole_and_streamed(kind: str) -> None:
+    shape = ChatStream()
+    template = {"id": "c", "choices": [{"index": 0, "delta": {}, "finish_reason": None}]}
+    tool = 3 if kind in ("arguments", "custom") else None
+    event = shape.flush_event(template, (kind, 0, tool), "x")
+    reply = {"choices": [{"index": 0, "message": event["choices"][0]["delta"]}]}
+
+    assert [(kind, 0, tool)] == [key for key, _ in shape.deltas(event)]
+    assert ["x"] == [field.get(reply) for field in response_fields(reply)]

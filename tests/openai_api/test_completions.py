@@ -28,3 +28,9 @@ def test_reply_choice_texts_are_restorable() -> None:
     assert [("choices", 0, "text")] == [
         field.path for field in response_fields({"choices": [{"index": 0, "text": "x"}]})
     ]
+
+
+def test_stop_sequences_are_walked() -> None:
+    body = {"model": "m", "prompt": "p", "stop": ["Dana Levi:", "\n"]}
+
+    assert [("prompt",), ("stop", 0), ("stop", 1)] == [f.path for f in request_fields(body)]

@@ -1,46 +1,68 @@
-"""Text fields and slots: paths, JSON-string leaves, and writing back valid JSON."""
+"""Text fields: paths, labels that never show a caller's key, key and number fields."""
 
 from __future__ import annotations
 
-import json
+import pytest
 
-import orjson
-
-from proxy.openai_api.fields import TextField, TextSlots, label
+from proxy.errors import InvalidRequest
+from proxy.openai_api.fields import CallerKey, TextField, Walk, label, refuse_unknown
 
 
 def test_labels_name_the_field_path() -> None:
     assert "messages[2].content[0].text" == label(("messages", 2, "content", 0, "text"))
 
 
-def test_json_string_fields_are_opened_into_their_string_and_integer_leaves() -> None:
-    body = {"args": json.dumps({"to": "Dana", "cc": ["Avi"], "phone": 972541234567, "ok": True})}
-
-    assert ["Dana", "Avi", "972541234567"] == TextSlots(body, [TextField(("args",), True)]).texts
+def test_a_key_the_caller_chose_is_labelled_with_a_fixed_token() -> None:
+    assert "prompt.variables.<key>" == label(("prompt", "variables", CallerKey("dana@x.io")))
 
 
-def test_changed_leaves_are_written_back_as_valid_json() -> None:
-    body = {"args": json.dumps({"to": "Dana", "phone": 972541234567, "n": 2})}
-    slots = TextSlots(body, [TextField(("args",), True)])
+@pytest.mark.parametrize(
+    ("obj", "path"),
+    [
+        ({"dana.levi@example.com": "x"}, ()),
+        ({"dana.levi@example.com": 1}, ()),
+        ({"Dana Levi": None}, ("messages", 0)),
+        ({"notes": 972501234567}, ()),
+    ],
+)
+def test_an_unknown_key_is_refused_without_echoing_it(
+    obj: dict[str, object], path: tuple[str | int, ...]
+) -> None:
+    with pytest.raises(InvalidRequest) as caught:
+        refuse_unknown(obj, frozenset(), path)
 
-    slots.write(['[PERSON_1] "x" \\', "[PHONE_1]", "2"])
-
-    assert {"to": '[PERSON_1] "x" \\', "phone": "[PHONE_1]", "n": 2} == orjson.loads(body["args"])
-
-
-def test_an_unchanged_json_string_keeps_its_exact_formatting() -> None:
-    raw = '{ "to" :  "Dana" }'
-    body = {"args": raw}
-    slots = TextSlots(body, [TextField(("args",), True)])
-
-    slots.write(list(slots.texts))
-
-    assert raw == body["args"]
+    where = label((*path, "<unknown key>"))
+    assert (where, False, False) == (
+        caught.value.param,
+        "dana" in caught.value.message.lower(),
+        "972501234567" in caught.value.message,
+    )
 
 
-def test_a_json_string_field_that_is_not_json_is_walked_as_plain_text() -> None:
-    body = {"args": '{"to": "Dana"'}
-    slots = TextSlots(body, [TextField(("args",), True)])
-    slots.write(['{"to": "[PERSON_1]"'])
+def test_an_unknown_api_shaped_field_without_text_passes() -> None:
+    refuse_unknown({"future_knob": 3, "flag": True}, frozenset(), ())
 
-    assert ['{"to": "Dana"', '{"to": "[PERSON_1]"'] == [slots.texts[0], body["args"]]
+
+def test_metadata_keys_strings_and_numbers_are_all_walked() -> None:
+    walk = Walk()
+    body = {"metadata": {"dana@x.io": "Dana", "n": 972501234567.0}}
+    walk.texts(body["metadata"], ("metadata",))
+
+    assert ["Dana", "dana@x.io", "972501234567", "n"] == [f.get(body) for f in walk.fields]
+
+
+def test_a_key_field_renames_the_key_in_place_keeping_order() -> None:
+    body = {"metadata": {"a": "1", "dana@x.io": "2", "z": "3"}}
+
+    TextField(("metadata", CallerKey("dana@x.io")), kind="key").set(body, "[EMAIL_1]")
+
+    assert ["a", "[EMAIL_1]", "z"] == list(body["metadata"])
+
+
+def test_a_rename_onto_an_existing_key_is_refused_without_naming_either() -> None:
+    body = {"metadata": {"[EMAIL_1]": "1", "dana@x.io": "2"}}
+
+    with pytest.raises(InvalidRequest) as caught:
+        TextField(("metadata", CallerKey("dana@x.io")), kind="key").set(body, "[EMAIL_1]")
+
+    assert "dana" not in caught.value.message

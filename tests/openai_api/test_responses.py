@@ -83,3 +83,70 @@ def test_text_deltas_are_keyed_per_item_and_closed_by_their_done_event() -> None
 
     assert (True, False) == (shape.closes(done, key), shape.closes({**done, "item_id": "o"}, key))
     assert [("text",)] == [field.path for field in shape.wholes(done)]
+
+
+def test_tools_and_text_format_values_are_walked_but_not_names_or_types() -> None:
+    body = {
+        "input": "hi",
+        "tools": [
+            {
+                "type": "function",
+                "name": "f",
+                "description": "d",
+                "parameters": {"type": "object", "properties": {"o": {"enum": ["Dana"]}}},
+            }
+        ],
+        "text": {"format": {"type": "json_schema", "name": "s", "schema": {"description": "x"}}},
+    }
+
+    assert [
+        ("input",),
+        ("tools", 0, "description"),
+        ("tools", 0, "parameters", "properties", "o", "enum", 0),
+        ("text", "format", "schema", "description"),
+    ] == [field.path for field in request_fields(body)]
+
+
+def test_annotations_and_logprobs_of_output_text_given_back_are_emptied() -> None:
+    part = {
+        "type": "output_text",
+        "text": "t",
+        "annotations": [{"type": "file_citation", "file_id": "f", "filename": "dana_levi.pdf"}],
+        "logprobs": [{"token": "Dana", "bytes": [68], "logprob": -1.0, "top_logprobs": []}],
+    }
+    body = {"input": [{"type": "message", "role": "assistant", "content": [part]}]}
+    request_fields(body)
+
+    assert ([], []) == (part["annotations"], part["logprobs"])
+
+
+def test_a_bad_prompt_variable_is_refused_without_naming_the_variable() -> None:
+    body = {"prompt": {"id": "p", "variables": {"dana@x.io": {"type": "video"}}}}
+
+    with pytest.raises(InvalidRequest) as caught:
+        request_fields(body)
+
+    assert ("prompt.variables.<key>.type", False) == (
+        caught.value.param,
+        "dana" in caught.value.message,
+    )
+
+
+def test_echoed_request_fields_are_restorable_values_before_keys() -> None:
+    reply = {
+        "output": [],
+        "tools": [{"type": "function", "name": "f", "description": "For [PERSON_1]"}],
+        "metadata": {"[EMAIL_1]": "[PERSON_1]"},
+    }
+    fields = response_fields(reply)
+
+    assert [
+        (("tools", 0, "type"), "value"),
+        (("tools", 0, "name"), "value"),
+        (("tools", 0, "description"), "value"),
+        (("tools", 0, "type"), "key"),
+        (("tools", 0, "name"), "key"),
+        (("tools", 0, "description"), "key"),
+        (("metadata", "[EMAIL_1]"), "value"),
+        (("metadata", "[EMAIL_1]"), "key"),
+    ] == [(field.path, field.kind) for field in fields]
