@@ -114,7 +114,11 @@ def build_app(
     app.on_response_prepare.append(add_request_id)
     app[POLICIES] = policies or PolicyRegistry(settings.policy_dir)
     if exchange_factory is None:
-        factory = ExchangeFactory(app[POLICIES], redaction_enabled=settings.redaction_enabled)
+        factory = ExchangeFactory(
+            app[POLICIES],
+            redaction_enabled=settings.redaction_enabled,
+            max_json_depth=settings.max_json_depth,
+        )
         app.on_startup.append(lambda _: _warm(factory))
         exchange_factory = factory
     app[EXCHANGE_FACTORY] = exchange_factory

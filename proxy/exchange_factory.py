@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from proxy.detect.engine import DetectionEngine
 from proxy.exchange import Exchange, Passthrough
+from proxy.openai_api.slots import DEFAULT_MAX_DEPTH
 from proxy.policy import Policy
 from proxy.policy_registry import PolicyRegistry
 from proxy.redaction import RedactingExchange
@@ -20,9 +21,16 @@ class ExchangeFactory:
     """`factory(ctx)` -> the exchange for one request (which endpoints a policy opens is
     checked by the web layer, for every route, before any body is read)."""
 
-    def __init__(self, registry: PolicyRegistry, *, redaction_enabled: bool = True) -> None:
+    def __init__(
+        self,
+        registry: PolicyRegistry,
+        *,
+        redaction_enabled: bool = True,
+        max_json_depth: int = DEFAULT_MAX_DEPTH,
+    ) -> None:
         self._registry = registry
         self._redaction_enabled = redaction_enabled
+        self._max_json_depth = max_json_depth
         self._engines: dict[str, tuple[Policy, DetectionEngine]] = {}
 
     def policy_for(self, ctx: RequestContext) -> Policy:
@@ -53,4 +61,9 @@ class ExchangeFactory:
         policy = self.policy_for(ctx)
         if not self._redaction_enabled:
             return Passthrough()
-        return RedactingExchange(ctx.endpoint, self.detector_for(policy), policy)
+        return RedactingExchange(
+            ctx.endpoint,
+            self.detector_for(policy),
+            policy,
+            max_json_depth=self._max_json_depth,  # for JSON inside strings (tool arguments)
+        )

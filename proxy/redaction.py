@@ -21,7 +21,7 @@ from proxy.errors import (
 )
 from proxy.exchange import ExchangeStats, JsonObject
 from proxy.openai_api.endpoints import endpoint_for
-from proxy.openai_api.slots import TextSlots
+from proxy.openai_api.slots import DEFAULT_MAX_DEPTH, TextSlots
 from proxy.openai_api.streaming import StreamKey
 from proxy.policy import Policy
 from proxy.pseudonymize import pseudonymize
@@ -32,13 +32,21 @@ from proxy.stream import StreamRestorer
 class RedactingExchange:
     """Pseudonymize out, restore in, for one request to `endpoint` (e.g. `chat/completions`)."""
 
-    def __init__(self, endpoint: str, detector: Detector, policy: Policy) -> None:
+    def __init__(
+        self,
+        endpoint: str,
+        detector: Detector,
+        policy: Policy,
+        *,
+        max_json_depth: int = DEFAULT_MAX_DEPTH,
+    ) -> None:
         shape = endpoint_for(endpoint)
         if shape is None:
             raise EndpointNotAllowed(f"The proxy does not redact '{endpoint}'.")
         self._endpoint = shape
         self._detector = detector
         self._policy = policy
+        self._max_json_depth = max_json_depth
         self._restorer = Restorer({})
         self._replay = Restorer({})  # full texts repeated in stream events: not counted again
         self._streams: dict[StreamKey, StreamRestorer] = {}
@@ -63,7 +71,7 @@ class RedactingExchange:
         except Exception:  # a shape the walker did not foresee: refused, never forwarded
             raise InvalidRequest("The request body has a shape the proxy cannot read.") from None
         try:
-            slots = TextSlots(body, fields)
+            slots = TextSlots(body, fields, max_depth=self._max_json_depth)
             if not slots.texts:
                 return body
             spans = self._detector.detect_all(slots.texts)

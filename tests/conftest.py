@@ -12,6 +12,7 @@ from typing import Any
 import asyncpg
 import pytest
 from aiohttp import web
+from hypothesis import settings as hypothesis_settings
 
 from proxy.app import build_app
 from proxy.settings import Settings
@@ -20,6 +21,12 @@ from proxy.store.postgres import PostgresStore
 from proxy.web.keys import MakeExchange
 from proxy.web.serving import ProxyRunner
 from tests.fakes.openai_upstream import FakeOpenAI
+
+# CI replays the same examples every run, so a land is never decided by the draw of a rare
+# case; a developer's run (and FUZZ_EXAMPLES=1000) keeps exploring new ones.
+hypothesis_settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 UPSTREAM_KEY = "sk-upstream-test-key"
 DEFAULT_POSTGRES_URLS = (

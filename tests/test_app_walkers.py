@@ -11,7 +11,7 @@ import openai
 import orjson
 import pytest
 
-from tests.conftest import RunningProxy
+from tests.conftest import RunningProxy, StartProxy
 
 NOTE = "Please update the lead Dana Levi (dana.levi@example.com, 972501234567) and Avi Cohen."
 VALUES = ("Dana", "Levi", "dana.levi", "972501234567", "Avi Cohen")
@@ -272,4 +272,33 @@ async def test_an_unknown_key_is_refused_without_being_echoed(proxy: RunningProx
         )
 
     assert "dana" not in caught.value.response.text
+    assert [] == proxy.upstream.requests
+
+
+async def test_the_configured_json_depth_also_bounds_tool_call_arguments(
+    start_proxy: StartProxy,
+) -> None:
+    proxy = await start_proxy(max_json_depth=8)
+    nested: Any = "Dana Levi"
+    for _ in range(10):
+        nested = {"a": nested}
+    history: Any = [
+        {"role": "user", "content": "hi"},
+        {
+            "role": "assistant",
+            "tool_calls": [
+                {
+                    "id": "c1",
+                    "type": "function",
+                    "function": {"name": "f", "arguments": json.dumps(nested)},
+                }
+            ],
+        },
+        {"role": "tool", "tool_call_id": "c1", "content": "ok"},
+    ]
+
+    with pytest.raises(openai.APIStatusError) as caught:
+        await _client(proxy).chat.completions.create(model="m", messages=history)
+
+    assert (413, "json_too_deep") == (caught.value.status_code, caught.value.code)
     assert [] == proxy.upstream.requests

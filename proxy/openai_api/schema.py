@@ -22,6 +22,9 @@ _STRUCTURAL = frozenset(
         "name", "required", "syntax", "strict", "namespace",
     }
 )  # fmt: skip
+# An MCP tool's credentials are meant for OpenAI to call the caller's MCP server with:
+# redacting them would only break the tool, so they go as they are.
+_MCP_CREDENTIALS = frozenset({"headers", "authorization"})
 # Keywords whose values are data the caller supplies.
 _DATA = frozenset({"enum", "const", "default", "examples", "example"})
 
@@ -39,10 +42,12 @@ def walk_schema(walk: Walk, value: Any, path: JsonPath) -> None:
         elif isinstance(node, list):
             stack.extend((item, (*where, i), False) for i, item in reversed(list(enumerate(node))))
         elif isinstance(node, dict):
+            mcp = node.get("type") == "mcp"
             children = [
                 (item, (*where, key), key in _DATA)
                 for key, item in node.items()
                 if not (key in _STRUCTURAL and _is_names(item))
+                and not (mcp and key in _MCP_CREDENTIALS)
             ]
             stack.extend(reversed(children))
 
