@@ -20,6 +20,7 @@ from proxy.store.base import (
     TenantFeedListener,
     like_pattern,
 )
+from proxy.store.sql import KEY_COLUMNS, TENANT_SELECT
 
 SCHEMA: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS tenants (
@@ -52,12 +53,6 @@ SCHEMA: tuple[str, ...] = (
 
 # Several replicas may start together: serialise schema creation with an advisory lock.
 _SCHEMA_LOCK = 7_243_001
-
-_KEY_COLUMNS = "id, tenant_id, created_at, revoked_at"
-_TENANT_SELECT = (
-    "SELECT t.id, t.created_at, s.consent, s.policy, s.consent_changed_at"
-    " FROM tenants t LEFT JOIN tenant_settings s ON s.tenant_id = t.id"
-)
 
 
 @contextmanager
@@ -133,7 +128,7 @@ class PostgresStore(Store):
     async def list_keys(self) -> list[ClientKey]:
         with _store_errors():
             rows = await self._db.fetch(
-                f"SELECT {_KEY_COLUMNS} FROM client_keys ORDER BY created_at, id"
+                f"SELECT {KEY_COLUMNS} FROM client_keys ORDER BY created_at, id"
             )
         return [_key(row) for row in rows]
 
@@ -149,7 +144,7 @@ class PostgresStore(Store):
         with _store_errors():
             row = await self._db.fetchrow(
                 "INSERT INTO client_keys (id, secret_sha256, tenant_id) VALUES ($1, $2, $3)"
-                f" RETURNING {_KEY_COLUMNS}",
+                f" RETURNING {KEY_COLUMNS}",
                 key_id,
                 secret_hash,
                 tenant_id,
@@ -159,7 +154,7 @@ class PostgresStore(Store):
     async def _key_by_hash(self, secret_hash: str) -> ClientKey | None:
         with _store_errors():
             row = await self._db.fetchrow(
-                f"SELECT {_KEY_COLUMNS} FROM client_keys WHERE secret_sha256 = $1", secret_hash
+                f"SELECT {KEY_COLUMNS} FROM client_keys WHERE secret_sha256 = $1", secret_hash
             )
         return None if row is None else _key(row)
 
@@ -176,7 +171,7 @@ class PostgresStore(Store):
 
     async def get_tenant(self, tenant_id: str) -> Tenant | None:
         with _store_errors():
-            row = await self._db.fetchrow(f"{_TENANT_SELECT} WHERE t.id = $1", tenant_id)
+            row = await self._db.fetchrow(f"{TENANT_SELECT} WHERE t.id = $1", tenant_id)
         return None if row is None else _tenant(row)
 
     async def list_tenants(
@@ -184,7 +179,7 @@ class PostgresStore(Store):
     ) -> list[Tenant]:
         with _store_errors():
             rows = await self._db.fetch(
-                f"{_TENANT_SELECT} WHERE ($1::text IS NULL OR lower(t.id) LIKE $1 ESCAPE '\\')"
+                f"{TENANT_SELECT} WHERE ($1::text IS NULL OR lower(t.id) LIKE $1 ESCAPE '\\')"
                 " ORDER BY t.created_at, t.id LIMIT $2 OFFSET $3",
                 like_pattern(search) if search else None,
                 limit,

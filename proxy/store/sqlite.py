@@ -14,6 +14,7 @@ import aiosqlite
 from proxy.consent import ConsentState
 from proxy.errors import StoreUnavailable
 from proxy.store.base import ClientKey, ConsentChange, Store, Tenant, like_pattern
+from proxy.store.sql import KEY_COLUMNS, TENANT_SELECT
 
 SCHEMA: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS tenants (
@@ -42,12 +43,6 @@ SCHEMA: tuple[str, ...] = (
         at TEXT NOT NULL
     )""",
     "CREATE INDEX IF NOT EXISTS consent_history_tenant ON consent_history (tenant_id, id)",
-)
-
-_KEY_COLUMNS = "id, tenant_id, created_at, revoked_at"
-_TENANT_SELECT = (
-    "SELECT t.id, t.created_at, s.consent, s.policy, s.consent_changed_at"
-    " FROM tenants t LEFT JOIN tenant_settings s ON s.tenant_id = t.id"
 )
 
 
@@ -148,7 +143,7 @@ class SqliteStore(Store):
 
     async def list_keys(self) -> list[ClientKey]:
         with _store_errors():
-            sql = f"SELECT {_KEY_COLUMNS} FROM client_keys ORDER BY created_at, id"
+            sql = f"SELECT {KEY_COLUMNS} FROM client_keys ORDER BY created_at, id"
             async with self._conn.execute(sql) as cursor:
                 return [_key(row) for row in await cursor.fetchall()]
 
@@ -181,14 +176,14 @@ class SqliteStore(Store):
 
     async def _key_by_hash(self, secret_hash: str) -> ClientKey | None:
         with _store_errors():
-            sql = f"SELECT {_KEY_COLUMNS} FROM client_keys WHERE secret_sha256 = ?"
+            sql = f"SELECT {KEY_COLUMNS} FROM client_keys WHERE secret_sha256 = ?"
             async with self._conn.execute(sql, (secret_hash,)) as cursor:
                 row = await cursor.fetchone()
         return None if row is None else _key(row)
 
     async def get_tenant(self, tenant_id: str) -> Tenant | None:
         with _store_errors():
-            sql = f"{_TENANT_SELECT} WHERE t.id = ?"
+            sql = f"{TENANT_SELECT} WHERE t.id = ?"
             async with self._conn.execute(sql, (tenant_id,)) as cursor:
                 row = await cursor.fetchone()
         return None if row is None else _tenant(row)
@@ -199,7 +194,7 @@ class SqliteStore(Store):
         where, params = "", list[object]()
         if search:
             where, params = " WHERE lower(t.id) LIKE ? ESCAPE '\\'", [like_pattern(search)]
-        sql = f"{_TENANT_SELECT}{where} ORDER BY t.created_at, t.id LIMIT ? OFFSET ?"
+        sql = f"{TENANT_SELECT}{where} ORDER BY t.created_at, t.id LIMIT ? OFFSET ?"
         with _store_errors():
             async with self._conn.execute(sql, (*params, limit, offset)) as cursor:
                 rows = await cursor.fetchall()
