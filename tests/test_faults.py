@@ -18,6 +18,7 @@ from openai import AsyncOpenAI
 
 from proxy.web.keys import UPSTREAM
 from tests.conftest import RunningProxy, StartProxy
+from tests.processes import free_port
 
 CANARY_NAME = "Dana Levi"
 CANARY_EMAIL = "dana.levi@example.com"
@@ -104,13 +105,6 @@ async def raw_stream(proxy: RunningProxy) -> tuple[int, bytes]:
         ) as response,
     ):
         return response.status, await response.read()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port  # closed again: connecting to it is refused
 
 
 # -- before the reply started: a status ------------------------------------------------------

@@ -5,13 +5,11 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import aiohttp
 import openai
 import pytest
 from openai import AsyncOpenAI
@@ -19,6 +17,7 @@ from openai import AsyncOpenAI
 from proxy.store import open_store
 from tests.conftest import UPSTREAM_KEY
 from tests.fakes.openai_upstream import FakeOpenAI
+from tests.processes import free_port, wait_until_healthy
 
 TEXT = "Follow up with Dana Levi about the renewal of the Q3 enterprise deal, please."
 MESSAGES = [{"role": "user", "content": TEXT}]
@@ -36,26 +35,6 @@ class Served:
 
 
 StartServe = Callable[[float], Awaitable[Served]]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
-
-
-async def wait_until_serving(port: int) -> None:
-    async with aiohttp.ClientSession() as session:
-        for _ in range(200):  # a guard against a process that never comes up
-            try:
-                async with session.get(f"http://127.0.0.1:{port}/healthz") as response:
-                    if response.status == 200:
-                        return
-            except aiohttp.ClientConnectionError:
-                pass
-            await asyncio.sleep(0.05)
-    raise AssertionError("the proxy did not start")
 
 
 async def refuses_connections(port: int) -> bool:
@@ -101,7 +80,7 @@ async def serve(fake_upstream: FakeOpenAI, tmp_path: Path) -> AsyncIterator[Star
         )
         served = Served(process, port, issued.secret)
         started["proxy"] = served
-        await wait_until_serving(port)
+        await wait_until_healthy(f"http://127.0.0.1:{port}")
         return served
 
     yield start

@@ -23,7 +23,7 @@ from proxy.openai_api.fields import (
     require_list,
 )
 from proxy.openai_api.schema import walk_schema
-from proxy.openai_api.streaming import JsonObject, StreamKey
+from proxy.openai_api.streaming import JsonObject, StreamKey, choice_finishes
 from proxy.policy import MediaAction
 
 _SCHEMA_FIELDS = frozenset(
@@ -215,12 +215,7 @@ class ChatStream:
         return []
 
     def closes(self, event: JsonObject, key: StreamKey) -> bool:
-        return any(
-            isinstance(choice, dict)
-            and choice.get("index") == key[1]
-            and choice.get("finish_reason") is not None
-            for choice in event.get("choices") or []
-        )
+        return choice_finishes(event, key)
 
     def flush_event(self, template: JsonObject, key: StreamKey, text: str) -> JsonObject:
         kind, index, tool = key

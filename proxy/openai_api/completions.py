@@ -10,7 +10,7 @@ from typing import Any
 from proxy.errors import InvalidRequest
 from proxy.openai_api.fields import JsonPath, TextField, Walk, refuse_unknown
 from proxy.openai_api.schema import walk_schema
-from proxy.openai_api.streaming import JsonObject, StreamKey
+from proxy.openai_api.streaming import JsonObject, StreamKey, choice_finishes
 from proxy.policy import MediaAction
 
 _SCHEMA_FIELDS = frozenset(
@@ -76,12 +76,7 @@ class CompletionsStream:
         return []
 
     def closes(self, event: JsonObject, key: StreamKey) -> bool:
-        return any(
-            isinstance(choice, dict)
-            and choice.get("index") == key[1]
-            and choice.get("finish_reason") is not None
-            for choice in event.get("choices") or []
-        )
+        return choice_finishes(event, key)
 
     def flush_event(self, template: JsonObject, key: StreamKey, text: str) -> JsonObject:
         event = {k: v for k, v in template.items() if k not in ("choices", "usage")}

@@ -35,3 +35,14 @@ class StreamShape(Protocol):
     def flush_event(self, template: JsonObject, key: StreamKey, text: str) -> JsonObject:
         """An event shaped like `template` (the last delta event of `key`) carrying `text`."""
         ...
+
+
+def choice_finishes(event: JsonObject, key: StreamKey) -> bool:
+    """Whether `event` carries the `finish_reason` of choice `key[1]`: after it, no delta of that
+    choice follows (chat and legacy completions streams)."""
+    return any(
+        isinstance(choice, dict)
+        and choice.get("index") == key[1]
+        and choice.get("finish_reason") is not None
+        for choice in event.get("choices") or []
+    )

@@ -6,7 +6,6 @@ import asyncio
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ from openai import AsyncOpenAI
 from proxy.store import open_store
 from tests.conftest import UPSTREAM_KEY
 from tests.fakes.openai_upstream import FakeOpenAI
+from tests.processes import free_port, wait_until_healthy
 
 TOKEN = "admin-token-for-replicas"
 REPO_POLICIES = Path(__file__).resolve().parents[2] / "policies"
@@ -41,28 +41,6 @@ class Replica:
         return f"{self.root}/v1"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-async def _wait_healthy(replica: Replica) -> None:
-    async with aiohttp.ClientSession() as http:
-        for _ in range(300):
-            if replica.process.poll() is not None:
-                pytest.fail(f"proxy exited: {replica.log.read_text()[-2000:]}")
-            try:
-                async with http.get(f"{replica.root}/healthz") as reply:
-                    if reply.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.05)
-    pytest.fail("proxy never became healthy")
-
-
 def _spawn(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     """`redaction-proxy ARGS` as installed next to this interpreter, output to `log`."""
     script = Path(sys.executable).parent / "redaction-proxy"
@@ -79,7 +57,7 @@ async def start_replica(tmp_path: Path, fake_upstream: FakeOpenAI) -> AsyncItera
     started: list[Replica] = []
 
     async def start(database_url: str, policy_dir: Path = REPO_POLICIES) -> Replica:
-        port = _free_port()
+        port = free_port()
         env = {
             **os.environ,
             "PROXY_DATABASE_URL": database_url,
@@ -93,7 +71,12 @@ async def start_replica(tmp_path: Path, fake_upstream: FakeOpenAI) -> AsyncItera
         process = _spawn(["serve", "--port", str(port)], env, log)
         replica = Replica(process, f"http://127.0.0.1:{port}", log)
         started.append(replica)
-        await _wait_healthy(replica)
+        await wait_until_healthy(
+            replica.root,
+            exited=lambda: (
+                None if replica.process.poll() is None else replica.log.read_text()[-2000:]
+            ),
+        )
         return replica
 
     yield start
