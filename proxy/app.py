@@ -4,6 +4,7 @@ Reading order of one forwarded request (each step in `proxy/web/`):
 
     tracing.trace_middleware   request id, timings -> one access line + metrics per request
     errors.errors_middleware   ProxyError -> OpenAI-shaped JSON, anything else -> generic 500
+    header_limits              the whole header block within PROXY_MAX_HEADER_BYTES (431)
     auth.auth_middleware       Bearer key -> tenant (a service key names it in X-Tenant-ID),
                                then the consent gate (403 withdrawn, 503 store unreadable)
     forwarding.forward()       the tenant's policy opens the endpoint; read + parse the body
@@ -29,6 +30,7 @@ from proxy.admin.console import add_console_routes
 from proxy.admin.tenancy import install_tenancy
 from proxy.exchange_factory import ExchangeFactory
 from proxy.metrics import ProxyMetrics
+from proxy.openai_api.endpoints import ENDPOINTS
 from proxy.policy_registry import PolicyRegistry
 from proxy.settings import Settings
 from proxy.store import Store, open_store
@@ -36,6 +38,7 @@ from proxy.upstream import Upstream, open_session
 from proxy.web.auth import auth_middleware
 from proxy.web.errors import errors_middleware
 from proxy.web.forwarding import forwarder
+from proxy.web.header_limits import header_limits_middleware
 from proxy.web.keys import (
     EXCHANGE_FACTORY,
     METRICS,
@@ -49,9 +52,6 @@ from proxy.web.probes import healthz, metrics_handler, metrics_site_ctx, readyz
 from proxy.web.tracing import add_request_id, trace_middleware
 
 log = logging.getLogger("proxy.app")
-
-# Endpoint families whose JSON bodies go through the exchange.
-POST_ENDPOINTS: tuple[str, ...] = ("chat/completions", "responses", "completions", "embeddings")
 
 
 def store_ctx(owned: Store | None) -> Callable[[web.Application], AsyncIterator[None]]:
@@ -106,7 +106,12 @@ def build_app(
     ConfigError naming the file, the line and the field.
     """
     app = web.Application(
-        middlewares=[trace_middleware(), errors_middleware(), auth_middleware()],
+        middlewares=[
+            trace_middleware(),
+            errors_middleware(),
+            header_limits_middleware(settings.max_header_bytes),
+            auth_middleware(),
+        ],
         client_max_size=settings.max_body_bytes,
     )
     app[SETTINGS] = settings
@@ -135,7 +140,7 @@ def build_app(
         app.router.add_get("/metrics", metrics_handler(metrics_token))
     else:
         app.cleanup_ctx.append(metrics_site_ctx(metrics_handler(metrics_token)))
-    for endpoint in POST_ENDPOINTS:
+    for endpoint in ENDPOINTS:  # the families whose JSON bodies the exchange can walk
         app.router.add_post(f"/v1/{endpoint}", forwarder(endpoint))
     app.router.add_get("/v1/models", forwarder("models"))
     app.router.add_get("/v1/models/{model}", forwarder("models"))

@@ -24,7 +24,6 @@ class ExchangeStats:
     """Counts of what an exchange did, for logs and metrics: never values, only numbers."""
 
     entities: Counter[tuple[EntityType, Action]] = field(default_factory=Counter)
-    fields: int = 0  # distinct texts walked (a text repeated in many fields counts once)
     placeholders_issued: int = 0
     restored: int = 0  # placeholders put back (in a stream, counted once, from the deltas)
     unrestored: int = 0  # placeholder-looking tokens in replies this request did not issue

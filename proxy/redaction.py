@@ -96,7 +96,6 @@ class RedactingExchange:
         self._restorer = Restorer(result.book.mapping)
         self._replay = Restorer(result.book.mapping)
         self._stats.entities = result.entities
-        self._stats.fields = len(slots.texts)
         self._stats.placeholders_issued = len(result.book.mapping)
         return body
 

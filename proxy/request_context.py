@@ -22,7 +22,6 @@ class RequestContext:
     endpoint: str  # endpoint family, e.g. "chat/completions", "responses", "models"
     tenant_id: str
     key_id: str
-    request_id: str
     policy: str | None = None  # the tenant's assigned policy; None means "default"
 
 

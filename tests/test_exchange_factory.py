@@ -23,9 +23,7 @@ def registry(tmp_path: Path) -> PolicyRegistry:
 
 
 def _ctx(policy: str | None = None) -> RequestContext:
-    return RequestContext(
-        endpoint="chat/completions", tenant_id="acme", key_id="k", request_id="r", policy=policy
-    )
+    return RequestContext(endpoint="chat/completions", tenant_id="acme", key_id="k", policy=policy)
 
 
 def test_requests_under_one_policy_share_one_engine(registry: PolicyRegistry) -> None:

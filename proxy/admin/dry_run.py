@@ -8,7 +8,6 @@ exchange would send, so this works with any exchange (passthrough finds none).
 from __future__ import annotations
 
 import re
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -92,7 +91,6 @@ def dry_run(
         endpoint=DRY_RUN_ENDPOINT,
         tenant_id=tenant_id,
         key_id=DRY_RUN_KEY_ID,
-        request_id=secrets.token_hex(8),
         policy=policy,
     )
     body = {"model": "dry-run", "messages": [{"role": "user", "content": text}]}

@@ -17,7 +17,6 @@ from proxy.limits import (
     Limits,
     StreamEventGuard,
     check_content_encoding,
-    check_header_block,
     parse_body,
 )
 from proxy.request_context import RequestContext
@@ -85,7 +84,6 @@ async def forward(request: web.Request, endpoint: str | None) -> web.StreamRespo
     path = _upstream_path(request)
     exchange: TracedExchange | None = None
     body: bytes | None = None
-    check_header_block(request.raw_headers, app[SETTINGS].max_header_bytes)
     open_endpoint(request, endpoint)
     if request.method == "POST" and endpoint is not None:
         parsed = await read_json_body(request, app[SETTINGS])
@@ -94,7 +92,6 @@ async def forward(request: web.Request, endpoint: str | None) -> web.StreamRespo
             endpoint=endpoint,
             tenant_id=caller.tenant_id,
             key_id=caller.key_id,
-            request_id=trace.request_id,
             policy=caller.policy,
         )
         exchange = TracedExchange(app[EXCHANGE_FACTORY](ctx), trace)

@@ -4,7 +4,7 @@ Web layer (next to app.py): `ProxyRunner` is what `serve` and the tests run, so 
 limits the tests prove are the ones production has.
 
 - Header limits go to aiohttp's parser (`max_line_size`, `max_field_size`,
-  `max_headers`); app.py checks the whole block against the same byte budget.
+  `max_headers`); web/header_limits.py checks the whole block against the same budget.
 - aiohttp answers a request it cannot parse itself, quoting the offending bytes
   (a header value may be a key or an e-mail address) in the body and in an ERROR
   log line with a traceback. `CleanErrorsHandler` answers in OpenAI's shape instead and
