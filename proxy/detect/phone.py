@@ -18,10 +18,11 @@ from proxy.detect.spans import EntityType, Span
 REGIONS = ("IL", "AE", "US", "GB", "DE", "FR", "IN", "NG", "AU", "SA", "CA")
 # A comma and digits after a number written with "+" or separators is a field boundary
 # ("+46 70 123 45 67,12000" in a CSV row); after a bare digit run it may be a decimal comma.
-# Without this, the regex backed off to a shorter prefix and the last digits leaked.
+# Without this, the regex backed off to a shorter prefix and the last digits leaked. An
+# extension glued on ("0541234567x12") ends the number too.
 CANDIDATE = re.compile(
     r"(?:\+|00)?(?:\(\d{1,5}\)[ .-]?)?\d(?:[ .\-/]?\(?\d\)?|\) ?\d){5,17}"
-    r"(?![\w/]|\.\d|-\d|(?<=\d{6}),\d)"
+    r"(?!(?!x\d{1,5}\b)[\w/]|\.\d|-\d|(?<=\d{6}),\d)"
 )
 _GLUED = "_+./:#$€£₪-"
 

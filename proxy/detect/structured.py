@@ -88,6 +88,48 @@ PERSON_KEYS = frozenset(
         "المسؤول",
     ]
 )
+# Values under a person key that name a team, a role or nobody ("contact": "sales team").
+GROUP_WORDS = frozenset(
+    [
+        "team",
+        "department",
+        "dept",
+        "desk",
+        "group",
+        "support",
+        "sales",
+        "finance",
+        "billing",
+        "accounts",
+        "accounting",
+        "office",
+        "admin",
+        "administrator",
+        "operations",
+        "ops",
+        "procurement",
+        "legal",
+        "hr",
+        "helpdesk",
+        "unassigned",
+        "nobody",
+        "none",
+        "n/a",
+        "na",
+        "tbd",
+        "tba",
+        "unknown",
+        "everyone",
+        "all",
+        "me",
+        "you",
+        "us",
+        "them",
+        "him",
+        "her",
+        "null",
+    ]
+)
 GENERIC_KEYS = frozenset({"name", "to", "from", "cc", "user", "username"})
 _COMPANY = re.compile(
     r"(?i)\b(?:inc|ltd|llc|gmbh|corp|co|plc|ag|bv|pty|group|holdings|solutions|technologies|"
@@ -124,8 +166,11 @@ def _person_like(value: str, strict: bool) -> bool:
     words = value.split()
     if not words or len(words) > 5 or _EMAIL_OR_DIGIT.search(value):
         return False
-    # An organisation is not a person, whatever the key says ("owner": "Gulf Logistics").
+    # An organisation or a team is not a person, whatever the key says ("owner": "Gulf
+    # Logistics", "contact": "finance team", "assignee": "unassigned").
     if _COMPANY.search(value) is not None or _is_company(words):
+        return False
+    if any(w.strip(".,").casefold() in GROUP_WORDS for w in words):
         return False
     return not strict or all(w[:1].isupper() or not w[:1].isascii() for w in words)
 

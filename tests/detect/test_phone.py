@@ -73,3 +73,8 @@ def test_a_phone_in_a_csv_row_is_found_whole_before_the_next_numeric_field(
 
 def test_a_bare_digit_run_before_a_decimal_comma_is_still_an_amount() -> None:
     assert [] == list(find_phones("total 5551234567,89 EUR"))
+
+
+def test_an_extension_glued_on_ends_the_number() -> None:
+    text = "phone 0541234567x12 or 415-555-2671x204"
+    assert ["0541234567", "415-555-2671"] == [text[s.start : s.end] for s in find_phones(text)]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from proxy.detect.structured import find_structured_names
 
 
@@ -34,3 +36,11 @@ def test_an_organisation_under_a_person_key_is_not_a_person() -> None:
 
 def test_a_value_is_cut_at_a_parenthesis() -> None:
     assert ["Dana Levi"] == _found("Contact: Dana Levi (Gulf Logistics)\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"owner": "Sales Team"}', "Billing contact: finance team", '{"assignee": "unassigned"}'],
+)
+def test_a_team_or_nobody_under_a_person_key_is_not_a_name(text: str) -> None:
+    assert [] == list(find_structured_names(text))
