@@ -30,6 +30,7 @@ PARTICLES = _LISTS["particles"]
 # Places and months: ambiguous when also a name (Santiago, Sofia, June, Jun): a second signal
 # is needed; otherwise ordinary words.
 PLACES = _LISTS["places"] | _LISTS["months"]
+COUNTRIES = _LISTS["countries"]
 # Titles announce a name and are never part of it; the rest are never names on their own.
 NEVER_NAMES = _LISTS["titles"] | _LISTS["never"]
 # Words that make the capitalised words before them a company ("Blue Yonder Airlines").

@@ -204,6 +204,10 @@ def _particle_start(text: str, start: int) -> int:
     return cut + 1 if word.casefold() in PARTICLES else start
 
 
+# Initials written before a name ("John F. Kennedy", "A. B. Okafor", "K.-H. Müller").
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.(?:-[A-Z]\.)? ?){1,3}(?<= )$")
+
+
 def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
     """PERSON spans: overlapping or space-separated parts joined (given + surname), with any
     name particle right before them."""
@@ -211,6 +215,9 @@ def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
     for start, end in sorted(people):
         if start > 1 and text[start - 1] in " -":
             start = _particle_start(text, start)
+        if start > 2 and text[start - 2] == ".":
+            initials = _INITIALS_BEFORE.search(text, max(0, start - 16), start)
+            start = initials.start() if initials else start
         if merged:
             last = merged[-1]
             if start <= last[1] or text[last[1] : start] in (" ", "-", " - "):

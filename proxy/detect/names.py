@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from proxy.detect.context import COMPANY_LEADS, COMPANY_WORDS, NEVER_NAMES, PARTICLES
+from proxy.detect.context import (
+    COMPANY_LEADS,
+    COMPANY_WORDS,
+    COUNTRIES,
+    NEVER_NAMES,
+    PARTICLES,
+)
 from proxy.detect.cues import cue_ends
 from proxy.detect.lexicon import AMBIGUOUS, GIVEN, NameLexicon
 from proxy.detect.organisations import legal_forms, organisation_spans, outside
@@ -29,6 +35,16 @@ HANDLE = re.compile(r"(?<![\w.@-])([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![\w@-]|\.\w
 _HOLIDAY_GREETING = re.compile(
     r"\b(?:(?:Ramadan|Eid|RAMADAN|EID|ramadan|eid) (?:[Kk]areem|[Mm]ubarak)|[Mm]az[ae]l [Tt]ov)\b"
 )
+# A verb only people do, right after an ambiguous name ("Rose confirmed", "Sofia asked"):
+# the second signal a lone name that is also a word or a place needs.
+_PERSON_VERB = re.compile(
+    r"(?:'s|’s)? (?:asked|said|says|replied|responded|wrote|emailed|texted|messaged|mentioned|"
+    r"told|thinks|thought|feels|felt|prefers|preferred|wants|wanted|promised|agreed|complained|"
+    r"called|phoned|confirmed|signed|requested|suggested|explained|shared|joined|introduced|"
+    r"needs|likes|loved|reports|reported|owns|leads|approved|declined|replied)\b"
+)
+# A Slack-style mention ("@yuki.tanaka", "@priya"), read like a handle.
+MENTION = re.compile(r"(?<![\w.@])@([^\W\d_]{2,})(?:[._]([^\W\d_]{2,}))?(?![\w@-]|\.\w)")
 _HANDLE_GATE = re.compile(r"[._](?=[^\W\d_]{2})")  # charset-led: a cheap scan first
 _HE_PREFIX = "והבלמשכ"
 _AR_PREFIX = "وبلف"
@@ -165,6 +181,19 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     hits.extend(_lowercase_after_cue(text, lex, cues))
     if _HANDLE_GATE.search(text):
         hits.extend(_handles(text, lex))
+    if "@" in text:
+        hits.extend(_mentions(text, lex))
+    return hits
+
+
+def _mentions(text: str, lex: NameLexicon) -> list[NameHit]:
+    """`@yuki.tanaka`, `@priya`: a mention whose first part is a given name."""
+    hits: list[NameHit] = []
+    for m in MENTION.finditer(text):
+        first = lex.flags.get(m.group(1).casefold(), 0)
+        second = lex.flags.get((m.group(2) or "").casefold(), 0) if m.group(2) else GIVEN
+        if first & GIVEN and second and not (first & AMBIGUOUS and not m.group(2)):
+            hits.append(NameHit(m.start(1), m.end()))
     return hits
 
 
@@ -224,9 +253,18 @@ def _accept(
             hits.append(NameHit(s, e))
         return
     named = sum(k in (STRONG, AMBIG, WORDISH) for k in kinds)
-    if strong or cue is True or named >= 2:
+    if strong or cue is True or named >= 2 or _acts(text, part):
         part = part[:MAX_RUN]
         hits.append(NameHit(part[0][0], part[-1][1]))
+
+
+def _acts(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
+    """True when a person's verb follows a name that is not a country ("Sofia asked")."""
+    if not any(t[2] in (AMBIG, WORDISH) for t in part):
+        return False
+    if _PERSON_VERB.match(text, part[-1][1]) is None:
+        return False
+    return text[part[-1][0] : part[-1][1]].casefold() not in COUNTRIES
 
 
 def _nonlatin_keep(

@@ -115,3 +115,16 @@ def test_a_custom_pattern_with_an_unknown_validator_is_a_configuration_error() -
 
     with pytest.raises(NotConfigured):
         DetectionEngine(custom_patterns=[bad])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Met John F. Kennedy yesterday.", "John F. Kennedy"),
+        ("CC: A. B. Okafor", "A. B. Okafor"),
+        ("Owner: K.-H. Müller", "K.-H. Müller"),
+    ],
+)
+def test_initials_belong_to_the_name_they_lead(text: str, name: str) -> None:
+    spans = DetectionEngine().detect(text)
+    assert [name] == [text[s.start : s.end] for s in spans if s.type is EntityType.PERSON]

@@ -158,3 +158,19 @@ def test_a_prefixed_common_word_is_not_taken_as_a_surname() -> None:
 )
 def test_transliterated_greetings_are_not_names(text: str, names: list[str]) -> None:
     assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Sofia asked for the deck by Friday.", "Sofia"), ("Rose confirmed the PO.", "Rose")],
+)
+def test_a_persons_verb_is_the_second_signal_an_ambiguous_name_needs(text: str, name: str) -> None:
+    assert [name] == _found(text)
+
+
+def test_a_country_doing_something_is_not_a_person() -> None:
+    assert [] == _found("China confirmed the tariff; Jordan asked for a discount.")
+
+
+def test_a_mention_of_a_handle_made_of_names_is_a_name() -> None:
+    assert ["yuki.tanaka", "priya"] == _found("@yuki.tanaka can you take this? cc @priya @sales")
