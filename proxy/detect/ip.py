@@ -16,17 +16,24 @@ _V6_HINT = re.compile(r"[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:")
 _VERSION = re.compile(r"(?i)\b(?:v|version|ver\.?|release|build|firmware)\s*$")
 
 
+def _valid_v4(value: str) -> bool:
+    """Four octets up to 255 and an optional prefix up to 32. Zero-padded octets
+    ("192.168.001.010", as some logs write them) are still an address, though `ipaddress`
+    refuses them."""
+    address, _, prefix = value.partition("/")
+    if prefix and int(prefix) > 32:
+        return False
+    return all(int(octet) <= 255 for octet in address.split("."))
+
+
 def find_ips(text: str) -> Iterator[Span]:
     """Valid IPv4 (not version strings like v1.2.3.4) and IPv6 addresses."""
     if "." in text:
         for m in IPV4.finditer(text):
             if _VERSION.search(text[max(0, m.start() - 10) : m.start()]):
                 continue
-            try:
-                ipaddress.ip_interface(m.group())
-            except ValueError:
-                continue
-            yield Span(m.start(), m.end(), EntityType.IP_ADDRESS, 1.0, "ipv4")
+            if _valid_v4(m.group()):
+                yield Span(m.start(), m.end(), EntityType.IP_ADDRESS, 1.0, "ipv4")
     if ":" in text and _V6_HINT.search(text):
         for m in IPV6.finditer(text):
             value = m.group()

@@ -52,6 +52,13 @@ ASSIGNED = re.compile(
     r"סיסמה|סיסמא|كلمة المرور|كلمة السر)"
     r"[\"']?\s*(?:[:=]|is|היא|هي)\s*[\"']?([^\s\"',;}{]{4,200})"
 )
+# A key word followed by a long value with no separator ("secret wJalrXUtn/K7MDENG..."): a
+# secret only when the value mixes letters with digits or symbols (checked as written).
+SPACED = re.compile(
+    r"(?:password|passwd|secret|api[_ -]?key|access[_ -]?key|token|סיסמה|סיסמא)\s+"
+    r"([^\s\"',;}{]{16,200})"
+)
+_MIXED = re.compile(r"(?=\S*[A-Za-z])(?=\S*\d)|(?=\S*[A-Z])(?=\S*[a-z])(?=\S*[/+=])")
 # A URL's userinfo: scheme://user:password@host
 URL_PASSWORD = re.compile(r"://[^\s:/@]+:([^\s@/]{3,})@")
 
@@ -60,6 +67,7 @@ _GATES = (
     (BEARER, ("bearer", "token")),
     (ASSIGNED, ("pass", "pwd", "secret", "key", "token", "סיסמ", "كلمة")),
     (URL_PASSWORD, ("://",)),
+    (SPACED, ("pass", "secret", "key", "token", "סיסמ")),
 )
 
 
@@ -82,5 +90,7 @@ def find_secrets(text: str) -> Iterator[Span]:
             continue
         for m in rx.finditer(low):
             if rx is not URL_PASSWORD and m.start() and low[m.start() - 1].isalnum():
+                continue
+            if rx is SPACED and not _MIXED.match(text, m.start(1)):
                 continue
             yield Span(m.start(1), m.end(1), EntityType.SECRET, 1.0, "assigned")

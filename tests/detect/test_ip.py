@@ -19,3 +19,8 @@ def test_out_of_range_octets_and_versions_are_not_ips() -> None:
 
 def test_clock_times_are_not_ipv6() -> None:
     assert [] == _found("meet at 10:30:00 on Monday")
+
+
+def test_zero_padded_octets_are_still_an_address() -> None:
+    text = "login from 192.168.001.010, not 999.1.1.1"
+    assert ["192.168.001.010"] == [text[s.start : s.end] for s in find_ips(text)]

@@ -19,3 +19,10 @@ def test_values_assigned_to_password_and_api_key_are_found_but_not_the_name() ->
 
 def test_bearer_token_value_is_found() -> None:
     assert ["abcdefghijklmnop1234"] == _found("Authorization: Bearer abcdefghijklmnop1234")
+
+
+def test_a_long_mixed_value_right_after_a_key_word_is_a_secret() -> None:
+    text = "secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY; api key rotation-schedule-quarterly"
+    assert ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"] == [
+        text[s.start : s.end] for s in find_secrets(text)
+    ]
