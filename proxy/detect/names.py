@@ -94,6 +94,8 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
         if first in _HE_PREFIX or first in _AR_PREFIX:
             flags = lex.flags.get(low[1:], 0)
             prefix = 1 if flags else 0
+    if not flags and len(low) > 4 and "\u0400" <= low[0] <= "\u04ff":
+        flags = _russian_base(lex, low)
     if not flags and ("-" in token or "'" in token or "’" in token):
         parts = [p for p in re.split(r"['’-]", low) if len(p) > 1 and p not in PARTICLES]
         part_flags = [lex.flags.get(p, 0) for p in parts]
@@ -111,6 +113,51 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
     if low in lex.common or _prefixed_common(lex, low):
         return COMMON, 0
     return UNKNOWN, 0
+
+
+# Russian names change their ending with the case ("с Дмитрием Ивановым", "Ольгой"): the
+# lexicon holds the nominative, so a declined form is looked up as ending -> nominative.
+_RUSSIAN_ENDINGS = (
+    ("ием", "ий"),
+    ("ией", "ия"),
+    ("ии", "ия"),
+    ("ию", "ия"),
+    ("ого", ""),
+    ("ому", ""),
+    ("ым", ""),
+    ("ом", ""),
+    ("ой", "а"),
+    ("ой", "ая"),
+    ("ою", "а"),
+    ("ем", "ь"),
+    ("ем", "й"),
+    ("ей", "я"),
+    ("ей", "ь"),
+    ("ым", "ый"),
+    ("ой", "ой"),
+    ("ы", "а"),
+    ("и", "я"),
+    ("и", "а"),
+    ("е", "а"),
+    ("е", "я"),
+    ("у", "а"),
+    ("ю", "я"),
+    ("а", ""),
+    ("я", "й"),
+    ("я", "ь"),
+    ("у", ""),
+    ("е", ""),
+)
+
+
+def _russian_base(lex: NameLexicon, low: str) -> int:
+    """Flags of the nominative of a declined Russian name, or 0."""
+    for ending, nominative in _RUSSIAN_ENDINGS:
+        if low.endswith(ending):
+            flags = lex.flags.get(low[: -len(ending)] + nominative, 0)
+            if flags:
+                return flags
+    return 0
 
 
 def _prefixed_common(lex: NameLexicon, low: str) -> bool:

@@ -174,3 +174,8 @@ def test_a_country_doing_something_is_not_a_person() -> None:
 
 def test_a_mention_of_a_handle_made_of_names_is_a_name() -> None:
     assert ["yuki.tanaka", "priya"] == _found("@yuki.tanaka can you take this? cc @priya @sales")
+
+
+def test_declined_russian_names_are_found_by_their_nominative() -> None:
+    text = "Встреча с Дмитрием Ивановым, потом позвонить Ольге Смирновой."
+    assert ["Дмитрием Ивановым", "Ольге Смирновой"] == _found(text)
