@@ -29,7 +29,11 @@ _LISTS = _sections()
 PARTICLES = _LISTS["particles"]
 # Places and months: ambiguous when also a name (Santiago, Sofia, June, Jun): a second signal
 # is needed; otherwise ordinary words.
-PLACES = _LISTS["places"] | _LISTS["months"]
+# Brands, holidays and languages (Atlas, Philips, Ramadan, Bangla) are treated alike.
+BRANDS = _LISTS["brands"]
+PLACES = _LISTS["places"] | _LISTS["months"] | BRANDS
+# Multi-word organisations named after people ("morgan stanley", "marks & spencer").
+ORGANISATIONS = _LISTS["organisations"]
 COUNTRIES = _LISTS["countries"]
 # Titles announce a name and are never part of it; the rest are never names on their own.
 NEVER_NAMES = _LISTS["titles"] | _LISTS["never"]

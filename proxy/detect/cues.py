@@ -14,7 +14,9 @@ call from|call to|chat with|
 chatted with|emailed|emailing|texted|ping|pinged|cc|attn|attention|assigned to|owned by|handled by|
 introduced to|introduced me to|reached out to|follow up with|followed up with|following up with|
 according to|signed by|approved by|contact person|sales rep|account manager|champion|decision maker|
-prepared by|mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|sr|sra|srta|dott|dra|shri|smt|
+prepared by|contact is|name is|named|is called|reached|pointed me to|looping in|loop in|
+speak to|speak with|referred by|on behalf of|escalated to|forwarded to|handed over to|
+mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|sr|sra|srta|dott|dra|shri|smt|
 sheikh|sheikha|eng|capt|rabbi|rev|מר|גב'|גב׳|גברת|ד"ר|ד״ר|עו"ד|עו״ד|פרופ'|פרופ׳|הרב|לכבוד|שלום|היי|
 דיברתי עם|שוחחתי עם|נפגשתי עם|السيد|السيدة|الأستاذ|الأستاذة|الاستاذ|الدكتور|الدكتورة|د.|المهندس|
 المهندسة|الشيخ|الشيخة|الآنسة|عزيزي|عزيزتي|مرحبا|مرحباً|تحدثت مع|اتصلت ب|اجتمعت مع

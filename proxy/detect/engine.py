@@ -27,6 +27,7 @@ from proxy.detect.normalize import NormalizedText, normalize
 from proxy.detect.phone import find_phones
 from proxy.detect.phone_fragments import find_phone_fragments
 from proxy.detect.propagation import Propagator, name_parts
+from proxy.detect.repeats import repeats
 from proxy.detect.secrets import find_secrets
 from proxy.detect.spans import Detector, EntityType, Span
 from proxy.detect.structured import find_structured_names
@@ -121,6 +122,8 @@ class DetectionEngine(Detector):
             p: exact for p, exact in name_parts(names, self._lex).items() if p not in self._allow
         }
         propagator = Propagator(parts)
+        for spans, more in zip(found, repeats([v.text for v in views], found), strict=True):
+            spans.extend(more)
         results: list[list[Span]] = []
         for view, spans, people in zip(views, found, people_of, strict=True):
             people.update(propagator.find(view.text))
@@ -208,6 +211,12 @@ def _particle_start(text: str, start: int) -> int:
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.(?:-[A-Z]\.)? ?){1,3}(?<= )$")
 
 
+# A short capitalised word between two name parts is a middle name ("Nguyễn Thị [Thu] Hà").
+_MIDDLE = re.compile(r" [A-Z\u00c0-\u024f][a-z\u00e0-\u024f]{1,3} ")
+# A trailing initial ("Rowan P", "Dana L."); "I" and "A" read as words.
+_INITIAL_AFTER = re.compile(r" (?![AI]\b)[A-Z]\.?(?![\w.'’-])")
+
+
 def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
     """PERSON spans: overlapping or space-separated parts joined (given + surname), with any
     name particle right before them."""
@@ -220,10 +229,15 @@ def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
             start = initials.start() if initials else start
         if merged:
             last = merged[-1]
-            if start <= last[1] or text[last[1] : start] in (" ", "-", " - "):
+            gap = text[last[1] : start]
+            if start <= last[1] or gap in (" ", "-", " - ") or _MIDDLE.fullmatch(gap):
                 last[1] = max(last[1], end)
                 continue
         merged.append([start, end])
+    for span in merged:
+        initial = _INITIAL_AFTER.match(text, span[1])
+        if initial:
+            span[1] = initial.end()
     return [Span(s, e, EntityType.PERSON, 0.8, "names") for s, e in merged]
 
 

@@ -9,18 +9,26 @@ tokens ("Will", "Chase") and unknown ones ("Xyzowski") only join a run that has 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from proxy.detect.context import (
+    BRANDS,
     COMPANY_LEADS,
     COMPANY_WORDS,
     COUNTRIES,
     NEVER_NAMES,
     PARTICLES,
+    PLACES,
 )
 from proxy.detect.cues import cue_ends
 from proxy.detect.lexicon import AMBIGUOUS, GIVEN, NameLexicon
-from proxy.detect.organisations import legal_forms, organisation_spans, outside
+from proxy.detect.organisations import (
+    known_organisations,
+    legal_forms,
+    organisation_spans,
+    outside,
+)
 
 _NONLATIN = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f"
 CANDIDATE = re.compile(
@@ -94,6 +102,8 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
         if first in _HE_PREFIX or first in _AR_PREFIX:
             flags = lex.flags.get(low[1:], 0)
             prefix = 1 if flags else 0
+    if not flags and not low.isascii() and _is_latin(low):
+        flags = lex.flags.get(_fold_accents(low), 0)  # "Íñigo", "Sanjuán", "Yılmaz"
     if not flags and len(low) > 4 and "\u0400" <= low[0] <= "\u04ff":
         flags = _russian_base(lex, low)
     if not flags and ("-" in token or "'" in token or "’" in token):
@@ -160,6 +170,15 @@ def _russian_base(lex: NameLexicon, low: str) -> int:
     return 0
 
 
+_FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+def _fold_accents(low: str) -> str:
+    """The token without accents, for a lexicon that may hold only the plain spelling."""
+    plain = unicodedata.normalize("NFKD", low.translate(_FOLD))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
 def _prefixed_common(lex: NameLexicon, low: str) -> bool:
     """A Hebrew/Arabic word made of prefix letters and a common word ("מהמשרד", "بالمكتب"):
     an ordinary word, not an unknown surname."""
@@ -175,10 +194,17 @@ def _prefixed_common(lex: NameLexicon, low: str) -> bool:
 
 
 def _joinable(gap: str) -> bool:
+    """A gap between two name tokens that keeps them one name: a space, or particles
+    ("bin", "van der", "ter")."""
     if gap == " ":
         return True
-    inner = gap.strip()
-    return 0 < len(gap) <= 8 and gap[0] == " " and inner.rstrip("-").casefold() in PARTICLES
+    words = gap.split()
+    return (
+        0 < len(gap) <= 14
+        and gap[0] == " "
+        and bool(words)
+        and all(w.rstrip("-").casefold() in PARTICLES for w in words)
+    )
 
 
 def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
@@ -219,8 +245,9 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     if hits and ("areem" in text or "ubarak" in text or "l tov" in text or "l Tov" in text):
         greetings = [m.span() for m in _HOLIDAY_GREETING.finditer(text)]
         hits = [h for h in hits if not any(g0 <= h.start < g1 for g0, g1 in greetings)]
-    if companies and hits:
-        orgs = organisation_spans(text, companies)
+    known = known_organisations(text) if hits else []
+    if (companies or known) and hits:
+        orgs = organisation_spans(text, companies) + known
         kept = outside(text, [(h.start, h.end) for h in hits], orgs)
         hits = [NameHit(s, e) for s, e in kept]
     if len(lex.cache) > 50_000:  # bounded memo: a few MB at most
@@ -300,18 +327,24 @@ def _accept(
             hits.append(NameHit(s, e))
         return
     named = sum(k in (STRONG, AMBIG, WORDISH) for k in kinds)
+    if named >= 2 and not strong and cue is not True and _all_places(text, part):
+        return  # "Hong Kong", "Addis Ababa", "Zain Jordan": places and brands together
     if strong or cue is True or named >= 2 or _acts(text, part):
         part = part[:MAX_RUN]
         hits.append(NameHit(part[0][0], part[-1][1]))
 
 
+def _all_places(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
+    return all(t[2] == PARTICLE or text[t[0] : t[1]].casefold() in PLACES for t in part)
+
+
 def _acts(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
     """True when a person's verb follows a name that is not a country ("Sofia asked")."""
-    if not any(t[2] in (AMBIG, WORDISH) for t in part):
+    if not any(t[2] == AMBIG for t in part):
         return False
     if _PERSON_VERB.match(text, part[-1][1]) is None:
         return False
-    return text[part[-1][0] : part[-1][1]].casefold() not in COUNTRIES
+    return text[part[-1][0] : part[-1][1]].casefold() not in COUNTRIES | BRANDS
 
 
 def _nonlatin_keep(

@@ -10,8 +10,11 @@ capitalised, at punctuation, or after five words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from proxy.detect.context import PARTICLES
+import ahocorasick
+
+from proxy.detect.context import ORGANISATIONS, PARTICLES
 
 # Legal forms written with dots, which the word tokenizer splits into letters.
 LEGAL_FORM = re.compile(
@@ -27,6 +30,30 @@ def legal_forms(text: str) -> list[tuple[int, int]]:
     if "." not in text:
         return []
     return [m.span() for m in LEGAL_FORM.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _known() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for name in ORGANISATIONS:
+        automaton.add_word(name, len(name))
+    automaton.make_automaton()
+    return automaton
+
+
+def known_organisations(text: str) -> list[tuple[int, int]]:
+    """Spans of well-known organisations named after people ("Morgan Stanley", "Marks &
+    Spencer"), as whole words."""
+    folded = text.lower()
+    if len(folded) != len(text):
+        return []
+    spans: list[tuple[int, int]] = []
+    for last, length in _known().iter(folded):
+        start, end = last + 1 - length, last + 1
+        if (start and folded[start - 1].isalnum()) or folded[end : end + 1].isalnum():
+            continue
+        spans.append((start, end))
+    return spans
 
 
 def organisation_spans(text: str, company_words: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -19,6 +19,13 @@ _KEYED = (
     r"glpat-[A-Za-z0-9_\-]{20,}",
     r"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}",
     r"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----",
+    r"SG\.[A-Za-z0-9_\-]{16,32}\.[A-Za-z0-9_\-]{30,64}",
+    r"hf_[A-Za-z0-9]{30,}",
+    r"(?:npm|pypi)_[A-Za-z0-9]{30,}|pypi-[A-Za-z0-9_\-]{50,}",
+    r"whsec_[A-Za-z0-9]{24,}",
+    r"xapp-[A-Za-z0-9-]{20,}",
+    r"ya29\.[A-Za-z0-9_\-]{20,}",
+    r"(?:AC|SK)[0-9a-f]{32}",
 )
 # Every key format above starts with one of these: a substring test is cheaper than a scan.
 _KEY_LEADS = (
@@ -42,6 +49,15 @@ _KEY_LEADS = (
     "glpat-",
     "eyJ",
     "-----BEGIN",
+    "SG.",
+    "hf_",
+    "npm_",
+    "pypi",
+    "whsec_",
+    "xapp-",
+    "ya29.",
+    "AC",
+    "SK",
 )
 KEYED = re.compile("|".join(_KEYED))  # no leading look-behind: re can then skip ahead fast
 # BEARER and ASSIGNED run on the lower-cased text (no IGNORECASE: much faster scans).
@@ -59,6 +75,18 @@ SPACED = re.compile(
     r"([^\s\"',;}{]{16,200})"
 )
 _MIXED = re.compile(r"(?=\S*[A-Za-z])(?=\S*\d)|(?=\S*[A-Z])(?=\S*[a-z])(?=\S*[/+=])")
+# The 40-character secret pasted right after an AWS key id ("AKIA... / wJalrXUtn...").
+AWS_PAIR = re.compile(
+    r"(?:AKIA|ASIA)[A-Z0-9]{16}[\s/:,;|]{1,5}([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])"
+)
+# A password told in prose ("the temporary password we sent, Brightwell!2024x"; "wifi pwd
+# changed, it's Ikoyi#Fibre2024"): within a few words after the key word, a token mixing
+# letters, digits and symbols.
+PROSE_PASSWORD = re.compile(
+    r"(?i:password|passwd|pwd|passcode|passphrase|סיסמה|סיסמא)\b[^.\n]{0,40}?[\s,:]"
+    r"((?=[^\s,;]*[a-z])(?=[^\s,;]*\d)(?=[^\s,;]*[!@#$%^&*?+=~])[^\s,;\"']{6,64})"
+    r"(?<![.!?])"
+)
 # A URL's userinfo: scheme://user:password@host
 URL_PASSWORD = re.compile(r"://[^\s:/@]+:([^\s@/]{3,})@")
 
@@ -69,11 +97,22 @@ _GATES = (
     (URL_PASSWORD, ("://",)),
     (SPACED, ("pass", "secret", "key", "token", "סיסמ")),
 )
+# These two read the text as written: case tells a key from a word.
+_CASED: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (AWS_PAIR, ("akia", "asia")),
+    (PROSE_PASSWORD, ("pass", "pwd", "סיסמ")),
+)
 
 
 # One pass over the lower-cased text opens every gate; the key leads are looked for lower-cased
 # too, which only opens their scan a little more often than needed (never less).
-_OPEN = CueGates([tuple({lead.lower() for lead in _KEY_LEADS}), *(cues for _, cues in _GATES)])
+_OPEN = CueGates(
+    [
+        tuple({lead.lower() for lead in _KEY_LEADS}),
+        *(cues for _, cues in _GATES),
+        *(cues for _, cues in _CASED),
+    ]
+)
 
 
 def find_secrets(text: str) -> Iterator[Span]:
@@ -94,3 +133,7 @@ def find_secrets(text: str) -> Iterator[Span]:
             if rx is SPACED and not _MIXED.match(text, m.start(1)):
                 continue
             yield Span(m.start(1), m.end(1), EntityType.SECRET, 1.0, "assigned")
+    for index, (rx, _) in enumerate(_CASED, start=len(_GATES) + 1):
+        if index in gates:
+            for m in rx.finditer(text):
+                yield Span(m.start(1), m.end(1), EntityType.SECRET, 1.0, "assigned")

@@ -73,6 +73,44 @@ PERSON_KEYS = frozenset(
         "champion",
         "spouse",
         "emergency_contact",
+        "cardholder",
+        "card_holder",
+        "name_on_card",
+        "holder_name",
+        "account_holder",
+        "requester",
+        "requestor",
+        "reporter",
+        "guest",
+        "guests",
+        "nachname",
+        "vorname",
+        "ansprechpartner",
+        "prénom",
+        "prenom",
+        "nom",
+        "nom_de_famille",
+        "apellido",
+        "apellidos",
+        "nombre",
+        "nombre_completo",
+        "cognome",
+        "nome",
+        "sobrenome",
+        "nome_completo",
+        "voornaam",
+        "achternaam",
+        "imię",
+        "imie",
+        "nazwisko",
+        "soyad",
+        "soyadı",
+        "adı",
+        "ad_soyad",
+        "фамилия",
+        "имя",
+        "отчество",
+        "контакт",
         "שם",
         "שם_פרטי",
         "שם_משפחה",
@@ -211,7 +249,7 @@ def find_structured_names(text: str) -> Iterator[tuple[int, int]]:
             m = VALUE_AFTER.match(text, at + 1)
             if m and _person_like(m.group("value"), strict=kind == 1):
                 yield from _value_spans(m.start("value"), m.group("value"))
-    if "," in text or "\t" in text or ";" in text:
+    if "," in text or "\t" in text or ";" in text or "|" in text:
         yield from _csv_names(text)
 
 
@@ -251,10 +289,62 @@ def _csv_names(text: str) -> Iterator[tuple[int, int]]:
                 if body.count(d) >= 1:
                     header = [h.strip().strip('"') for h in body.split(d)]
                     found = [(i, _key_kind(h)) for i, h in enumerate(header) if _key_kind(h)]
+                    if found and _key_value_row(header):
+                        # "| Signatory | Yehonatan Kessler |": a key and its value, not a
+                        # header whose column below would be read as names.
+                        yield from _cells(body, pos, d, [(found[0][0] + 1, found[0][1])])
+                        break
                     if found and not any(_EMAIL_OR_DIGIT.search(h) for h in header):
                         columns, delim = found, d
                         break
         pos += len(line)
+
+
+# Words a header holds besides person keys ("Contact,Phone"): a row with one of them in the
+# second cell is a header, not a key and its value.
+_HEADER_WORDS = frozenset(
+    [
+        "phone",
+        "mobile",
+        "tel",
+        "email",
+        "e-mail",
+        "company",
+        "firma",
+        "account",
+        "stage",
+        "status",
+        "value",
+        "amount",
+        "deal",
+        "city",
+        "country",
+        "region",
+        "title",
+        "role",
+        "position",
+        "date",
+        "id",
+        "notes",
+        "note",
+        "source",
+        "owner",
+        "type",
+        "plan",
+        "telefon",
+        "ort",
+        "umsatz",
+    ]
+)
+
+
+def _key_value_row(cells: list[str]) -> bool:
+    """Two non-empty cells, a person key then a value that is not another header word."""
+    filled = [c for c in cells if c]
+    if len(filled) != 2 or not _key_kind(filled[0]):
+        return False
+    value = filled[1].casefold()
+    return not _key_kind(value) and value not in _HEADER_WORDS and "_" not in value
 
 
 def _cells(

@@ -128,3 +128,37 @@ def test_a_custom_pattern_with_an_unknown_validator_is_a_configuration_error() -
 def test_initials_belong_to_the_name_they_lead(text: str, name: str) -> None:
     spans = DetectionEngine().detect(text)
     assert [name] == [text[s.start : s.end] for s in spans if s.type is EntityType.PERSON]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Call with Willemijn ter Horst and Maarten van der Veen.",
+            ["Willemijn ter Horst", "Maarten van der Veen"],
+        ),
+        ("Meeting with Nguyễn Thị Thu Hà from Hanoi.", ["Nguyễn Thị Thu Hà"]),
+        ("Thanks Rowan P for the intro.", ["Rowan P"]),
+        ("Íñigo Sanjuán sent the contract.", ["Íñigo Sanjuán"]),
+        ("Technical contact is Kiprono Rotich, on site.", ["Kiprono Rotich"]),
+    ],
+)
+def test_name_forms_of_more_cultures(text: str, names: list[str]) -> None:
+    spans = DetectionEngine().detect(text)
+    assert names == [text[s.start : s.end] for s in spans if s.type is EntityType.PERSON]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Partner summit in Las Vegas; offices in Hong Kong and Addis Ababa.", []),
+        ("Meeting w/ Zain Jordan digital team. Philips asked about iDEAL.", []),
+        ("Lead summary: Morgan Stanley, Marks & Spencer and Johnson & Johnson renewals.", []),
+        ("Dana I think is right. Plan A is fine.", ["Dana"]),
+    ],
+)
+def test_places_brands_and_organisations_named_like_people_stay(
+    text: str, names: list[str]
+) -> None:
+    spans = DetectionEngine().detect(text)
+    assert names == [text[s.start : s.end] for s in spans if s.type is EntityType.PERSON]

@@ -24,3 +24,8 @@ def test_ssn_is_found_and_never_issued_areas_are_not() -> None:
 def test_bare_nine_digit_ssn_needs_an_ssn_cue() -> None:
     assert ["123456789"] == ["SSN: 123456789"[s.start : s.end] for s in find_ssns("SSN: 123456789")]
     assert [] == list(find_ssns("ref 123456789"))
+
+
+def test_an_id_in_a_csv_row_is_found_but_not_inside_grouped_thousands() -> None:
+    text = "Moran Biton,517889150,0547712093 and 1,234,567,890"
+    assert ["517889150"] == [text[s.start : s.end] for s in find_il_ids(text)]

@@ -78,3 +78,7 @@ def test_a_bare_digit_run_before_a_decimal_comma_is_still_an_amount() -> None:
 def test_an_extension_glued_on_ends_the_number() -> None:
     text = "phone 0541234567x12 or 415-555-2671x204"
     assert ["0541234567", "415-555-2671"] == [text[s.start : s.end] for s in find_phones(text)]
+
+
+def test_a_date_and_time_is_not_a_phone() -> None:
+    assert [] == list(find_phones("Meeting 25.06.2024 14:00 and 18/05/2025 21:47 at the office"))

@@ -26,3 +26,24 @@ def test_a_long_mixed_value_right_after_a_key_word_is_a_secret() -> None:
     assert ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"] == [
         text[s.start : s.end] for s in find_secrets(text)
     ]
+
+
+def test_provider_keys_and_a_password_told_in_prose() -> None:
+    text = (
+        "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, "
+        "hf_gCWBn1Bue6bsBu4RstbtSPrwfm74O5bFGE, AKIAF7UUMRX47Z68ZQY9 / "
+        "NkJnsrUgBhcpqIuRhWlMkU6ag5t+Zj3aoeWqeHGw; the temporary password we sent, "
+        "Brightwell!2024x, stopped working"
+    )
+    assert [
+        "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",
+        "hf_gCWBn1Bue6bsBu4RstbtSPrwfm74O5bFGE",
+        "AKIAF7UUMRX47Z68ZQY9",
+        "NkJnsrUgBhcpqIuRhWlMkU6ag5t+Zj3aoeWqeHGw",
+        "Brightwell!2024x",
+    ] == sorted((text[s.start : s.end] for s in find_secrets(text)), key=text.index)
+
+
+def test_order_numbers_and_versions_near_password_are_not_secrets() -> None:
+    text = "Password reset for INV-2024-00871 done; the password policy v2.1 requires 12 chars."
+    assert [] == list(find_secrets(text))

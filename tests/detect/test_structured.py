@@ -44,3 +44,13 @@ def test_a_value_is_cut_at_a_parenthesis() -> None:
 )
 def test_a_team_or_nobody_under_a_person_key_is_not_a_name(text: str) -> None:
     assert [] == list(find_structured_names(text))
+
+
+def test_a_key_value_table_row_is_not_a_header() -> None:
+    text = "| Signatory | Yehonatan Kessler |\n| Teudat Zehut | 947449476 |\n| Address | x, y |"
+    assert ["Yehonatan Kessler"] == [text[s:e] for s, e in find_structured_names(text)]
+
+
+def test_person_keys_in_other_languages() -> None:
+    text = "Nachname;Vorname;Firma\nMöllenkamp;Friederike;Hainbuch GmbH"
+    assert ["Möllenkamp", "Friederike"] == [text[s:e] for s, e in find_structured_names(text)]

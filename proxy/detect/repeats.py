@@ -1,0 +1,40 @@
+"""Repeats: every other mention of an identifier found somewhere in the request.
+
+A value is often recognised by its context once ("password: Ba7ar$Blu3_2025", "ID: 039337423")
+and written again where nothing announces it ("Ba7ar$Blu3_2025 is the new one"). Each found
+identifier's exact text is looked for in every text of the request in one automaton pass, so
+the second mention is redacted too (with the same placeholder, since it is the same value).
+"""
+
+from __future__ import annotations
+
+import ahocorasick
+
+from proxy.detect.spans import EntityType, Span
+
+MIN_LENGTH = 6  # shorter values (a 4-digit passcode) would match inside ordinary numbers
+
+
+def repeats(texts: list[str], found: list[list[Span]]) -> list[list[Span]]:
+    """Per text, spans of whole-word occurrences of the identifiers in `found`."""
+    values: dict[str, EntityType] = {}
+    for text, spans in zip(texts, found, strict=True):
+        for span in spans:
+            if span.type is not EntityType.PERSON and span.end - span.start >= MIN_LENGTH:
+                values.setdefault(text[span.start : span.end], span.type)
+    if not values:
+        return [[] for _ in texts]
+    automaton = ahocorasick.Automaton()
+    for value, entity in values.items():
+        automaton.add_word(value, (len(value), entity))
+    automaton.make_automaton()
+    out: list[list[Span]] = []
+    for text in texts:
+        hits: list[Span] = []
+        for last, (length, entity) in automaton.iter(text):
+            start, end = last + 1 - length, last + 1
+            if (start and text[start - 1].isalnum()) or text[end : end + 1].isalnum():
+                continue
+            hits.append(Span(start, end, entity, 1.0, "repeat"))
+        out.append(hits)
+    return out
