@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus_blind_b import RECORDS as BLIND_B
 from corpus_handwritten import RECORDS as HANDWRITTEN
 from corpus_templates import TEMPLATES
 from corpus_values import COMPANIES, NAMES, PRODUCTS, SOFTWARE, STREETS
@@ -256,7 +257,7 @@ def generate(pool: str, count: int, rng: random.Random) -> list[dict[str, Any]]:
 MARK = re.compile(r"\[\[([A-Z_]+)\|(.+?)\]\]|\{\{(.+?)\}\}")
 
 
-def parse_marked(kind: str, culture: str, marked: str) -> dict[str, Any]:
+def parse_marked(kind: str, culture: str, marked: str, pool: str = "handwritten") -> dict[str, Any]:
     """A hand-written record: [[TYPE|value]] entities and {{value}} controls."""
     parts: list[str] = []
     entities: list[dict[str, Any]] = []
@@ -281,7 +282,7 @@ def parse_marked(kind: str, culture: str, marked: str) -> dict[str, Any]:
         "controls": controls,
         "kind": kind,
         "culture": culture,
-        "pool": "handwritten",
+        "pool": pool,
     }
 
 
@@ -298,6 +299,11 @@ def main() -> int:
         for kind, culture, marked in HANDWRITTEN:
             fh.write(json.dumps(parse_marked(kind, culture, marked), ensure_ascii=False) + "\n")
     print(f"{len(HANDWRITTEN)} records -> {OUT / 'handwritten.jsonl'}")
+    with (OUT / "blind_b.jsonl").open("w", encoding="utf-8") as fh:
+        for kind, culture, marked in BLIND_B:
+            row = parse_marked(kind, culture, marked, pool="blind_b")
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(BLIND_B)} records -> {OUT / 'blind_b.jsonl'}")
     return 0
 
 
