@@ -20,6 +20,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_blind_a import RECORDS as BLIND_A
+from corpus_blind_b import RECORDS as BLIND_B
 from corpus_handwritten import RECORDS as HANDWRITTEN
 from corpus_templates import TEMPLATES
 from corpus_values import COMPANIES, NAMES, PRODUCTS, SOFTWARE, STREETS
@@ -299,11 +300,12 @@ def main() -> int:
         for kind, culture, marked in HANDWRITTEN:
             fh.write(json.dumps(parse_marked(kind, culture, marked), ensure_ascii=False) + "\n")
     print(f"{len(HANDWRITTEN)} records -> {OUT / 'handwritten.jsonl'}")
-    with (OUT / "blind_a.jsonl").open("w", encoding="utf-8") as fh:
-        for kind, culture, marked in BLIND_A:
-            row = parse_marked(kind, culture, marked, "blind_a")
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(BLIND_A)} records -> {OUT / 'blind_a.jsonl'}")
+    for pool, records in (("blind_a", BLIND_A), ("blind_b", BLIND_B)):
+        with (OUT / f"{pool}.jsonl").open("w", encoding="utf-8") as fh:
+            for kind, culture, marked in records:
+                row = parse_marked(kind, culture, marked, pool)
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"{len(records)} records -> {OUT / (pool + '.jsonl')}")
     return 0
 
 
