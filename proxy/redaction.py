@@ -3,8 +3,10 @@
 Built per request. `request` walks every text field of the endpoint, runs the detector once over
 all of them (so a name found in one message is found in every other), applies the policy and
 keeps the mapping; `response`, `stream_event` and `stream_end` restore only what this request
-issued. Fail closed: a detector or pseudonymizer error becomes `RedactionFailed` (no content in
-it) and the body is never returned, so nothing goes upstream.
+issued. A request that asks for a JSON answer (structured output) gets its answer text restored
+JSON-aware, like tool arguments: a value holding a quote or a newline keeps the JSON valid.
+Fail closed: a detector or pseudonymizer error becomes `RedactionFailed` (no content in it) and
+the body is never returned, so nothing goes upstream.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class RedactingExchange:
         self._streams: dict[StreamKey, StreamRestorer] = {}
         self._templates: dict[StreamKey, JsonObject] = {}
         self._stats = ExchangeStats()
+        self._json_reply = False  # whether the answer text is a JSON document
 
     @property
     def stats(self) -> ExchangeStats:
@@ -65,6 +68,7 @@ class RedactingExchange:
         if not isinstance(body, dict):
             raise InvalidRequest("The request body must be a JSON object.")
         try:
+            self._json_reply = self._endpoint.json_reply(body)
             fields = self._endpoint.request_fields(body, self._policy.media)
         except ProxyError:
             raise
@@ -104,9 +108,8 @@ class RedactingExchange:
         if isinstance(body, dict) and self._restorer.active:
             for text_field in self._endpoint.response_fields(body):
                 text = text_field.get(body)
-                text_field.set(
-                    body, self._restorer.restore(text, json_string=text_field.json_string)
-                )
+                json_string = text_field.restored_as_json(self._json_reply)
+                text_field.set(body, self._restorer.restore(text, json_string=json_string))
         return body
 
     def stream_event(self, event: JsonObject) -> list[JsonObject]:
@@ -119,7 +122,8 @@ class RedactingExchange:
         for key, text_field in shape.deltas(event):
             stream = self._streams.get(key)
             if stream is None:
-                stream = StreamRestorer(self._restorer, json_string=text_field.json_string)
+                json_string = text_field.restored_as_json(self._json_reply)
+                stream = StreamRestorer(self._restorer, json_string=json_string)
                 self._streams[key] = stream
             released = stream.feed(text_field.get(event))
             closes = fed[key] = shape.closes(event, key)
@@ -137,7 +141,8 @@ class RedactingExchange:
             del self._templates[key]
         for text_field in shape.wholes(event):
             text = text_field.get(event)
-            text_field.set(event, self._replay.restore(text, json_string=text_field.json_string))
+            json_string = text_field.restored_as_json(self._json_reply)
+            text_field.set(event, self._replay.restore(text, json_string=json_string))
         out.append(event)
         return out
 

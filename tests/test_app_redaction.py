@@ -199,6 +199,77 @@ async def test_redaction_off_passes_bodies_through_unchanged(start_proxy: StartP
     assert NOTE == proxy.upstream.last.body["messages"][0]["content"]
 
 
+# -- JSON-mode answers (structured output), in all four modes -------------------------------
+
+# A tenant term with quotes and a backslash, and a two-line address the detector finds by
+# itself: restored as they are, each would break the JSON document the caller parses.
+VILLA = 'Villa "Rose" \\ 12'
+JSON_PROMPT = (
+    f"Deliver to {VILLA}, Jumeirah 1, Dubai, then to Flat 4,\n221B Baker Street,\n"
+    "London NW1 6XE for Dana Levi."
+)
+
+
+@pytest.fixture
+async def villa_proxy(start_proxy: StartProxy, tmp_path: Path) -> RunningProxy:
+    """A proxy whose default policy lists the villa's name as always personal."""
+    (tmp_path / "default.yaml").write_text(f"always_redact_terms:\n  - '{VILLA}'\n")
+    return await start_proxy(policy_dir=tmp_path)
+
+
+async def _json_mode_answers(client: openai.AsyncOpenAI, mode: str) -> list[str]:
+    """Every form in which the caller gets the answer back in this mode."""
+    messages: Any = [{"role": "user", "content": JSON_PROMPT}]
+    json_object: Any = {"type": "json_object"}
+    if mode == "chat":
+        reply = await client.chat.completions.create(
+            model="m", messages=messages, response_format=json_object
+        )
+        return [reply.choices[0].message.content or ""]
+    if mode == "chat-stream":
+        stream = await client.chat.completions.create(
+            model="m", messages=messages, response_format=json_object, stream=True
+        )
+        parts = [c.choices[0].delta.content or "" async for c in stream if c.choices]
+        assert len(parts) > 20  # cut into 3-character deltas: inside every placeholder
+        return ["".join(parts)]
+    text_format: Any = {"format": json_object}
+    if mode == "responses":
+        response = await client.responses.create(model="m", input=JSON_PROMPT, text=text_format)
+        return [response.output_text]
+    deltas: list[str] = []
+    wholes: list[str] = []
+    events = await client.responses.create(
+        model="m", input=JSON_PROMPT, text=text_format, stream=True
+    )
+    async for event in events:
+        if event.type == "response.output_text.delta":
+            deltas.append(event.delta)
+        elif event.type == "response.output_text.done":
+            wholes.append(event.text)
+        elif event.type == "response.content_part.done" and event.part.type == "output_text":
+            wholes.append(event.part.text)
+        elif event.type == "response.output_item.done" and event.item.type == "message":
+            wholes += [part.text for part in event.item.content if part.type == "output_text"]
+        elif event.type == "response.completed":
+            wholes.append(event.response.output_text)
+    assert len(deltas) > 20
+    return ["".join(deltas), *wholes]
+
+
+@pytest.mark.parametrize("mode", ["chat", "chat-stream", "responses", "responses-stream"])
+async def test_a_json_mode_answer_stays_valid_json_and_parses_to_the_original(
+    villa_proxy: RunningProxy, mode: str
+) -> None:
+    answers = await _json_mode_answers(_client(villa_proxy), mode)
+
+    sent = orjson.dumps(villa_proxy.upstream.last.body).decode()
+    assert "[PERSON_1]" in sent and "[ADDRESS_1]" in sent
+    assert [] == [value for value in ("Villa", "Rose", "Baker", "Dana") if value in sent]
+    assert len(answers) == (5 if mode == "responses-stream" else 1)
+    assert [{"text": JSON_PROMPT}] * len(answers) == [json.loads(answer) for answer in answers]
+
+
 # -- the labelled corpus, in all four modes --------------------------------------------------
 
 

@@ -34,6 +34,7 @@ VALUES = {
     "דנה כהן": EntityType.PERSON,
     "dana@acme.co.il": EntityType.EMAIL,
     "+972-54-123-4567": EntityType.PHONE,
+    "Flat 4,\n221B Baker Street": EntityType.ADDRESS,
 }
 ORIGINAL = "Email Dana Cohen at dana@acme.co.il or call +972-54-123-4567; cc דנה כהן."
 ARGUMENTS = json.dumps({"to": 'Avi "the rock" \\ Levi', "cc": ["Dana Cohen"], "n": 2})
@@ -469,3 +470,146 @@ def test_legacy_function_call_arguments_in_a_chat_stream_are_restored() -> None:
     assert '{"to": "Dana Cohen"}' == "".join(
         e["choices"][0]["delta"].get("function_call", {}).get("arguments", "") for e in out
     )
+
+
+# -- JSON-mode replies: the answer is a JSON document, restored values keep it valid ---------
+
+# A quote, a backslash and a newline in the restored values: each breaks JSON unless escaped.
+JSON_PROMPT = 'Deliver to Avi "the rock" \\ Levi, Flat 4,\n221B Baker Street; cc Dana Cohen.'
+
+
+def json_answer(text: str) -> str:
+    """What a model in JSON mode answers: a JSON document holding `text`."""
+    return json.dumps({"note": text, "n": 1})
+
+
+def test_a_json_mode_chat_reply_stays_valid_json_and_parses_to_the_original() -> None:
+    ex, _ = exchange()
+    sent = ex.request(
+        {
+            "model": "m",
+            "messages": [{"role": "user", "content": JSON_PROMPT}],
+            "response_format": {"type": "json_object"},
+        }
+    )
+    echoed = sent["messages"][0]["content"]
+    assert_no_values(sent)
+    message = {"role": "assistant", "content": json_answer(echoed), "refusal": echoed}
+
+    restored = ex.response({"choices": [{"index": 0, "message": message}]})
+
+    restored_message = restored["choices"][0]["message"]
+    assert {"note": JSON_PROMPT, "n": 1} == json.loads(restored_message["content"])
+    assert JSON_PROMPT == restored_message["refusal"]  # a refusal is plain text: not escaped
+
+
+def test_a_json_mode_chat_stream_cut_to_one_character_stays_valid_json() -> None:
+    ex, _ = exchange()
+    sent = ex.request(
+        {
+            "model": "m",
+            "messages": [{"role": "user", "content": JSON_PROMPT}],
+            "response_format": {"type": "json_schema", "json_schema": {"name": "s"}},
+            "stream": True,
+        }
+    )
+    answer = json_answer(sent["messages"][0]["content"])
+    events = [chunk([{"index": 0, "delta": {"content": c}, "finish_reason": None}]) for c in answer]
+    events.append(chunk([{"index": 0, "delta": {}, "finish_reason": "stop"}]))
+
+    out = [e for event in events for e in ex.stream_event(event)] + ex.stream_end()
+
+    content = "".join(e["choices"][0]["delta"].get("content") or "" for e in out)
+    assert {"note": JSON_PROMPT, "n": 1} == json.loads(content)
+
+
+def test_without_a_json_format_the_chat_answer_is_restored_as_plain_text() -> None:
+    ex, _ = exchange()
+    sent = ex.request(
+        {
+            "model": "m",
+            "messages": [{"role": "user", "content": JSON_PROMPT}],
+            "response_format": {"type": "text"},
+        }
+    )
+    message = {"role": "assistant", "content": sent["messages"][0]["content"]}
+
+    restored = ex.response({"choices": [{"index": 0, "message": message}]})
+
+    assert JSON_PROMPT == restored["choices"][0]["message"]["content"]
+
+
+def json_mode_responses_request() -> dict[str, Any]:
+    return {
+        "model": "m",
+        "input": JSON_PROMPT,
+        "text": {"format": {"type": "json_schema", "name": "note", "schema": {"type": "object"}}},
+    }
+
+
+def test_a_json_mode_responses_reply_keeps_output_text_json_and_the_rest_plain() -> None:
+    ex, _ = exchange("responses")
+    echoed = ex.request(json_mode_responses_request())["input"]
+    answer = json_answer(echoed)
+    reply = {
+        "output": [
+            {
+                "type": "reasoning",
+                "summary": [{"type": "summary_text", "text": echoed}],
+            },
+            {
+                "type": "message",
+                "content": [
+                    {"type": "output_text", "text": answer},
+                    {"type": "refusal", "refusal": echoed},
+                ],
+            },
+        ],
+        "output_text": answer,
+    }
+
+    restored = ex.response(reply)
+
+    message = restored["output"][1]["content"]
+    assert [{"note": JSON_PROMPT, "n": 1}] * 2 == [
+        json.loads(message[0]["text"]),
+        json.loads(restored["output_text"]),
+    ]
+    assert [JSON_PROMPT] * 2 == [
+        restored["output"][0]["summary"][0]["text"],
+        message[1]["refusal"],
+    ]
+
+
+def test_a_json_mode_responses_stream_stays_valid_json_in_every_event() -> None:
+    ex, _ = exchange("responses")
+    echoed = ex.request(json_mode_responses_request())["input"]
+    answer = json_answer(echoed)
+    where = {"item_id": "msg_1", "output_index": 0, "content_index": 0, "sequence_number": 1}
+    part = {"type": "output_text", "text": answer, "annotations": []}
+    item = {"type": "message", "id": "msg_1", "role": "assistant", "content": [part]}
+    events: list[dict[str, Any]] = [
+        {"type": "response.output_text.delta", **where, "delta": c, "logprobs": []} for c in answer
+    ]
+    events += [
+        {"type": "response.output_text.done", **where, "text": answer, "logprobs": []},
+        {"type": "response.content_part.done", **where, "part": copy.deepcopy(part)},
+        {"type": "response.output_item.done", "output_index": 0, "item": copy.deepcopy(item)},
+        {
+            "type": "response.completed",
+            "response": {"output": [copy.deepcopy(item)], "output_text": answer},
+        },
+    ]
+
+    out = [e for event in events for e in ex.stream_event(event)] + ex.stream_end()
+
+    by_type = {e["type"]: e for e in out}
+    texts = [
+        "".join(e["delta"] for e in out if e["type"] == "response.output_text.delta"),
+        by_type["response.output_text.done"]["text"],
+        by_type["response.content_part.done"]["part"]["text"],
+        by_type["response.output_item.done"]["item"]["content"][0]["text"],
+        by_type["response.completed"]["response"]["output"][0]["content"][0]["text"],
+        by_type["response.completed"]["response"]["output_text"],
+    ]
+    assert [{"note": JSON_PROMPT, "n": 1}] * 6 == [json.loads(text) for text in texts]

@@ -6,17 +6,19 @@ Shapes follow openai-python's `CompletionCreateParams`, `ChatCompletion` and
 else that carries a string is either walked or refused. `annotations` of an appended assistant
 reply (url citations: titles and URLs the model was given) are emptied before the body leaves:
 they are the model's own output echoed back, and their offsets would not survive redaction.
+A reply's `content` is its answer: a JSON document when `response_format` asks for one.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from proxy.errors import InvalidRequest
 from proxy.openai_api.fields import (
     JsonPath,
     TextField,
     Walk,
+    asks_for_json,
     label,
     refuse_unknown,
     require_dict,
@@ -74,6 +76,12 @@ def request_fields(body: JsonObject, media: MediaAction = MediaAction.BLOCK) -> 
     return walk.fields
 
 
+def json_reply(body: JsonObject) -> bool:
+    """Whether the request asks for a JSON answer (`response_format` `json_object` or
+    `json_schema`): the reply's `content` is then a JSON document."""
+    return asks_for_json(body.get("response_format"))
+
+
 def _message(walk: Walk, message: dict[str, Any], path: JsonPath) -> None:
     if message.get("role") not in _ROLES:
         where = label((*path, "role"))
@@ -126,22 +134,34 @@ def _content(walk: Walk, content: Any, path: JsonPath) -> None:
             raise InvalidRequest(f"'{where}' is not a known content part type.", param=where)
 
 
+class _Text(NamedTuple):
+    """One kind of reply text: its stream kind and where it sits in a message (or tool call)."""
+
+    kind: str
+    path: JsonPath
+    json_string: bool = False
+    answer: bool = False  # the answer: a JSON document when the request asked for one
+
+    def field(self, prefix: JsonPath) -> TextField:
+        return TextField((*prefix, *self.path), self.json_string, answer=self.answer)
+
+
 # The reply texts, written once for both a whole reply (`choices[i].message`) and a stream
-# (`choices[i].delta`): (stream kind, path inside the message, JSON string). A text added here
-# is restored in both, so the two can no longer drift apart.
-_MESSAGE_TEXTS: tuple[tuple[str, JsonPath, bool], ...] = (
-    ("content", ("content",), False),
-    ("refusal", ("refusal",), False),
-    ("audio", ("audio", "transcript"), False),
-    ("function_call", ("function_call", "arguments"), True),
+# (`choices[i].delta`). A text added here is restored in both, so the two can no longer drift
+# apart. Only `content` is the answer; a refusal or a transcript is never the JSON asked for.
+_MESSAGE_TEXTS: tuple[_Text, ...] = (
+    _Text("content", ("content",), answer=True),
+    _Text("refusal", ("refusal",)),
+    _Text("audio", ("audio", "transcript")),
+    _Text("function_call", ("function_call", "arguments"), json_string=True),
 )
 # The same, inside each of `message.tool_calls[j]`; streamed per tool index.
-_TOOL_CALL_TEXTS: tuple[tuple[str, JsonPath, bool], ...] = (
-    ("arguments", ("function", "arguments"), True),
-    ("custom", ("custom", "input"), False),
+_TOOL_CALL_TEXTS: tuple[_Text, ...] = (
+    _Text("arguments", ("function", "arguments"), json_string=True),
+    _Text("custom", ("custom", "input")),
 )
-_TEXT_PATHS = {kind: path for kind, path, _ in _MESSAGE_TEXTS + _TOOL_CALL_TEXTS}
-_TOOL_KINDS = frozenset(kind for kind, _, _ in _TOOL_CALL_TEXTS)
+_TEXT_PATHS = {text.kind: text.path for text in _MESSAGE_TEXTS + _TOOL_CALL_TEXTS}
+_TOOL_KINDS = frozenset(text.kind for text in _TOOL_CALL_TEXTS)
 REPLY_KINDS: tuple[str, ...] = tuple(_TEXT_PATHS)
 """Every kind of reply text, restored alike in whole replies and in streams."""
 
@@ -154,21 +174,22 @@ def _is_text(obj: Any, path: JsonPath) -> bool:
     return isinstance(obj, str)
 
 
-def _message_texts(message: dict[str, Any]) -> list[tuple[str, JsonPath, bool, Any]]:
-    """(kind, path in the message, JSON string, tool index or None) of every text present."""
-    found: list[tuple[str, JsonPath, bool, Any]] = [
-        (kind, path, json_string, None)
-        for kind, path, json_string in _MESSAGE_TEXTS
-        if _is_text(message, path)
+def _message_texts(message: dict[str, Any], prefix: JsonPath) -> list[tuple[str, Any, TextField]]:
+    """(kind, tool index or None, field) of every text present in `message`, found at
+    `prefix` in the body."""
+    found: list[tuple[str, Any, TextField]] = [
+        (text.kind, None, text.field(prefix))
+        for text in _MESSAGE_TEXTS
+        if _is_text(message, text.path)
     ]
     calls = message.get("tool_calls")
     for number, call in enumerate(calls if isinstance(calls, list) else []):
         if not isinstance(call, dict):
             continue
-        for kind, path, json_string in _TOOL_CALL_TEXTS:
-            if _is_text(call, path):
-                where: JsonPath = ("tool_calls", number, *path)
-                found.append((kind, where, json_string, call.get("index", number)))
+        for text in _TOOL_CALL_TEXTS:
+            if _is_text(call, text.path):
+                where: JsonPath = (*prefix, "tool_calls", number)
+                found.append((text.kind, call.get("index", number), text.field(where)))
     return found
 
 
@@ -186,10 +207,7 @@ def response_fields(body: JsonObject) -> list[TextField]:
         message = choice.get("message") if isinstance(choice, dict) else None
         if isinstance(message, dict):
             path: JsonPath = ("choices", index, "message")
-            fields.extend(
-                TextField((*path, *where), json_string)
-                for _, where, json_string, _ in _message_texts(message)
-            )
+            fields.extend(field for _, _, field in _message_texts(message, path))
     return fields
 
 
@@ -206,8 +224,7 @@ class ChatStream:
             index = choice.get("index", position)
             path: JsonPath = ("choices", position, "delta")
             found.extend(
-                ((kind, index, tool), TextField((*path, *where), json_string))
-                for kind, where, json_string, tool in _message_texts(delta)
+                ((kind, index, tool), field) for kind, tool, field in _message_texts(delta, path)
             )
         return found
 

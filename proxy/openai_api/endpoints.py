@@ -13,23 +13,42 @@ from proxy.policy import MediaAction
 
 @dataclass(frozen=True, slots=True)
 class Endpoint:
-    """Where one endpoint family carries text: requests, replies and stream events."""
+    """Where one endpoint family carries text: requests, replies and stream events; and
+    whether a request asks for its answer as JSON (its `answer` fields are then restored
+    JSON-aware, like tool arguments)."""
 
     request_fields: Callable[[JsonObject, MediaAction], list[TextField]]
     response_fields: Callable[[JsonObject], list[TextField]]
     stream: StreamShape
+    json_reply: Callable[[JsonObject], bool]
+
+
+def _never_json(body: JsonObject) -> bool:
+    """Legacy completions and embeddings have no structured output."""
+    return False
 
 
 ENDPOINTS: dict[str, Endpoint] = {
-    "chat/completions": Endpoint(chat.request_fields, chat.response_fields, chat.ChatStream()),
+    "chat/completions": Endpoint(
+        chat.request_fields, chat.response_fields, chat.ChatStream(), chat.json_reply
+    ),
     "responses": Endpoint(
-        responses.request_fields, responses.response_fields, responses.ResponsesStream()
+        responses.request_fields,
+        responses.response_fields,
+        responses.ResponsesStream(),
+        responses.json_reply,
     ),
     "completions": Endpoint(
-        completions.request_fields, completions.response_fields, completions.CompletionsStream()
+        completions.request_fields,
+        completions.response_fields,
+        completions.CompletionsStream(),
+        _never_json,
     ),
     "embeddings": Endpoint(
-        embeddings.request_fields, embeddings.response_fields, embeddings.EmbeddingsStream()
+        embeddings.request_fields,
+        embeddings.response_fields,
+        embeddings.EmbeddingsStream(),
+        _never_json,
     ),
 }
 

@@ -2,10 +2,12 @@
 
 A `TextField` is a path into a parsed JSON body (`("messages", 2, "content")`) whose value is a
 string. `json_string` marks strings that are themselves JSON (tool-call arguments): their keys,
-string and number leaves are what carries text (see `proxy.openai_api.slots`). `kind` "key"
-points at an object key the caller chose (a metadata key), "number" at a number whose digits
-may be an identifier. Errors name the path of a field, never its value, and never a key the
-caller chose (`CallerKey` is written as `<key>`).
+string and number leaves are what carries text (see `proxy.openai_api.slots`). `answer` marks
+the model's answer in a reply (chat `content`, Responses `output_text`): when the request asked
+for a JSON reply (structured output) that text is a JSON document too, and is restored like
+one. `kind` "key" points at an object key the caller chose (a metadata key), "number" at a
+number whose digits may be an identifier. Errors name the path of a field, never its value, and
+never a key the caller chose (`CallerKey` is written as `<key>`).
 """
 
 from __future__ import annotations
@@ -73,6 +75,12 @@ class TextField:
     path: JsonPath
     json_string: bool = False
     kind: FieldKind = "value"
+    answer: bool = False
+
+    def restored_as_json(self, json_reply: bool) -> bool:
+        """Whether a value restored here must be JSON-escaped: always inside a JSON string,
+        and in the answer text when the request asked for a JSON reply."""
+        return self.json_string or (self.answer and json_reply)
 
     def _parent(self, body: Any) -> Any:
         node = body
@@ -158,6 +166,19 @@ def require_list(value: Any, path: JsonPath) -> list[Any]:
     if not isinstance(value, list):
         raise InvalidRequest(f"'{label(path)}' must be an array.", param=label(path))
     return value
+
+
+# `response_format.type` (chat) and `text.format.type` (Responses) that ask for a JSON answer.
+_JSON_FORMATS = frozenset({"json_object", "json_schema"})
+
+
+def asks_for_json(response_format: Any) -> bool:
+    """Whether a structured-output format (`{"type": "json_schema", ...}`) asks for a JSON
+    answer; any other value (absent, `text`, a malformed one) does not."""
+    if not isinstance(response_format, dict):
+        return False
+    kind = response_format.get("type")
+    return isinstance(kind, str) and kind in _JSON_FORMATS
 
 
 # An unknown key that is not lowercase snake_case (an email, a name, a number) is itself text.

@@ -6,6 +6,7 @@ MCP calls...) are refused with a 400 naming the item's `type`. `tools` and `text
 `format` schema) are walked as developer schema (`proxy.openai_api.schema`). `annotations` and
 `logprobs` of an `output_text` part given back as input are emptied before the body leaves:
 they are the model's own output echoed back (citation titles, URLs, file names, token strings).
+A reply's `output_text` is its answer: a JSON document when `text.format` asks for one.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from proxy.openai_api.fields import (
     JsonPath,
     TextField,
     Walk,
+    asks_for_json,
     label,
     refuse_unknown,
     require_dict,
@@ -78,6 +80,13 @@ def request_fields(body: JsonObject, media: MediaAction = MediaAction.BLOCK) -> 
     return walk.fields
 
 
+def json_reply(body: JsonObject) -> bool:
+    """Whether the request asks for a JSON answer (`text.format` `json_object` or
+    `json_schema`): the reply's `output_text` is then a JSON document."""
+    text = body.get("text")
+    return isinstance(text, dict) and asks_for_json(text.get("format"))
+
+
 def _item(walk: Walk, item: dict[str, Any], path: JsonPath) -> None:
     kind = item.get("type", "message" if "role" in item else None)
     if kind == "message":
@@ -135,12 +144,18 @@ def _part(walk: Walk, part: dict[str, Any], path: JsonPath) -> None:
         raise InvalidRequest(f"'{where}' is not a known content part type.", param=where)
 
 
+# The answer's name everywhere in a Response (the convenience field, the content part type, the
+# stream kind): a JSON document when the request asked for one. Refusals, reasoning and
+# summaries are plain text whatever the format.
+_ANSWER = "output_text"
+
+
 def response_fields(body: JsonObject, prefix: JsonPath = ()) -> list[TextField]:
     """The texts of a Response object (a reply, or the `response` of a stream event)."""
     fields: list[TextField] = []
     for key in ("instructions", "output_text"):
         if isinstance(body.get(key), str):
-            fields.append(TextField((*prefix, key)))
+            fields.append(TextField((*prefix, key), answer=key == _ANSWER))
     for index, item in enumerate(body.get("output") or []):
         if isinstance(item, dict):
             fields.extend(_item_fields(item, (*prefix, "output", index)))
@@ -187,8 +202,13 @@ def _item_fields(item: dict[str, Any], path: JsonPath) -> list[TextField]:
 
 
 def _part_fields(part: dict[str, Any], path: JsonPath) -> list[TextField]:
+    """The text of a content part (the answer only in an `output_text` part, not in a
+    reasoning or summary one), or its refusal."""
+    answer = part.get("type") == _ANSWER
     return [
-        TextField((*path, key)) for key in ("text", "refusal") if isinstance(part.get(key), str)
+        TextField((*path, key), answer=answer and key == "text")
+        for key in ("text", "refusal")
+        if isinstance(part.get(key), str)
     ]
 
 
@@ -226,7 +246,7 @@ class ResponsesStream:
         spec = _DELTAS.get(str(event.get("type")))
         if spec is None or not isinstance(event.get("delta"), str):
             return []
-        return [(_key(spec[0], event), TextField(("delta",), spec[2]))]
+        return [(_key(spec[0], event), TextField(("delta",), spec[2], answer=spec[0] == _ANSWER))]
 
     def wholes(self, event: JsonObject) -> list[TextField]:
         kind = str(event.get("type"))
@@ -234,7 +254,7 @@ class ResponsesStream:
         if done is not None:
             if not isinstance(event.get(done[1]), str):
                 return []
-            return [TextField((done[1],), done[0] == "arguments")]
+            return [TextField((done[1],), done[0] == "arguments", answer=done[0] == _ANSWER)]
         if kind.startswith(("response.content_part.", "response.reasoning_summary_part.")):
             part = event.get("part")
             return _part_fields(part, ("part",)) if isinstance(part, dict) else []

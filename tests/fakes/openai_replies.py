@@ -2,7 +2,9 @@
 
 The fake "model" echoes: its reply text is the text it was sent, so a redaction
 round-trip can be checked end to end. With `tools` in the request it answers one
-tool call whose arguments are `{"text": <echo>}`.
+tool call whose arguments are `{"text": <echo>}`; asked for a JSON answer (chat
+`response_format`, Responses `text.format`: `json_object` or `json_schema`) without tools, its
+answer is the JSON document `{"text": <echo>}`.
 """
 
 from __future__ import annotations
@@ -39,6 +41,27 @@ def echo_text(path: str, body: Json) -> str:
         return _texts(given)
     prompt = body.get("prompt", body.get("input", ""))
     return prompt[0] if isinstance(prompt, list) and prompt else _texts(prompt)
+
+
+def wants_json(path: str, body: Json) -> bool:
+    """Whether the request asks for a JSON answer."""
+    if path == "chat/completions":
+        given = body.get("response_format")
+    elif path == "responses":
+        text = body.get("text")
+        given = text.get("format") if isinstance(text, dict) else None
+    else:
+        return False
+    return isinstance(given, dict) and given.get("type") in ("json_object", "json_schema")
+
+
+def answer_text(path: str, body: Json) -> str:
+    """The fake model's answer: the echo, or a JSON document holding it when asked for JSON
+    (a tool call already wraps it in its arguments)."""
+    text = echo_text(path, body)
+    if wants_json(path, body) and not tool_name(body):
+        return orjson.dumps({"text": text}).decode()
+    return text
 
 
 def tool_name(body: Json) -> str | None:

@@ -145,7 +145,7 @@ class FakeOpenAI:
             )
         if path == "embeddings":
             return web.json_response(replies.embeddings(body))
-        text = self.reply_text if self.reply_text is not None else replies.echo_text(path, body)
+        text = self.reply_text if self.reply_text is not None else replies.answer_text(path, body)
         stream = bool(body.get("stream"))
         if path == "chat/completions":
             if stream:

@@ -7,7 +7,13 @@ from typing import Any
 import pytest
 
 from proxy.errors import InvalidRequest, PolicyBlocked
-from proxy.openai_api.chat import REPLY_KINDS, ChatStream, request_fields, response_fields
+from proxy.openai_api.chat import (
+    REPLY_KINDS,
+    ChatStream,
+    json_reply,
+    request_fields,
+    response_fields,
+)
 from proxy.policy import MediaAction
 
 
@@ -267,3 +273,46 @@ def test_every_reply_text_is_restorable_both_whole_and_streamed(kind: str) -> No
 
     assert [(kind, 0, tool)] == [key for key, _ in shape.deltas(event)]
     assert ["x"] == [field.get(reply) for field in response_fields(reply)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ({"response_format": {"type": "json_object"}}, True),
+        ({"response_format": {"type": "json_schema", "json_schema": {"name": "s"}}}, True),
+        ({"response_format": {"type": "text"}}, False),
+        ({"response_format": None}, False),
+        ({"text": {"format": {"type": "json_object"}}}, False),  # the Responses spelling
+        ({}, False),
+    ],
+)
+def test_a_json_reply_is_asked_by_a_json_response_format(
+    body: dict[str, Any], expected: bool
+) -> None:
+    assert expected is json_reply({"messages": [], **body})
+
+
+def test_only_the_content_is_answer_text_whole_and_streamed() -> None:
+    message = {
+        "content": "{}",
+        "refusal": "no",
+        "audio": {"transcript": "t"},
+        "function_call": {"arguments": "{}"},
+        "tool_calls": [
+            {"index": 0, "function": {"arguments": "{}"}},
+            {"index": 1, "custom": {"input": "i"}},
+        ],
+    }
+    reply = {"choices": [{"index": 0, "message": message}]}
+    chunk = {"id": "c", "choices": [{"index": 0, "delta": message, "finish_reason": None}]}
+    streamed = [field for _, field in ChatStream().deltas(chunk)]
+
+    for fields in (response_fields(reply), streamed):
+        assert [
+            ("content", True, False),
+            ("refusal", False, False),
+            ("transcript", False, False),
+            ("arguments", False, True),
+            ("arguments", False, True),
+            ("input", False, False),
+        ] == [(field.path[-1], field.answer, field.json_string) for field in fields]

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from proxy.errors import InvalidRequest
-from proxy.openai_api.fields import CallerKey, TextField, Walk, label, refuse_unknown
+from proxy.openai_api.fields import (
+    CallerKey,
+    TextField,
+    Walk,
+    asks_for_json,
+    label,
+    refuse_unknown,
+)
 
 
 def test_labels_name_the_field_path() -> None:
@@ -66,3 +73,32 @@ def test_a_rename_onto_an_existing_key_is_refused_without_naming_either() -> Non
         TextField(("metadata", CallerKey("dana@x.io")), kind="key").set(body, "[EMAIL_1]")
 
     assert "dana" not in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("response_format", "expected"),
+    [
+        ({"type": "json_object"}, True),
+        ({"type": "json_schema", "json_schema": {"name": "s", "schema": {}}}, True),
+        ({"type": "text"}, False),
+        ({"type": "grammar"}, False),
+        ({"type": ["json_object"]}, False),
+        ("json_object", False),
+        (None, False),
+    ],
+)
+def test_only_a_json_object_or_json_schema_format_asks_for_a_json_answer(
+    response_format: object, expected: bool
+) -> None:
+    assert expected is asks_for_json(response_format)
+
+
+def test_answer_text_is_restored_as_json_only_when_the_request_asked_for_json() -> None:
+    answer = TextField(("content",), answer=True)
+    plain = TextField(("refusal",))
+    arguments = TextField(("arguments",), json_string=True)
+
+    assert [(False, True), (False, False), (True, True)] == [
+        (field.restored_as_json(False), field.restored_as_json(True))
+        for field in (answer, plain, arguments)
+    ]

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from proxy.errors import InvalidRequest, PolicyBlocked
-from proxy.openai_api.responses import ResponsesStream, request_fields, response_fields
+from proxy.openai_api.responses import (
+    ResponsesStream,
+    json_reply,
+    request_fields,
+    response_fields,
+)
 
 
 def test_instructions_input_items_and_function_calls_are_walked() -> None:
@@ -150,3 +157,89 @@ def test_echoed_request_fields_are_restorable_values_before_keys() -> None:
         (("metadata", "[EMAIL_1]"), "value"),
         (("metadata", "[EMAIL_1]"), "key"),
     ] == [(field.path, field.kind) for field in fields]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ({"text": {"format": {"type": "json_object"}}}, True),
+        ({"text": {"format": {"type": "json_schema", "name": "s", "schema": {}}}}, True),
+        ({"text": {"format": {"type": "text"}}}, False),
+        ({"text": {"verbosity": "low"}}, False),
+        ({"text": "json_object"}, False),
+        ({"response_format": {"type": "json_object"}}, False),  # the chat spelling
+        ({}, False),
+    ],
+)
+def test_a_json_reply_is_asked_by_a_json_text_format(body: dict[str, Any], expected: bool) -> None:
+    assert expected is json_reply({"input": "hi", **body})
+
+
+REASONING_ITEM = {
+    "type": "reasoning",
+    "summary": [{"type": "summary_text", "text": "s"}],
+    "content": [{"type": "reasoning_text", "text": "r"}],
+}
+MESSAGE_ITEM = {
+    "type": "message",
+    "content": [{"type": "output_text", "text": "{}"}, {"type": "refusal", "refusal": "no"}],
+}
+
+
+def test_only_output_text_is_answer_text_in_a_reply() -> None:
+    reply = {
+        "instructions": "i",
+        "output": [REASONING_ITEM, MESSAGE_ITEM, {"type": "function_call", "arguments": "{}"}],
+        "output_text": "{}",
+    }
+
+    assert [("output_text",), ("output", 1, "content", 0, "text")] == [
+        field.path for field in response_fields(reply) if field.answer
+    ]
+
+
+def answers(event: dict[str, Any]) -> list[bool]:
+    shape = ResponsesStream()
+    return [field.answer for _, field in shape.deltas(event)] + [
+        field.answer for field in shape.wholes(event)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("event", "expected"),
+    [
+        ({"type": "response.output_text.delta", "delta": "{"}, [True]),
+        ({"type": "response.output_text.done", "text": "{}"}, [True]),
+        ({"type": "response.refusal.delta", "delta": "n"}, [False]),
+        ({"type": "response.refusal.done", "refusal": "no"}, [False]),
+        ({"type": "response.reasoning_text.delta", "delta": "r"}, [False]),
+        ({"type": "response.reasoning_summary_text.done", "text": "s"}, [False]),
+        ({"type": "response.function_call_arguments.delta", "delta": "{"}, [False]),
+        (
+            {"type": "response.content_part.done", "part": {"type": "output_text", "text": "{}"}},
+            [True],
+        ),
+        (
+            {"type": "response.content_part.done", "part": {"type": "refusal", "refusal": "n"}},
+            [False],
+        ),
+        (
+            {
+                "type": "response.reasoning_summary_part.done",
+                "part": {"type": "summary_text", "text": "s"},
+            },
+            [False],
+        ),
+        ({"type": "response.output_item.done", "item": MESSAGE_ITEM}, [True, False]),
+        ({"type": "response.output_item.done", "item": REASONING_ITEM}, [False, False]),
+        (
+            {"type": "response.completed", "response": {"output": [MESSAGE_ITEM]}},
+            [True, False],
+        ),
+    ],
+    ids=lambda value: value.get("type", "") if isinstance(value, dict) else "",
+)
+def test_only_output_text_is_answer_text_in_stream_events(
+    event: dict[str, Any], expected: list[bool]
+) -> None:
+    assert expected == answers({"item_id": "m", "output_index": 0, "content_index": 0, **event})
