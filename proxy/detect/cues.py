@@ -18,7 +18,8 @@ prepared by|contact is|name is|named|is called|reached|pointed me to|looping in|
 speak to|speak with|referred by|on behalf of|escalated to|forwarded to|handed over to|
 mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|sr|sra|srta|dott|dra|shri|smt|
 sheikh|sheikha|eng|capt|rabbi|rev|מר|גב'|גב׳|גברת|ד"ר|ד״ר|עו"ד|עו״ד|פרופ'|פרופ׳|הרב|לכבוד|שלום|היי|
-דיברתי עם|שוחחתי עם|נפגשתי עם|السيد|السيدة|الأستاذ|الأستاذة|الاستاذ|الدكتور|الدكتورة|د.|المهندس|
+דיברתי עם|שוחחתי עם|נפגשתי עם|מדבר|מדברת|שמי|קוראים לי|اسمي|معك|
+السيد|السيدة|الأستاذ|الأستاذة|الاستاذ|الدكتور|الدكتورة|د.|المهندس|
 المهندسة|الشيخ|الشيخة|الآنسة|عزيزي|عزيزتي|مرحبا|مرحباً|تحدثت مع|اتصلت ب|اجتمعت مع
 """
 WEAK_CUES = """
@@ -27,6 +28,9 @@ from|by|with|and|for|per|via|يا|ask|asked|tell|told|contact|rep|owner|manager|
 """
 SIGN_OFFS = """
 regards|best|thanks|thank you|cheers|sincerely|yours|warmly|kind regards|best regards|בברכה|תודה|
+cordialement|bien à vous|saludos|atentamente|un saludo|mit freundlichen grüßen|viele grüße|
+beste grüße|liebe grüße|groeten|met vriendelijke groet|atenciosamente|abraços|cordiali saluti|
+distinti saluti|saluti|pozdrawiam|с уважением|תודה רבה|בהוקרה|
 מع التحية|مع التحية|تحياتي|شكرا|شكراً
 """
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from proxy.detect.address import find_addresses
 from proxy.detect.cards import find_cards
 from proxy.detect.checksums import VALIDATORS
+from proxy.detect.cjk_names import find_cjk_names
 from proxy.detect.context import PARTICLES
 from proxy.detect.dictionary import TermDictionary, term_dictionary
 from proxy.detect.email import find_emails, local_part_names
@@ -145,6 +146,7 @@ class DetectionEngine(Detector):
     def _people(self, text: str) -> set[tuple[int, int]]:
         found = {(h.start, h.end) for h in find_names(text, self._lex)}
         found.update(find_structured_names(text))
+        found.update(find_cjk_names(text))
         return found
 
     def _email_names(self, text: str, email: Span) -> list[str]:

@@ -22,7 +22,7 @@ from proxy.detect.context import (
     PLACES,
 )
 from proxy.detect.cues import cue_ends
-from proxy.detect.lexicon import AMBIGUOUS, GIVEN, NameLexicon
+from proxy.detect.lexicon import AMBIGUOUS, GIVEN, SURNAME, NameLexicon
 from proxy.detect.organisations import (
     known_organisations,
     legal_forms,
@@ -34,7 +34,7 @@ _NONLATIN = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f"
 CANDIDATE = re.compile(
     rf"(?<![\w'’-])(?:(?:al|el|ad|ad|as|ash|at|ar|an|az|ibn|abu|bin|d|de|di|da|du|o|van|von|le|la)['’-])?"
     rf"(?:[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][^\W\d_]*(?:['’-][^\W\d_]+)*"
-    rf"|[{_NONLATIN}][^\W\d_]*(?:['’׳-][^\W\d_]+)*)"
+    rf"|[{_NONLATIN}][^\W\d_]*(?:['’׳-][{_NONLATIN}][^\W\d_]*)*(?:['׳](?![^\W\d_]))?)"
 )
 TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # A handle or mailbox name written alone ("john.smith", "dana_levi"), not part of an address.
@@ -51,6 +51,10 @@ _PERSON_VERB = re.compile(
     r"called|phoned|confirmed|signed|requested|suggested|explained|shared|joined|introduced|"
     r"needs|likes|loved|reports|reported|owns|leads|approved|declined|replied)\b"
 )
+# Words that end an Arabic compound given name ("حسام الدين", "عبد الله").
+_NAME_SUFFIXES = frozenset(["الدين", "الله", "الرحمن"])
+# Words right after a lone name that say it is one ("אופיר מצוות ה-IT", "سارة من فريق").
+_FROM_TEAM = re.compile(r" (?:מצוות|ממחלקת|מהצוות|מהמחלקה|מטעם|من فريق|من قسم|من إدارة)")
 # A Slack-style mention ("@yuki.tanaka", "@priya"), read like a handle.
 MENTION = re.compile(r"(?<![\w.@])@([^\W\d_]{2,})(?:[._]([^\W\d_]{2,}))?(?![\w@-]|\.\w)")
 _HANDLE_GATE = re.compile(r"[._](?=[^\W\d_]{2})")  # charset-led: a cheap scan first
@@ -106,6 +110,10 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
         flags = lex.flags.get(_fold_accents(low), 0)  # "Íñigo", "Sanjuán", "Yılmaz"
     if not flags and len(low) > 4 and "\u0400" <= low[0] <= "\u04ff":
         flags = _russian_base(lex, low)
+    if not flags and len(low) > 4 and "\u0600" <= low[0] <= "\u06ff":
+        for lead in ("عبد", "بن", "ابن", "أبو", "ابو", "بو", "آل"):
+            if low.startswith(lead) and lex.flags.get(low[len(lead) :], 0) & (GIVEN | SURNAME):
+                return STRONG, 0  # "بنعلي", "أبوزيد", "عبدالرحمن" written as one word
     if not flags and ("-" in token or "'" in token or "’" in token):
         parts = [p for p in re.split(r"['’-]", low) if len(p) > 1 and p not in PARTICLES]
         part_flags = [lex.flags.get(p, 0) for p in parts]
@@ -227,6 +235,14 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
         kind, prefix, latin = cached
         if kind == COMPANY and latin:
             companies.append((start, end))
+        if not latin and run and not run[-1][3]:
+            if run[-1][2] == PARTICLE and kind == COMMON:
+                kind = UNKNOWN  # a particle takes the next word whatever it is ("عبد الفتاح")
+            elif token in _NAME_SUFFIXES and run[-1][2] in (STRONG, AMBIG, PARTICLE):
+                kind = STRONG  # "حسام الدين", "عبد الله"
+            elif prefix:
+                _close(text, run, cues, hits)  # "ליהודה שאביגיל": a prefix starts a new name
+                run = []
         if kind == COMMON:
             # Ordinary words only split runs: close the open one and move on.
             if run:
@@ -320,8 +336,12 @@ def _accept(
     cue = cues.get(part[0][0])
     kinds = [t[2] for t in part]
     strong = STRONG in kinds
+    if cue is None and _vocative(text, part):
+        cue = True
     if not part[0][3]:
         # Hebrew/Arabic/Cyrillic: no capitals, so unknown words never ride along.
+        if cue is None and _FROM_TEAM.match(text, part[-1][1]):
+            cue = True
         keep = _nonlatin_keep(text, part, cue)
         for s, e in keep:
             hits.append(NameHit(s, e))
@@ -332,6 +352,16 @@ def _accept(
     if strong or cue is True or named >= 2 or _acts(text, part):
         part = part[:MAX_RUN]
         hits.append(NameHit(part[0][0], part[-1][1]))
+
+
+def _vocative(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
+    """A name that opens a line and is followed by a comma ("רן, לפני החתימה", "Will, can
+    you"): someone addressed."""
+    if len(part) != 1 or part[0][2] != AMBIG:
+        return False
+    start, end = part[0][0], part[-1][1]
+    line = text.rfind("\n", 0, start) + 1
+    return text[end : end + 1] in (",", "،") and not text[line:start].strip(" \t-*>")
 
 
 def _all_places(text: str, part: list[tuple[int, int, int, bool]]) -> bool:

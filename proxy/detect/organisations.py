@@ -41,6 +41,17 @@ def _known() -> ahocorasick.Automaton:
     return automaton
 
 
+_PREFIX_LETTERS = "והבלמשכوبلف"
+
+
+def _word_start(text: str, start: int) -> bool:
+    """True when `start` begins a word, or follows one Hebrew/Arabic prefix letter ("בבני ברק",
+    "والسلام")."""
+    if not text[start - 1].isalnum():
+        return True
+    return text[start - 1] in _PREFIX_LETTERS and (start < 2 or not text[start - 2].isalnum())
+
+
 def known_organisations(text: str) -> list[tuple[int, int]]:
     """Spans of well-known organisations named after people ("Morgan Stanley", "Marks &
     Spencer"), as whole words."""
@@ -50,7 +61,7 @@ def known_organisations(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for last, length in _known().iter(folded):
         start, end = last + 1 - length, last + 1
-        if (start and folded[start - 1].isalnum()) or folded[end : end + 1].isalnum():
+        if folded[end : end + 1].isalnum() or (start and not _word_start(folded, start)):
             continue
         spans.append((start, end))
     return spans

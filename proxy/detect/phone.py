@@ -15,7 +15,10 @@ import phonenumbers
 from proxy.detect.spans import EntityType, Span
 
 # Regions tried, in order, for numbers written without a country code.
-REGIONS = ("IL", "AE", "US", "GB", "DE", "FR", "IN", "NG", "AU", "SA", "CA")
+REGIONS = (
+    *("IL", "AE", "US", "GB", "DE", "FR", "IN", "NG", "AU", "SA", "CA"),
+    *("EG", "JO", "LB", "KW", "QA", "BH", "OM", "TR", "KE", "ZA"),
+)
 # A comma and digits after a number written with "+" or separators is a field boundary
 # ("+46 70 123 45 67,12000" in a CSV row); after a bare digit run it may be a decimal comma.
 # Without this, the regex backed off to a shorter prefix and the last digits leaked. An
@@ -25,11 +28,14 @@ CANDIDATE = re.compile(
     r"(?!(?!x\d{1,5}\b)[\w/]|\.\d|-\d|(?<=\d{6}),\d)"
 )
 _GLUED = "_+./:#$€£₪-"
+_LINK_LEADS = ("wa.me/", "tel:", "tel://", "callto:", "sms:", "phone=", "phone:")
 
 
 def _glued(text: str, start: int) -> bool:
     """True when the digits continue a word or a number; a Hebrew prefix ("ל-", "ב") is fine."""
     before = text[start - 1]
+    if text[max(0, start - 7) : start].lower().endswith(_LINK_LEADS):
+        return False  # "wa.me/972...", "tel:+972..."
     if "\u05d0" <= before <= "\u05ea":
         return False
     if before == "-" and start > 1 and "\u05d0" <= text[start - 2] <= "\u05ea":
@@ -47,7 +53,8 @@ _NOT_PHONE_BEFORE = re.compile(
     # ones may carry a prefix letter ("בהזמנה").
     r"(?:(?<![a-z])(?:order|invoice|inv|sku|ticket|ref|po|quote|deal|case|tracking|account|acct|serial|"
     r"version|ver|build|id|#|no\.?|[$€£₪]|usd|eur|ils|aed|nis|gbp|zip|postcode|postal code|plz|"
-    r"מיקוד|הזמנה|חשבונית|الرمز البريدي|فاتورة|طلب))"
+    r"מיקוד|הזמנה|חשבונית|ח\.?פ\.?|ח\"פ|ע\.?מ\.?|ע\"מ|vat|trn|tax id|cr no\.?|"
+    r"الرمز البريدي|فاتورة|طلب|السجل التجاري|الرقم الضريبي))"
     r"[\s:#.]{0,3}$"
 )
 _NOT_PHONE_AFTER = re.compile(

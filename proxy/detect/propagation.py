@@ -38,7 +38,11 @@ def name_parts(names: Iterable[str], lex: NameLexicon) -> dict[str, bool]:
 # Word characters stay, everything else becomes a space (same length, so offsets hold); then
 # " term " keys only ever match whole words.
 _NON_WORD = re.compile(r"[^\w]|_")
-_HE_PREFIXES = [*_HE_PREFIX, *(a + b for a in _HE_PREFIX for b in _HE_PREFIX)]
+_HE_PREFIXES = [
+    *_HE_PREFIX,
+    *(a + b for a in _HE_PREFIX for b in _HE_PREFIX),
+    *("וכש", "ושמ", "ושל", "ושב", "ומש", "ולמ", "ושה", "כשה", "שכש", "ומה", "ולכ"),
+]
 
 
 def _lower_same_length(text: str) -> str:

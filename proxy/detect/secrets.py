@@ -87,8 +87,9 @@ PROSE_PASSWORD = re.compile(
     r"((?=[^\s,;]*[a-z])(?=[^\s,;]*\d)(?=[^\s,;]*[!@#$%^&*?+=~])[^\s,;\"']{6,64})"
     r"(?<![.!?])"
 )
-# A URL's userinfo: scheme://user:password@host
-URL_PASSWORD = re.compile(r"://[^\s:/@]+:([^\s@/]{3,})@")
+# A URL with a password in it: scheme://user:password@host/...
+# The whole URL is the secret: user, password and host together say whose database it is.
+URL_PASSWORD = re.compile(r"([a-z][a-z0-9+.-]*://[^\s:/@]+:[^\s@/]{3,}@[^\s\"'<>,;)]+)")
 
 
 _GATES = (

@@ -179,3 +179,27 @@ def test_a_mention_of_a_handle_made_of_names_is_a_name() -> None:
 def test_declined_russian_names_are_found_by_their_nominative() -> None:
     text = "Встреча с Дмитрием Ивановым, потом позвонить Ольге Смирновой."
     assert ["Дмитрием Ивановым", "Ольге Смирновой"] == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("רן, לפני החתימה צריך אישור.", ["רן"]),
+        ("שלום, מדבר אסף ממחלקת המכירות", ["אסף"]),
+        ("דיברתי עם משה שאביגיל מחכה להצעה", ["משה", "אביגיל"]),
+        ("ملخص: عمرو عبد الفتاح، صاحب سلسلة صيدليات", ["عمرو عبد الفتاح"]),
+        ("صاحب الحساب حسام الدين فاروق.", ["حسام الدين فاروق"]),
+        ("من طرف العميل: ليلى بنعلي (تقنية المعلومات)", ["ليلى بنعلي"]),
+    ],
+)
+def test_hebrew_and_arabic_name_forms(text: str, names: list[str]) -> None:
+    assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["رمضان كريم، والسلام عليكم", "חן חן, ונתראה בבני ברק", "Cordialement,\nl'équipe"]
+)
+def test_greetings_and_places_made_of_name_words_are_not_names(text: str) -> None:
+    from proxy.detect.engine import DetectionEngine
+
+    assert [] == [text[s.start : s.end] for s in DetectionEngine().detect(text)]

@@ -1,0 +1,43 @@
+"""Chinese and Korean names written in their own script, by their surname.
+
+Han and Hangul have no spaces or capitals, but names have a tight shape: a Chinese name is a
+surname from a short list (the hundred most common cover most people) and one or two given
+characters; a Korean name is a one-syllable surname and two syllables. In a CRM written in
+English, Hebrew or Arabic, a run of Han or Hangul that has exactly that shape is a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The most common Chinese surnames (simplified and traditional where they differ), and the
+# compound ones.
+_HAN_SURNAMES = frozenset(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮"
+    "邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金"
+    "石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴"
+    "覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐"
+)
+_HAN_COMPOUND = ("欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫")
+_HANGUL_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용"
+)
+_HAN_RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])")
+_HANGUL_RUN = re.compile(r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{3}(?![\uac00-\ud7a3])")
+_HAN_OR_HANGUL = re.compile(r"[\u4e00-\u9fff\uac00-\ud7a3]")
+
+
+def find_cjk_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of Chinese and Korean names standing alone in the text."""
+    if _HAN_OR_HANGUL.search(text) is None:
+        return []
+    found: list[tuple[int, int]] = []
+    for m in _HAN_RUN.finditer(text):
+        run = m.group()
+        compound = run.startswith(_HAN_COMPOUND)
+        if (run[0] in _HAN_SURNAMES and len(run) <= 3) or (compound and len(run) >= 3):
+            found.append(m.span())
+    for m in _HANGUL_RUN.finditer(text):
+        if m.group()[0] in _HANGUL_SURNAMES:
+            found.append(m.span())
+    return found
