@@ -6,8 +6,13 @@ from functools import lru_cache
 
 import ahocorasick
 
+# Greetings announce a name only where they open a line or sentence ("שלום" is also a surname,
+# and "hi" a word inside others).
+GREETINGS = """
+dear|hi|hello|hey|shalom|salaam|salam|marhaba|greetings|שלום|היי|לכבוד|عزيزي|عزيزتي|مرحبا|مرحباً
+"""
 STRONG_CUES = """
-dear|hi|hello|hey|shalom|salaam|salam|marhaba|thanks|thank you|greetings|spoke with|spoke to|
+thanks|thank you|spoke with|spoke to|
 talked with|talked to|
 speaking with|speaking to|met|met with|meeting with|call with|called with|calls from|
 call from|call to|chat with|
@@ -17,10 +22,11 @@ according to|signed by|approved by|contact person|sales rep|account manager|cham
 prepared by|contact is|name is|named|is called|reached|pointed me to|looping in|loop in|
 speak to|speak with|referred by|on behalf of|escalated to|forwarded to|handed over to|
 mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|sr|sra|srta|dott|dra|shri|smt|
-sheikh|sheikha|eng|capt|rabbi|rev|מר|גב'|גב׳|גברת|ד"ר|ד״ר|עו"ד|עו״ד|פרופ'|פרופ׳|הרב|לכבוד|שלום|היי|
+sheikh|sheikha|eng|capt|rabbi|rev|מר|גב'|גב׳|גברת|ד"ר|ד״ר|עו"ד|עו״ד|פרופ'|פרופ׳|הרב|
 דיברתי עם|שוחחתי עם|נפגשתי עם|מדבר|מדברת|שמי|קוראים לי|اسمي|معك|
+הלקוח|הלקוחה|הנציג|הנציגה|העוזר|העוזרת|השותף|השותפה|العميل|العميلة|مساعده|مساعدته|شريكه|
 السيد|السيدة|الأستاذ|الأستاذة|الاستاذ|الدكتور|الدكتورة|د.|المهندس|
-المهندسة|الشيخ|الشيخة|الآنسة|عزيزي|عزيزتي|مرحبا|مرحباً|تحدثت مع|اتصلت ب|اجتمعت مع
+المهندسة|الشيخ|الشيخة|الآنسة|تحدثت مع|اتصلت ب|اجتمعت مع
 """
 WEAK_CUES = """
 from|by|with|and|for|per|via|يا|ask|asked|tell|told|contact|rep|owner|manager|lead|customer|client|
@@ -49,6 +55,8 @@ def _automaton() -> ahocorasick.Automaton:
         kinds[phrase] = kinds.get(phrase, 0) | 2
     for phrase in _phrases(SIGN_OFFS):
         kinds[phrase] = kinds.get(phrase, 0) | 4
+    for phrase in _phrases(GREETINGS):
+        kinds[phrase] = kinds.get(phrase, 0) | 8
     for phrase, kind in kinds.items():
         automaton.add_word(phrase, (len(phrase), kind))
     automaton.make_automaton()
@@ -68,6 +76,13 @@ def cue_ends(text: str) -> dict[int, bool]:
         start = last + 1 - length
         if start and folded[start - 1].isalnum():
             continue
+        if kind & 8:
+            # A greeting counts where it opens a line or a sentence.
+            before = text[max(0, start - 3) : start].rstrip(" \t\"'>*-")
+            if before and before[-1] not in "\n.!?:;,(":
+                kind &= ~8
+            else:
+                kind |= 2
         j = last + 1
         if j < n and folded[j].isalnum():
             continue

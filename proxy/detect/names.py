@@ -54,7 +54,19 @@ _PERSON_VERB = re.compile(
 # Words that end an Arabic compound given name ("حسام الدين", "عبد الله").
 _NAME_SUFFIXES = frozenset(["الدين", "الله", "الرحمن"])
 # Words right after a lone name that say it is one ("אופיר מצוות ה-IT", "سارة من فريق").
-_FROM_TEAM = re.compile(r" (?:מצוות|ממחלקת|מהצוות|מהמחלקה|מטעם|من فريق|من قسم|من إدارة)")
+# Also a verb only people do right after it ("ברק סגר את תנובה", "هالة أبو زيد طلبت").
+_FROM_TEAM = re.compile(
+    r" (?:מצוות|ממחלקת|מהצוות|מהמחלקה|מטעם|מהכספים|מהמכירות|מהשיווק|מהתמיכה|מהגבייה|"
+    r"מהרכש|מהנהלת|من فريق|من قسم|من إدارة|"
+    r"אמר|אמרה|ביקש|ביקשה|שלח|שלחה|סגר|סגרה|אישר|אישרה|התקשר|התקשרה|כתב|כתבה|הודיע|"
+    r"הודיעה|חזר|חזרה|יבדוק|תבדוק|יחזור|תחזור|ישלח|תשלח|ממשיך|ממשיכה|ממשיכות|ממשיכים|"
+    r"מבקש|מבקשת|רוצה|מחכה|טוען|טוענת|עדכן|עדכנה|"
+    r"قال|قالت|طلب|طلبت|أرسل|أرسلت|ارسل|ارسلت|اتصل|اتصلت|وافق|وافقت|سأل|سألت|يريد|تريد|"
+    r"أكد|أكدت|رد|ردت)(?![^\W\d_])"
+)
+# A list item that opens with a name, then a dash ("• שלמה בר-און – עסקה D-3390").
+_ITEM_LEAD = re.compile(r"[ \t]*(?:[-*•·▪]|\d{1,2}[.)])?[ \t]*$")
+_ITEM_END = re.compile(r" [–—-] ")
 # A Slack-style mention ("@yuki.tanaka", "@priya"), read like a handle.
 MENTION = re.compile(r"(?<![\w.@])@([^\W\d_]{2,})(?:[._]([^\W\d_]{2,}))?(?![\w@-]|\.\w)")
 _HANDLE_GATE = re.compile(r"[._](?=[^\W\d_]{2})")  # charset-led: a cheap scan first
@@ -340,8 +352,12 @@ def _accept(
         cue = True
     if not part[0][3]:
         # Hebrew/Arabic/Cyrillic: no capitals, so unknown words never ride along.
-        if cue is None and _FROM_TEAM.match(text, part[-1][1]):
-            cue = True
+        if cue is None:
+            acted = next((i for i, t in enumerate(part) if _FROM_TEAM.match(text, t[1])), None)
+            if acted is not None:
+                part, cue = part[: acted + 1], True  # the verb ends the name
+            elif _list_item(text, part):
+                cue = True
         keep = _nonlatin_keep(text, part, cue)
         for s, e in keep:
             hits.append(NameHit(s, e))
@@ -362,6 +378,17 @@ def _vocative(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
     start, end = part[0][0], part[-1][1]
     line = text.rfind("\n", 0, start) + 1
     return text[end : end + 1] in (",", "،") and not text[line:start].strip(" \t-*>")
+
+
+def _list_item(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
+    """A known name that opens a line or list item and is followed by a dash."""
+    start = part[0][0]
+    if part[0][2] not in (STRONG, AMBIG):
+        return False
+    line = text.rfind("\n", 0, start) + 1
+    return bool(_ITEM_LEAD.match(text, line, start)) and (
+        _ITEM_END.match(text, part[min(1, len(part) - 1)][1]) is not None
+    )
 
 
 def _all_places(text: str, part: list[tuple[int, int, int, bool]]) -> bool:

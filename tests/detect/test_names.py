@@ -203,3 +203,20 @@ def test_greetings_and_places_made_of_name_words_are_not_names(text: str) -> Non
     from proxy.detect.engine import DetectionEngine
 
     assert [] == [text[s.start : s.end] for s in DetectionEngine().detect(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("1. ברק סגר את תנובה", ["ברק"]),
+        ("• שלמה בר-און – עסקה D-3390", ["שלמה בר-און"]),
+        ("הערה: הלקוחה ריקי אברהם חויבה פעמיים", ["ריקי אברהם"]),
+        ("هالة أبو زيد طلبت نغيّر عنوان الشحن", ["هالة أبو زيد"]),
+    ],
+)
+def test_a_verb_a_role_or_a_list_item_confirms_a_caseless_name(text: str, names: list[str]) -> None:
+    assert names == _found(text)
+
+
+def test_a_label_opening_a_line_is_not_a_name() -> None:
+    assert [] == _found("תזכורת: לשלוח הצעה\nסטטוס: פתוח")
