@@ -290,7 +290,8 @@ def _csv_names(text: str) -> Iterator[tuple[int, int]]:
         if not body.strip():
             columns = []
         elif columns:
-            yield from _cells(body, pos, delim, columns)
+            if body.strip(" |:-\t"):  # a markdown rule row ("|---|:--|") holds no cells
+                yield from _cells(body, pos, delim, columns)
         elif len(body) < 400 and "{" not in body and '":' not in body:
             for d in (",", "\t", ";", "|"):
                 if body.count(d) >= 1:

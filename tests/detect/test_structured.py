@@ -54,3 +54,8 @@ def test_a_key_value_table_row_is_not_a_header() -> None:
 def test_person_keys_in_other_languages() -> None:
     text = "Nachname;Vorname;Firma\nMöllenkamp;Friederike;Hainbuch GmbH"
     assert ["Möllenkamp", "Friederike"] == [text[s:e] for s, e in find_structured_names(text)]
+
+
+def test_a_markdown_table_rule_row_is_not_a_name() -> None:
+    text = "| Name | Email |\n|---|:--|\n| Dana Levi | dana@example.com |"
+    assert ["Dana Levi"] == [text[s:e] for s, e in find_structured_names(text)]
