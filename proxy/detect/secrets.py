@@ -25,7 +25,6 @@ _KEYED = (
     r"whsec_[A-Za-z0-9]{24,}",
     r"xapp-[A-Za-z0-9-]{20,}",
     r"ya29\.[A-Za-z0-9_\-]{20,}",
-    r"(?:AC|SK)[0-9a-f]{32}",
 )
 # Every key format above starts with one of these: a substring test is cheaper than a scan.
 _KEY_LEADS = (
@@ -56,8 +55,6 @@ _KEY_LEADS = (
     "whsec_",
     "xapp-",
     "ya29.",
-    "AC",
-    "SK",
 )
 KEYED = re.compile("|".join(_KEYED))  # no leading look-behind: re can then skip ahead fast
 # BEARER and ASSIGNED run on the lower-cased text (no IGNORECASE: much faster scans).
@@ -83,13 +80,17 @@ AWS_PAIR = re.compile(
 # changed, it's Ikoyi#Fibre2024"): within a few words after the key word, a token mixing
 # letters, digits and symbols.
 PROSE_PASSWORD = re.compile(
-    r"(?i:password|passwd|pwd|passcode|passphrase|סיסמה|סיסמא)\b[^.\n]{0,40}?[\s,:]"
+    r"(?:pass(?:word|wd|code|phrase)|pwd|סיסמ[הא])(?![a-z])"  # run on the lower-cased text
+)
+_PROSE_VALUE = re.compile(
+    r"[^.\n]{0,40}?[\s,:]"
     r"((?=[^\s,;]*[a-z])(?=[^\s,;]*\d)(?=[^\s,;]*[!@#$%^&*?+=~])[^\s,;\"']{6,64})"
     r"(?<![.!?])"
 )
 # A URL with a password in it: scheme://user:password@host/...
 # The whole URL is the secret: user, password and host together say whose database it is.
-URL_PASSWORD = re.compile(r"([a-z][a-z0-9+.-]*://[^\s:/@]+:[^\s@/]{3,}@[^\s\"'<>,;)]+)")
+URL_PASSWORD = re.compile(r"(://[^\s:/@]+:[^\s@/]{3,}@[^\s\"'<>,;)]+)")
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*$")
 
 
 _GATES = (
@@ -133,8 +134,16 @@ def find_secrets(text: str) -> Iterator[Span]:
                 continue
             if rx is SPACED and not _MIXED.match(text, m.start(1)):
                 continue
+            start = m.start(1)
+            if rx is URL_PASSWORD:
+                scheme = _SCHEME.search(low, max(0, start - 20), start)
+                start = scheme.start() if scheme else start
+            yield Span(start, m.end(1), EntityType.SECRET, 1.0, "assigned")
+    if len(_GATES) + 1 in gates:
+        for m in AWS_PAIR.finditer(text):
             yield Span(m.start(1), m.end(1), EntityType.SECRET, 1.0, "assigned")
-    for index, (rx, _) in enumerate(_CASED, start=len(_GATES) + 1):
-        if index in gates:
-            for m in rx.finditer(text):
-                yield Span(m.start(1), m.end(1), EntityType.SECRET, 1.0, "assigned")
+    if len(_GATES) + 2 in gates and low is lowered:
+        for m in PROSE_PASSWORD.finditer(lowered):
+            value = _PROSE_VALUE.match(text, m.end())
+            if value is not None:
+                yield Span(value.start(1), value.end(1), EntityType.SECRET, 1.0, "assigned")
