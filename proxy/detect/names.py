@@ -36,6 +36,7 @@ STRONG, AMBIG, UNKNOWN, COMMON, PARTICLE, WORDISH, COMPANY, LEAD = range(8)
 # COMPANY ends a company name ("Gulf Logistics", "FZE"); LEAD starts one ("شركة", "חברת").
 # WORDISH: an ambiguous name that is also one of the most frequent words ("على", "איתי").
 MAX_RUN = 5
+_NEEDS_CUE = (AMBIG, UNKNOWN, WORDISH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,11 @@ def _token_class(lex: NameLexicon, token: str) -> tuple[int, int, bool]:
         return (COMPANY if token.casefold() in COMPANY_WORDS else COMMON), 0, latin
     kind, prefix = classify(lex, token)
     return kind, prefix, latin
+
+
+def _is_letter(char: str) -> bool:
+    """`[^\\W\\d_]` of `re` for one character: a letter (alphanumeric, not a decimal digit)."""
+    return char.isalnum() and not char.isdecimal()
 
 
 def _is_latin(token: str) -> bool:
@@ -171,7 +177,18 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
 def _handles(text: str, lex: NameLexicon) -> list[NameHit]:
     """`john.smith`: a given name and a name joined by a dot or underscore, both unambiguous."""
     hits: list[NameHit] = []
-    for m in HANDLE.finditer(text):
+    # HANDLE starts with a look-behind, which makes `re` try it at every position; its dot or
+    # underscore followed by two letters is rare, so the scan looks for that, walks back over
+    # the letters before it and tries HANDLE once there (its first word is that whole run).
+    for gate in _HANDLE_GATE.finditer(text):
+        start = gate.start()
+        while start and _is_letter(text[start - 1]):
+            start -= 1
+        if gate.start() - start < 2:
+            continue
+        m = HANDLE.match(text, start)
+        if m is None:
+            continue
         first, second = (lex.flags.get(p.casefold(), 0) for p in m.groups())
         if first & GIVEN and second and not (first | second) & AMBIGUOUS:
             hits.append(NameHit(m.start(), m.end()))
@@ -182,6 +199,19 @@ def _close(
     text: str, run: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits: list[NameHit]
 ) -> None:
     """Split a run at ordinary words and keep the parts that carry a name signal."""
+    if len(run) == 1:
+        # Most runs are one word: `_accept`'s verdict for it, without building the parts. A
+        # known name is kept; an ambiguous, unknown or frequent word only after a strong cue
+        # (in caseless scripts an ambiguous one after any cue); particles, company words
+        # and company leads alone never.
+        start, end, kind, latin = run[0]
+        if (
+            kind == STRONG
+            or (kind in _NEEDS_CUE and cues.get(start) is True)
+            or (kind == AMBIG and not latin and start in cues)
+        ):
+            hits.append(NameHit(start, end))
+        return
     part: list[tuple[int, int, int, bool]] = []
     company = False  # inside a company name opened by a lead word ("شركة الحداد")
     caseless = not run[0][3]
