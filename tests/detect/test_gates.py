@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from proxy.detect.gates import CueGates
+import random
+
+from proxy.detect.gates import CueGates, gated_matches
+from proxy.detect.ip import _V4_GATE, _V6_GATE, IPV4, IPV6
 
 
 def test_a_group_opens_only_when_one_of_its_cues_occurs() -> None:
@@ -19,3 +22,30 @@ def test_a_group_with_an_empty_cue_is_always_open() -> None:
 
 def test_no_cue_in_the_text_opens_nothing() -> None:
     assert set() == CueGates([("street",)]).open("plain words only")
+
+
+def test_gated_matches_are_the_matches_finditer_gives() -> None:
+    # Addresses and near misses packed together: glued, overlapping, cut short.
+    alphabet = [
+        "1",
+        "25",
+        "255",
+        "0",
+        "10.",
+        "192.168.",
+        "a",
+        "fe",
+        "db8",
+        ":",
+        "::",
+        ".",
+        " ",
+        "x",
+        "/24",
+    ]
+    rnd = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 40)))
+        for rx, gate, reach in ((IPV4, _V4_GATE, 3), (IPV6, _V6_GATE, 4)):
+            expected = [m.span() for m in rx.finditer(text)]
+            assert expected == [m.span() for m in gated_matches(rx, gate, text, reach)], text
