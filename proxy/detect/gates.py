@@ -44,6 +44,29 @@ class CueGates:
         return found
 
 
+class LeadFinder:
+    """Groups of literal leads; where in a text each group's leads occur, in one pass."""
+
+    def __init__(self, groups: Sequence[Sequence[str]]) -> None:
+        self._count = len(groups)
+        owners: dict[str, set[int]] = {}
+        for i, group in enumerate(groups):
+            for lead in group:
+                owners.setdefault(lead, set()).add(i)
+        self._automaton = ahocorasick.Automaton()
+        for lead, indexes in owners.items():
+            self._automaton.add_word(lead, (len(lead), tuple(sorted(indexes))))
+        self._automaton.make_automaton()
+
+    def starts(self, text: str) -> list[list[int]]:
+        """For each group, the sorted offsets where one of its leads starts."""
+        found: list[set[int]] = [set() for _ in range(self._count)]
+        for last, (length, indexes) in self._automaton.iter(text):
+            for i in indexes:
+                found[i].add(last + 1 - length)
+        return [sorted(starts) for starts in found]
+
+
 def gated_matches(
     rx: re.Pattern[str], gate: re.Pattern[str], text: str, reach: int
 ) -> Iterator[re.Match[str]]:
@@ -67,3 +90,17 @@ def gated_matches(
             yield m
             start = pos = m.end()
         pos = max(pos, hit + 1)  # every position up to the hit has been tried
+
+
+def matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """The matches `rx.finditer(text)` gives, when every one of them starts at one of the
+    sorted `starts` (its literal lead's occurrences): `rx` is tried there only, from the end
+    of the last match on. `rx` must not match the empty string."""
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = rx.match(text, start)
+        if m is not None:
+            yield m
+            pos = m.end()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import random
 
-from proxy.detect.gates import CueGates, gated_matches
+from proxy.detect.gates import CueGates, gated_matches, matches_at
 from proxy.detect.ip import _V4_GATE, _V6_GATE, IPV4, IPV6
+from proxy.detect.secrets import _GATES, _STARTS, KEYED
 
 
 def test_a_group_opens_only_when_one_of_its_cues_occurs() -> None:
@@ -49,3 +50,17 @@ def test_gated_matches_are_the_matches_finditer_gives() -> None:
         for rx, gate, reach in ((IPV4, _V4_GATE, 3), (IPV6, _V6_GATE, 4)):
             expected = [m.span() for m in rx.finditer(text)]
             assert expected == [m.span() for m in gated_matches(rx, gate, text, reach)], text
+
+
+def test_secret_patterns_tried_at_their_leads_give_finditer_matches() -> None:
+    pieces = ["password", "pwd", "api-key", "apikey", "client_secret", "token", "bearer", "://u"]
+    pieces += [":", "=", " is ", " ", "x", "hunter22", "abcdefghijklmnopq", "@h", "sk-", "AKIA"]
+    rnd = random.Random(11)
+    patterns = [KEYED, *(rx for rx, _ in _GATES)]
+    for _ in range(2000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12))).lower()
+        starts = _STARTS.starts(text)
+        for rx, at in zip(patterns, starts, strict=True):
+            assert [m.span() for m in rx.finditer(text)] == [
+                m.span() for m in matches_at(rx, text, at)
+            ], text
