@@ -7,9 +7,9 @@ house number, then extended over the unit, city and postcode that follow.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from proxy.detect.gates import CueGates
+from proxy.detect.gates import CueGates, LeadFinder, matches_at
 from proxy.detect.spans import EntityType, Span
 
 _CAP = r"(?:[A-Z\u00c0-\u024f][\w'’.-]*|\d+(?:st|nd|rd|th))"
@@ -123,6 +123,10 @@ _GATES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 
 _DIGIT = re.compile(r"\d")
 _OPEN = CueGates([cues for _, cues in _GATES])
+# These patterns start with one of their cues (in some letter case): they are tried only where
+# one occurs, rather than at every position whose letter could begin one.
+_STARTS_WITH_CUE = frozenset([GERMAN, HEBREW, ARABIC, UAE])
+_CUES = LeadFinder([tuple(c for c in cues if c) for _, cues in _GATES])
 
 
 def _glued_before(text: str, start: int) -> bool:
@@ -133,12 +137,24 @@ def _glued_before(text: str, start: int) -> bool:
 
 def find_addresses(text: str) -> Iterator[Span]:
     """Street addresses and PO boxes in the supported styles."""
-    gates = _OPEN.open(text.lower())
+    lowered = text.lower()
+    # Where each group's cues occur (offsets of the text, unless lower case changed its length).
+    cued = _CUES.starts(lowered) if len(lowered) == len(text) else None
+    gates = _OPEN.open(lowered) if cued is None else set()
     digits = _DIGIT.search(text) is not None  # every pattern but ARABIC needs a house number
-    for index, (rx, _) in enumerate(_GATES):
-        if index not in gates or not (digits or rx is ARABIC):
+    for index, (rx, cues) in enumerate(_GATES):
+        if not (digits or rx is ARABIC):
             continue
-        for m in rx.finditer(text):
+        matches: Iterable[re.Match[str]]
+        if cued is None:
+            matches = rx.finditer(text) if index in gates else ()
+        elif "" in cues:
+            matches = rx.finditer(text)
+        elif rx in _STARTS_WITH_CUE:
+            matches = matches_at(rx, text, cued[index])
+        else:
+            matches = rx.finditer(text) if cued[index] else ()
+        for m in matches:
             start = m.start()
             if rx is HEBREW:
                 if start and text[start - 1] in _HEBREW_LEAD:
