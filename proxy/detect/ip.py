@@ -6,6 +6,7 @@ import ipaddress
 import re
 from collections.abc import Iterator
 
+from proxy.detect.gates import gated_matches
 from proxy.detect.spans import EntityType, Span
 
 IPV4 = re.compile(r"\d(?<![\w.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?:/\d{1,2})?(?![\w]|\.\d)")
@@ -13,6 +14,11 @@ IPV6 = re.compile(
     r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])"
 )
 _V6_HINT = re.compile(r"[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:")
+# Both patterns make `re` try them at every digit (IPV4) or every position (IPV6). Their
+# first dot (IPv4: after one to three digits) or first colon (IPv6: after up to four hex
+# digits, and followed by another) is rare, so they are only tried just before one.
+_V4_GATE = re.compile(r"\.(?=\d{1,3}\.\d)")
+_V6_GATE = re.compile(r":(?=[0-9A-Fa-f]{0,4}:)")
 _VERSION = re.compile(r"(?i)\b(?:v|version|ver\.?|release|build|firmware)\s*$")
 
 
@@ -29,13 +35,13 @@ def _valid_v4(value: str) -> bool:
 def find_ips(text: str) -> Iterator[Span]:
     """Valid IPv4 (not version strings like v1.2.3.4) and IPv6 addresses."""
     if "." in text:
-        for m in IPV4.finditer(text):
+        for m in gated_matches(IPV4, _V4_GATE, text, 3):
             if _VERSION.search(text[max(0, m.start() - 10) : m.start()]):
                 continue
             if _valid_v4(m.group()):
                 yield Span(m.start(), m.end(), EntityType.IP_ADDRESS, 1.0, "ipv4")
     if ":" in text and _V6_HINT.search(text):
-        for m in IPV6.finditer(text):
+        for m in gated_matches(IPV6, _V6_GATE, text, 4):
             value = m.group()
             if value.count(":") < 2 or len(value) < 3:
                 continue

@@ -96,6 +96,11 @@ def _token_class(lex: NameLexicon, token: str) -> tuple[int, int, bool]:
     return kind, prefix, latin
 
 
+def _is_letter(char: str) -> bool:
+    """`[^\\W\\d_]` of `re` for one character: a letter (alphanumeric, not a decimal digit)."""
+    return char.isalnum() and not char.isdecimal()
+
+
 def _is_latin(token: str) -> bool:
     return token[0] < "\u0400" or token[0] >= "\u1e00"
 
@@ -302,7 +307,18 @@ def _mentions(text: str, lex: NameLexicon) -> list[NameHit]:
 def _handles(text: str, lex: NameLexicon) -> list[NameHit]:
     """`john.smith`: a given name and a name joined by a dot or underscore, both unambiguous."""
     hits: list[NameHit] = []
-    for m in HANDLE.finditer(text):
+    # HANDLE starts with a look-behind, which makes `re` try it at every position; its dot or
+    # underscore followed by two letters is rare, so the scan looks for that, walks back over
+    # the letters before it and tries HANDLE once there (its first word is that whole run).
+    for gate in _HANDLE_GATE.finditer(text):
+        start = gate.start()
+        while start and _is_letter(text[start - 1]):
+            start -= 1
+        if gate.start() - start < 2:
+            continue
+        m = HANDLE.match(text, start)
+        if m is None:
+            continue
         first, second = (lex.flags.get(p.casefold(), 0) for p in m.groups())
         if first & GIVEN and second and not (first | second) & AMBIGUOUS:
             hits.append(NameHit(m.start(), m.end()))
@@ -313,6 +329,16 @@ def _close(
     text: str, run: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits: list[NameHit]
 ) -> None:
     """Split a run at ordinary words and keep the parts that carry a name signal."""
+    if len(run) == 1:
+        # Most runs are one word: a known name is kept, and particles, company words and
+        # company leads alone never are, without building the parts. Other words need the
+        # signals `_accept` weighs (a cue, a verb after them, a list item...).
+        kind = run[0][2]
+        if kind == STRONG:
+            hits.append(NameHit(run[0][0], run[0][1]))
+            return
+        if kind in (PARTICLE, COMPANY, LEAD):
+            return
     part: list[tuple[int, int, int, bool]] = []
     company = False  # inside a company name opened by a lead word ("شركة الحداد")
     caseless = not run[0][3]

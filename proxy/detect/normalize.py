@@ -38,9 +38,11 @@ _RLO = "\u202e"
 _SPECIALS = (
     ("rlo", (_RLO,), re.compile(r"\u202e([^\u202c\n]*)\u202c?")),
     ("inv", ("",), re.compile(rf"[{_INVISIBLE}{_MARKS}]+")),
-    ("esc", ("\\u",), re.compile(r"(?:\\u[0-9a-fA-F]{4})+")),
+    # Written to start with their literal ("\\u", "%"): `re` then jumps from one occurrence to
+    # the next; a leading repeat or alternation made it try the pattern at every position.
+    ("esc", ("\\u",), re.compile(r"\\u[0-9a-fA-F]{4}(?:\\u[0-9a-fA-F]{4})*")),
     # Any run of two or more escapes ("%4A%6F%68%6E"), or a lone escape of @ + . - _ space.
-    ("pct", ("%",), re.compile(r"(?:%[0-9a-fA-F]{2}){2,}|%(?:40|2[bBeEdD0]|5[fF])")),
+    ("pct", ("%",), re.compile(r"%(?:[0-9a-fA-F]{2}(?:%[0-9a-fA-F]{2})+|40|2[bBeEdD0]|5[fF])")),
     ("wide", ("",), re.compile(rf"[{_WIDE}{_SPACES}]+")),
 )
 _MARK = re.compile(f"[{_MARKS}]")

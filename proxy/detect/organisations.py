@@ -10,17 +10,22 @@ capitalised, at punctuation, or after five words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import ahocorasick
 
 from proxy.detect.context import ORGANISATIONS, PARTICLES
 
-# Legal forms written with dots, which the word tokenizer splits into letters.
+# Legal forms written with dots, which the word tokenizer splits into letters. Each starts
+# with a capital letter, so `re` skips to those; the word boundary before it (not a word
+# character or a dot) is checked in `legal_forms` (a leading look-behind would make `re` try
+# the pattern at every position).
 LEGAL_FORM = re.compile(
-    r"(?<![\w.])(?:S\.[Aa]\.(?:[Ss]\.)?|S\.[Rr]\.[Ll]\.|S\.[Pp]\.[Aa]\.|B\.V\.|N\.V\.|"
-    r"L\.L\.C\.|P\.L\.C\.|Co\.,? Ltd\.?|Pty\.? Ltd\.?|Sdn\.? Bhd\.?)"
+    r"S(?:\.[Aa]\.(?:[Ss]\.)?|\.[Rr]\.[Ll]\.|\.[Pp]\.[Aa]\.|dn\.? Bhd\.?)|B\.V\.|N\.V\.|"
+    r"L\.L\.C\.|P(?:\.L\.C\.|ty\.? Ltd\.?)|Co\.,? Ltd\.?"
 )
+_GLUED = re.compile(r"[\w.]")
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)(?: | & )$")
 MAX_WORDS = 5
 
@@ -29,7 +34,16 @@ def legal_forms(text: str) -> list[tuple[int, int]]:
     """Spans of dotted legal forms ("S.A.", "Co., Ltd.")."""
     if "." not in text:
         return []
-    return [m.span() for m in LEGAL_FORM.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (m := LEGAL_FORM.search(text, pos)) is not None:
+        start = m.start()
+        if start and _GLUED.match(text, start - 1):
+            pos = start + 1  # inside a word: try again from the next character
+            continue
+        spans.append(m.span())
+        pos = m.end()
+    return spans
 
 
 @lru_cache(maxsize=1)
@@ -88,8 +102,20 @@ def outside(
     """The hits with organisations taken out: a hit inside one is dropped, a hit running into
     one ("Luca Bianchi di [Rossi & Bianchi S.r.l.]") is cut before it, particles and all."""
     kept: list[tuple[int, int]] = []
+    # Only organisations overlapping a hit can touch it: found by bisection over their starts
+    # (hits x organisations was quadratic), then visited in their given order as before.
+    by_start = sorted(range(len(orgs)), key=lambda i: orgs[i][0])
+    starts = [orgs[i][0] for i in by_start]
+    longest = max((o1 - o0 for o0, o1 in orgs), default=0)
     for s, e in hits:
-        for o0, o1 in orgs:
+        lo = bisect_right(starts, s - longest)
+        hi = bisect_left(starts, e)
+        if lo >= hi:
+            if e > s and text[s:e].strip():
+                kept.append((s, e))
+            continue
+        near = [orgs[i] for i in sorted(by_start[lo:hi])]
+        for o0, o1 in near:
             if o0 <= s < o1:
                 e = s  # starts inside the organisation: not a person
                 break

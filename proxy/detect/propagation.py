@@ -16,7 +16,10 @@ from proxy.detect.context import COMPANY_WORDS, NEVER_NAMES, PARTICLES
 from proxy.detect.lexicon import AMBIGUOUS, NameLexicon
 
 _SPLIT = re.compile(r"[^\w'’-]+")
-_NEXT_WORD = re.compile(r"(?: &)? ([^\W\d_][\w'’.\"״׳-]*)")
+_WORD = r"(?: &)? ([^\W\d_][\w'’.\"״׳-]*)"
+# The (up to) three words after a name part, in one match: none of them can give back
+# characters to the next (a word never holds the space that starts the next one).
+_NEXT_WORDS = re.compile(rf"{_WORD}(?:{_WORD}(?:{_WORD})?)?")
 _HE_PREFIX = "והבלמשכ"
 _AR_PREFIX = "وبلف"
 
@@ -37,7 +40,7 @@ def name_parts(names: Iterable[str], lex: NameLexicon) -> dict[str, bool]:
 
 # Word characters stay, everything else becomes a space (same length, so offsets hold); then
 # " term " keys only ever match whole words.
-_NON_WORD = re.compile(r"[^\w]|_")
+_NON_WORD = re.compile(r"[\W_]")
 _HE_PREFIXES = [
     *_HE_PREFIX,
     *(a + b for a in _HE_PREFIX for b in _HE_PREFIX),
@@ -92,15 +95,17 @@ class Propagator:
 def _names_a_company(text: str, end: int) -> bool:
     """True when the words right after `end` end in a company word ("Noor" of "Noor Trading
     FZE", "Haddad" of "Haddad Group"): a person's name used in an organisation's is not them."""
-    pos = end
-    for _ in range(3):
-        m = _NEXT_WORD.match(text, pos)
-        if m is None:
+    if text[end : end + 1] != " ":
+        return False  # every next word starts after a space
+    m = _NEXT_WORDS.match(text, end)
+    if m is None:
+        return False
+    for word in m.groups():
+        if word is None:
             return False
-        word = m.group(1).rstrip(".")
+        word = word.rstrip(".")
         if word.casefold() in COMPANY_WORDS or word.split('"')[0] in COMPANY_WORDS:
             return True
         if word[0].islower():
             return False
-        pos = m.end()
     return False

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from proxy.detect.gates import CueGates
+from proxy.detect.gates import CueGates, LeadFinder, matches_at
 from proxy.detect.spans import EntityType, Span
 
 _KEYED = (
@@ -104,6 +104,17 @@ _CASED: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (AWS_PAIR, ("akia", "asia")),
     (PROSE_PASSWORD, ("pass", "pwd", "סיסמ")),
 )
+# Every match of BEARER, ASSIGNED, URL_PASSWORD and SPACED starts with one of these (in the
+# lower-cased text); every KEYED one with a key lead, and the two _CASED ones with their cues.
+_MATCH_LEADS = (
+    ("bearer", "token"),
+    (
+        *("pass", "pwd", "secret", "client_secret", "api", "access", "auth", "refresh"),
+        *("private", "aws_secret_access_key", "סיסמ", "كلمة "),
+    ),
+    ("://",),
+    ("pass", "secret", "api", "access", "token", "סיסמ"),
+)
 
 
 # One pass over the lower-cased text opens every gate; the key leads are looked for lower-cased
@@ -115,21 +126,41 @@ _OPEN = CueGates(
         *(cues for _, cues in _CASED),
     ]
 )
+# One pass over the lower-cased text finds where a match may start: each pattern is then tried
+# only there. Led by alternations of common letters, `re` would try them at most positions.
+_STARTS = LeadFinder(
+    [tuple({lead.lower() for lead in _KEY_LEADS}), *_MATCH_LEADS, *(c for _, c in _CASED)]
+)
 
 
 def find_secrets(text: str) -> Iterator[Span]:
     """Known key formats anywhere, and values assigned to password/key/token names."""
     lowered = text.lower()
-    gates = _OPEN.open(lowered)
-    for m in KEYED.finditer(text) if 0 in gates else ():
+    keyed: Iterable[re.Match[str]]
+    assigned: list[Iterable[re.Match[str]]]
+    aws: Iterable[re.Match[str]]
+    prose: Iterable[re.Match[str]] = ()
+    if len(lowered) == len(text):
+        starts = _STARTS.starts(lowered)
+        keyed = matches_at(KEYED, text, starts[0])
+        assigned = [matches_at(rx, lowered, starts[i]) for i, (rx, _) in enumerate(_GATES, 1)]
+        aws = matches_at(AWS_PAIR, text, starts[len(_GATES) + 1])
+        prose = matches_at(PROSE_PASSWORD, lowered, starts[len(_GATES) + 2])
+        low = lowered
+    else:
+        # Lower-casing changed the length (a rare letter): its offsets are not the text's,
+        # so the patterns scan the text as written.
+        gates = _OPEN.open(lowered)
+        keyed = KEYED.finditer(text) if 0 in gates else ()
+        assigned = [rx.finditer(text) if i in gates else () for i, (rx, _) in enumerate(_GATES, 1)]
+        aws = AWS_PAIR.finditer(text) if len(_GATES) + 1 in gates else ()
+        low = text
+    for m in keyed:
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
             continue
         yield Span(m.start(), m.end(), EntityType.SECRET, 1.0, "key")
-    low = lowered if len(lowered) == len(text) else text  # length-changing case: as written
-    for index, (rx, _) in enumerate(_GATES, start=1):
-        if index not in gates:
-            continue
-        for m in rx.finditer(low):
+    for (rx, _), matches in zip(_GATES, assigned, strict=True):
+        for m in matches:
             if rx is not URL_PASSWORD and m.start() and low[m.start() - 1].isalnum():
                 continue
             if rx is SPACED and not _MIXED.match(text, m.start(1)):
@@ -139,11 +170,9 @@ def find_secrets(text: str) -> Iterator[Span]:
                 scheme = _SCHEME.search(low, max(0, start - 20), start)
                 start = scheme.start() if scheme else start
             yield Span(start, m.end(1), EntityType.SECRET, 1.0, "assigned")
-    if len(_GATES) + 1 in gates:
-        for m in AWS_PAIR.finditer(text):
-            yield Span(m.start(1), m.end(1), EntityType.SECRET, 1.0, "assigned")
-    if len(_GATES) + 2 in gates and low is lowered:
-        for m in PROSE_PASSWORD.finditer(lowered):
-            value = _PROSE_VALUE.match(text, m.end())
-            if value is not None:
-                yield Span(value.start(1), value.end(1), EntityType.SECRET, 1.0, "assigned")
+    for m in aws:
+        yield Span(m.start(1), m.end(1), EntityType.SECRET, 1.0, "assigned")
+    for m in prose:
+        value = _PROSE_VALUE.match(text, m.end())
+        if value is not None:
+            yield Span(value.start(1), value.end(1), EntityType.SECRET, 1.0, "assigned")
