@@ -68,7 +68,8 @@ _FROM_TEAM = re.compile(
 _ITEM_LEAD = re.compile(r"[ \t]*(?:[-*•·▪]|\d{1,2}[.)])?[ \t]*$")
 _ITEM_END = re.compile(r" [–—-] ")
 # A Slack-style mention ("@yuki.tanaka", "@priya"), read like a handle.
-MENTION = re.compile(r"(?<![\w.@])@([^\W\d_]{2,})(?:[._]([^\W\d_]{2,}))?(?![\w@-]|\.\w)")
+# Led by its "@" so `re` skips to those; the character before is checked in `_mentions`.
+MENTION = re.compile(r"@([^\W\d_]{2,})(?:[._]([^\W\d_]{2,}))?(?![\w@-]|\.\w)")
 _HANDLE_GATE = re.compile(r"[._](?=[^\W\d_]{2})")  # charset-led: a cheap scan first
 _HE_PREFIX = "והבלמשכ"
 _AR_PREFIX = "وبلف"
@@ -297,6 +298,8 @@ def _mentions(text: str, lex: NameLexicon) -> list[NameHit]:
     """`@yuki.tanaka`, `@priya`: a mention whose first part is a given name."""
     hits: list[NameHit] = []
     for m in MENTION.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.@"):
+            continue  # the domain of an email, not a mention
         first = lex.flags.get(m.group(1).casefold(), 0)
         second = lex.flags.get((m.group(2) or "").casefold(), 0) if m.group(2) else GIVEN
         if first & GIVEN and second and not (first & AMBIGUOUS and not m.group(2)):
@@ -333,11 +336,17 @@ def _close(
         # Most runs are one word: a known name is kept, and particles, company words and
         # company leads alone never are, without building the parts. Other words need the
         # signals `_accept` weighs (a cue, a verb after them, a list item...).
-        kind = run[0][2]
+        start, end, kind, latin = run[0]
         if kind == STRONG:
-            hits.append(NameHit(run[0][0], run[0][1]))
+            hits.append(NameHit(start, end))
             return
         if kind in (PARTICLE, COMPANY, LEAD):
+            return
+        if latin and cues.get(start) is not True:
+            # `_accept` for one Latin word: only an ambiguous name can be confirmed by what
+            # follows it (a person's verb, a comma after it at the start of a line).
+            if kind == AMBIG and (_acts(text, run) or _vocative(text, run)):
+                hits.append(NameHit(start, end))
             return
     part: list[tuple[int, int, int, bool]] = []
     company = False  # inside a company name opened by a lead word ("شركة الحداد")
