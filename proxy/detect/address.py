@@ -130,9 +130,10 @@ PO_BOX = re.compile(
     r"\s*:?\s*\d{1,7}(?:,?\s*[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})?"
 )
 # A postcode and its city (DE/FR/IT/ES 5 digits, NL "1015 CJ", PL "00-590", PT "1100-053",
-# AT/CH/BE/DK 4 digits): an address when a numbered street part comes right before it.
+# AT/CH/BE/DK 4 digits): an address when a numbered street part and a comma come right before
+# it. The pattern starts at that comma, a literal `re` skips to (digits are ten times as many).
 POSTCODE_CITY = re.compile(
-    r"\d(?<![\w-]\d)(?:\d{4}|\d{3} ?[A-Z]{2}|\d-\d{3}|\d{3}-\d{3}|\d{3})"
+    r",[ \t]*\d(?:\d{4}|\d{3} ?[A-Z]{2}|\d-\d{3}|\d{3}-\d{3}|\d{3})"
     r"\s+[A-Z\u00c0-\u024f][\w'’-]+(?:[ -][A-Z\u00c0-\u024f][\w'’-]+)?"
 )
 _NUMBERED_PART = re.compile(
@@ -395,7 +396,7 @@ def _postcode_spans(text: str) -> Iterator[tuple[int, int]]:
     """A numbered street part, a comma, then a postcode and city ("Am Kupfergraben 6, 10117
     Berlin")."""
     for m in POSTCODE_CITY.finditer(text):
-        part = _NUMBERED_PART.search(text, max(0, m.start() - 60), m.start())
+        part = _NUMBERED_PART.search(text, max(0, m.start() - 60), m.start() + 1)
         if part is None or _glued_before(text, part.start()):
             continue
         yield part.start(), m.end()
@@ -421,9 +422,9 @@ def _chain_spans(text: str, rx: re.Pattern[str], parts: int) -> Iterator[tuple[i
             yield start, end
 
 
-def _label_spans(text: str) -> Iterator[tuple[int, int]]:
-    """The whole value after an address label or key."""
-    lowered = text.lower()
+def _label_spans(text: str, lowered: str | None = None) -> Iterator[tuple[int, int]]:
+    """The whole value after an address label or key (`lowered`: the text in lower case)."""
+    lowered = text.lower() if lowered is None else lowered
     if len(lowered) != len(text):
         lowered = text  # a letter whose lower case is longer: offsets must hold
     tried: set[int] = set()
@@ -500,7 +501,8 @@ _DIGIT = re.compile(r"\d")
 
 def find_addresses(text: str) -> Iterator[Span]:
     """Street addresses and PO boxes in the supported styles."""
-    gates = _OPEN.open(text.lower())
+    lowered = text.lower()
+    gates = _OPEN.open(lowered)
     digits = _DIGIT.search(text) is not None  # only ARABIC and labels can do without one
     found: list[tuple[int, int]] = []
     for index, (rx, _) in enumerate(_STREET_GATES):
@@ -514,7 +516,7 @@ def find_addresses(text: str) -> Iterator[Span]:
     if "," in text or "،" in text:
         found.extend(_chain_spans(text, STREET_CHAIN, 1))
     if base + 3 in gates or base + 4 in gates:
-        found.extend(_label_spans(text))
+        found.extend(_label_spans(text, lowered))
     stretched: list[tuple[int, int]] = []
     for start, end in found:
         end = _tail(text, end)[0]
