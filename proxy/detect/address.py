@@ -441,7 +441,10 @@ def _label_spans(text: str, lowered: str | None = None) -> Iterator[tuple[int, i
         if v is None:
             continue
         value = v.group()
-        if m.group("q"):
+        if m.start() and lowered[m.start() - 1] in "?&":
+            # A URL query parameter: its value ends at the next parameter or space.
+            value = re.split(r"[&\s]", value, maxsplit=1)[0]
+        elif m.group("q"):
             close = value.find(m.group("q"))
             value = value[:close] if close >= 0 else value
         else:

@@ -94,3 +94,10 @@ def test_ordinary_text_is_not_an_address(text: str) -> None:
 def test_the_tail_stops_at_a_date() -> None:
     text = "Shipping from 12 Main St, Boston, Monday, June 3."
     assert ["12 Main St, Boston"] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+def test_a_url_query_address_stops_at_the_next_parameter() -> None:
+    text = "GET /geocode?address=12+Main+St%2C+Boston&key=abc → 403"
+    assert ["12+Main+St%2C+Boston"] == [text[s.start : s.end] for s in find_addresses(text)]
+    text = "GET /api?address=Dubai+Marina&key=AIzaSyQ9 → 403"
+    assert [] == [text[s.start : s.end] for s in find_addresses(text)]
