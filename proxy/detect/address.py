@@ -4,19 +4,25 @@ An address is found from an anchor, then stretched over the parts written around
 
 Anchors:
 - a street word next to a house number, in English order (221B Baker Street), number-after
-  order (Herzl St. 15), with a leading street word (Via Roma 12, Calle de Alcalá 45,
-  ul. Marszałkowska 10, Derech Begin 132), as a German/Dutch/Nordic compound
-  (Friedrichstraße 43, Keizersgracht 123), in Hebrew (רחוב הרצל 12) or Arabic (شارع الملك فهد);
+  order (Herzl St. 15, Mariahilfer Straße 1, Turkish Bağdat Cad. No: 214), with a leading
+  street word (Via Roma 12, Calle de Alcalá 45, C/ Mayor 5, ul. Marszałkowska 10, Derech
+  Begin 132, ул. Тверская, д. 7), as a German/Dutch/Nordic compound (Friedrichstraße 43,
+  Keizersgracht 123), in Hebrew (רחוב הרצל 12) or Arabic (شارع الملك فهد), as Japanese
+  chome-banchi-go numbers (2-7-3 Hamamatsucho) or a Korean road (Teheran-ro 427);
 - a numbered part before a postcode and city (Am Kupfergraben 6, 10117 Berlin);
 - a unit or villa number, or a street without a number, leading comma-separated parts that end
-  in a known city or a postcode (Flat 402, Al Reem Tower, Al Reem Island, Abu Dhabi);
+  in a known city or a postcode (Flat 402, Al Reem Tower, Al Reem Island, Abu Dhabi), or, after
+  a unit, three short named parts with another unit among them (Plot 22, Block C, Adum, Kumasi);
 - a label or key (Address:, "shipping_address":, כתובת:, العنوان:), whose value is taken whole;
-- PO boxes.
+- PO boxes (P.O. Box 48210-00100, GPO Box, Postfach, Caixa Postal...).
 
-Stretching: back over unit and building parts ("Flat 3, ", "Prestige Towers, "), forward over
-comma-separated district, city, state, postcode and country parts, and over a following
-"City, ST 12345" line of a written address block. A part that reads as a date or weekday,
-or as ordinary words, stops it.
+Stretching: back over "No. " and over unit, floor and building parts ("Flat B, 12/F, Tower 2,
+Harbour Crest, ", "4th Floor, ", "Bât. B, 3e étage, "), forward over units written after the
+number ("lok. 12", "D:7", "int. 3"), the rest of a part the anchor stopped inside ("Dublin| 2"),
+comma-separated unit, district, city, state, postcode and country parts in any case ("apto 52",
+"Roma Nte.", "06700 Ciudad de México", " - SP"), and a following "City, ST 12345" line of a
+written address block. An escaped "\\," (iCalendar) separates parts like ",". A part that
+reads as a date or weekday, or as ordinary words, stops it.
 """
 
 from __future__ import annotations
@@ -52,14 +58,27 @@ ENGLISH = re.compile(
     rf"(?:\s+(?:North|South|East|West|NW|NE|SW|SE|N|S|E|W)\b)?{_UNIT}?{_CITY_TAIL}"
     r"(?:\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?)?"
 )
-# Name first, number after ("Rothschild Blvd 22, Tel Aviv", "Herzl St. 15"): found from the
-# suffix + number, then extended back over up to three capitalised words.
-NUMBER_AFTER = re.compile(
-    rf"(?:{_SUFFIX})\.?\s+\d{{1,4}}[A-Za-z]?\b{_UNIT}?"
+# Name first, number after ("Rothschild Blvd 22, Tel Aviv", "Herzl St. 15", "Mariahilfer
+# Straße 1", Turkish "Bağdat Cad. No: 214"): found from the street word + number, then
+# extended back over the street's name.
+_SUFFIX_AFTER = (
+    r"Straße|Strasse|Str|Allee|Gasse|Weg|Platz|Cad|Caddesi|Cadde|Sok|Sokak|Sokağı|Sk|"
+    r"Bulvarı|Blv|Bulv|Mah|Mahallesi|Mh|Yolu"
+)
+_AFTER_TAIL = (
+    rf"(?:\.\s*|\s+)(?:No\s*[:.]?\s*)?\d{{1,4}}[A-Za-z]?\b{_UNIT}?"
     r"(?:,\s*[A-Z][a-z\u00e0-\u024f'’-]+(?:[ -][A-Z][a-z\u00e0-\u024f'’-]+){0,2})?"
     r"(?:,?\s*\d{4,7})?"
 )
-_NAME_BEFORE = re.compile(r"(?:[A-Z\u00c0-\u024f][\w'’.-]*\s+){1,3}$")
+NUMBER_AFTER = re.compile(rf"(?:{_SUFFIX}){_AFTER_TAIL}")
+NUMBER_AFTER_OTHER = re.compile(rf"(?:{_SUFFIX_AFTER}){_AFTER_TAIL}")
+# The street's name before its street word: capitalised words, with
+# particles ("Sheikh Mohammed bin Rashid Blvd") and a number last ("Atatürk Mah. 1234 Sok.").
+_NAME_BEFORE = re.compile(
+    r"[A-Z\u00c0-\u024f][\w'’.-]*\s+"
+    r"(?:(?:[A-Z\u00c0-\u024f][\w'’.-]*|bin|bint|ibn|al|el|de|del|da|di|van|von)\s+){0,3}"
+    r"(?:\d{1,5}[ \t]+)?$"
+)
 # A leading street word (Romance, Slavic, transliterated Hebrew and Arabic...), then the
 # street's name and its number. The words that are also ordinary English ("Via Zoom 2",
 # "Plaza 3") only count when a city or postcode follows (`_WEAK_LEADS`).
@@ -67,7 +86,7 @@ _LEADS = (
     "Via|Viale|Vicolo|Piazza|Piazzale|Corso|Largo|Calle|Carrer|Avenida|Avda\\.?|Av\\.|Paseo|"
     "Camino|Carretera|Rua|Travessa|Praça|Alameda|Estrada|Rodovia|ul\\.|ulica|al\\.|Aleja|"
     "Rehov|Rechov|Rehob|Derech|Sderot|Shderot|Sharia|Jalan|Jl\\.|Ulitsa|Prospekt|Strada|"
-    "Bulevardul|Calea|Rue|Avenue"
+    "Bulevardul|Calea|Rue|Avenue|C/|Cl\\.|Rambla|Ronda|Travesía|Vía|Rruga|Bulevar"
 )
 _WEAK_LEADS = frozenset(
     [
@@ -84,11 +103,13 @@ _WEAK_LEADS = frozenset(
         "strada",
         "calea",
         "avenue",
+        "rambla",
+        "ronda",
     ]
 )
 _ARTICLE = r"(?:de|del|della|delle|dei|degli|di|da|das|dos|do|du|la|las|los|le|des)"
 PREFIX_STREET = re.compile(
-    rf"(?P<lead>{_LEADS})\s+(?:{_ARTICLE}\s+)*"
+    rf"(?P<lead>{_LEADS})(?:\s+|(?<=/))(?:{_ARTICLE}\s+)*"
     rf"[A-Z\u00c0-\u024f][\w'’.-]*(?:\s+(?:{_ARTICLE}\s+)?[A-Z\u00c0-\u024f\d][\w'’.-]*){{0,3}}?"
     r",?\s*(?:n[º°o]\.?\s*|No\.?\s*|#\s*)?\d{1,4}[A-Za-z]?(?:[-/]\d{1,4})?\b"
 )
@@ -120,19 +141,49 @@ ARABIC = re.compile(
     r"(?:شارع|طريق|حي|منطقة)\s+(?:رقم\s+)?[\u0600-\u06ff\d]+(?:\s+[\u0600-\u06ff]+){0,2}"
     r"(?:\s*(?:رقم\s*)?\d{1,5})?(?:\s*[،,]\s*[\u0600-\u06ff]+(?:\s+[\u0600-\u06ff]+){0,2})?"
 )
+# Japan: chome-banchi-go numbers and the district, in either order ("2-7-3 Hamamatsucho",
+# "Shiba 1-2-3"), kept only when a ward, a Japanese postcode or Japan follows. The pattern
+# starts at the first hyphen (a literal, which `re` skips to); the chome is added back by
+# `_JAPAN_CHOME` and a district written first by `_JAPAN_DISTRICT`.
+JAPAN = re.compile(r"-(?:chome-)?\d{1,3}-\d{1,3}\b(?P<district>,?\s+[A-Z][a-z]+(?:-[a-z]+)?)?")
+_JAPAN_CHOME = re.compile(r"(?<![\w-])\d{1,2}$")
+_JAPAN_DISTRICT = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?\s+$")
+_JAPAN_TAIL = re.compile(r"-(?:ku|shi|ken|gun|cho|machi|mura)\b|\b\d{3}-\d{4}\b")
+# Korean road names: "123 Teheran-ro", "Teheran-ro 427", "Bongeunsa-ro 68-gil 12". Found
+# from the hyphen of the road word (a literal), then extended back over the road's name
+# (`_KOREAN_NAME`) and a house number written first (`_NUMBER_BEFORE`).
+KOREAN = re.compile(r"-(?:ro|gil|daero)\b(?:\s+\d{1,3}(?:beon)?-gil)?(?:\s+\d{1,4}(?:-\d{1,4})?)?")
+_KOREAN_NAME = re.compile(r"[A-Z][a-z]+(?:-?\d{1,3})?$")
+_NUMBER_BEFORE = re.compile(r"(?<![^\s])\d{1,4}(?:-\d{1,4})?,?\s+$")
+# Russian/Ukrainian street words, then the name and the house number ("ул. Тверская, д. 7").
+CYRILLIC = re.compile(
+    r"(?:ул\.|улица|вул\.|вулиця|просп\.|пр-т|проспект|пер\.|переулок|наб\.|набережная|"
+    r"бул\.|б-р|бульвар|ш\.|шоссе|пл\.|площадь)\s*[А-ЯЁІЇЄҐ\d][\w.-]*"
+    r"(?:\s+[А-ЯЁІЇЄҐ][\w.-]*){0,2},?\s*(?:д\.|дом|буд\.)?\s*\d{1,4}[а-я]?(?:/\d{1,4})?\b"
+)
 UAE = re.compile(
     r"(?:Villa|Flat|Apartment|Apt|Office|Unit|Shop|Building|Bldg|Plot)\s+(?:No\.?\s*)?"
     r"[\w-]{1,5},\s*(?:Street|St|Road|Rd)\.?\s+\d{1,4}[A-Z]?"
     r"(?:,\s*[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}){0,3}"
 )
+# PO boxes; a box number may carry its post office's code ("P.O. Box 48210-00100").
+_BOX_NUMBER = (
+    r"\s*:?\s*(?:No\.?\s*)?\d{1,7}(?:-\d{3,5})?(?:,?\s*[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})?"
+)
 PO_BOX = re.compile(
-    r"(?:P\.?\s?O\.?\s?(?:Box|BOX|box)|Post Office Box|PMB|ת\.?\s?ד\.?|ص\.?\s?ب\.?|صندوق بريد)"
-    r"\s*:?\s*\d{1,7}(?:,?\s*[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})?"
+    r"(?:P\.?\s?O\.?\s?(?:Box|BOX|box)|Post Office Box|P\.?O\.?B\.|POB|PMB|"
+    rf"ת\.?\s?ד\.?|ص\.?\s?ب\.?|صندوق بريد){_BOX_NUMBER}"
+)
+# Other languages' box words, a separate pattern so the common one keeps few first letters.
+PO_BOX_WORDS = re.compile(
+    r"(?:Locked Bag|Postfach|Caixa Postal|Apartado(?: de Correos| Postal)?|"
+    rf"Casilla(?: de Correos?)?|B\.P\.){_BOX_NUMBER}"
 )
 # A postcode and its city (DE/FR/IT/ES 5 digits, NL "1015 CJ", PL "00-590", PT "1100-053",
-# AT/CH/BE/DK 4 digits): an address when a numbered street part comes right before it.
+# AT/CH/BE/DK 4 digits): an address when a numbered street part and a comma come right before
+# it. The pattern starts at that comma, a literal `re` skips to (digits are ten times as many).
 POSTCODE_CITY = re.compile(
-    r"\d(?<![\w-]\d)(?:\d{4}|\d{3} ?[A-Z]{2}|\d-\d{3}|\d{3}-\d{3}|\d{3})"
+    r",[ \t]*\d(?:\d{4}|\d{3} ?[A-Z]{2}|\d-\d{3}|\d{3}-\d{3}|\d{3})"
     r"\s+[A-Z\u00c0-\u024f][\w'’-]+(?:[ -][A-Z\u00c0-\u024f][\w'’-]+)?"
 )
 _NUMBERED_PART = re.compile(
@@ -197,27 +248,83 @@ _ABBREVIATIONS = frozenset(
 )
 _NOT_AN_ADDRESS = re.compile(r"(?i)@|https?:|www\.|^(?:n/?a|none|null|tbd|unknown|same\b)")
 
-_PART_WORD = r"(?:[A-Z\u00c0-\u024f][\w'’-]*|\d[\w-]*)"
-_PART = rf"{_PART_WORD}(?:[ -](?:{_PART_WORD}|{_ARTICLE}|al|el|on|upon))*"
-_TAIL_PART = re.compile(rf"(?:[ \t]*[,،]|[ \t]+[-–])[ \t]*({_PART})")
+_CAPITAL = "A-Z\u00c0-\u024f\u0400-\u042f"
+# A part's words are separated by single spaces only (a hyphen or slash stays inside a word:
+# "Minato-ku", "Kadıköy/İstanbul"), so a part has one way to match and backtracking stays
+# linear. An abbreviation's full stop is kept before a number or at the part's end ("Int. 5",
+# "Roma Nte."), never before a word, which would run into the next sentence.
+_PART_WORD = rf"(?:[{_CAPITAL}][\w'’/-]*|\d[\w/º°ª-]*)(?:\.(?=[ \t]\d))?"
+_PART = (
+    r"(?:(?:г|м)\.[ \t]*)?"
+    rf"{_PART_WORD}(?:[ \t](?:{_PART_WORD}|{_ARTICLE}|al|el|on|upon|bin|ibn))*\.?"
+)
+# Unit, floor and door parts, in any case ("apto 52", "lok. 12", "Int. 5", "D:7", "12/F",
+# "4th Floor", "3e étage", "2. OG", "2º B").
+_UNIT_WORD = (
+    r"(?i:apt|apartment|apto|appt|app|suite|ste|unit|flat|floor|fl|level|lvl|office|room|rm|"
+    r"bldg|building|block|blk|tower|wing|villa|shop|plot|house|door|no|nr|int|interior|interno|"
+    r"depto|dpto|dept|departamento|piso|puerta|pta|andar|sala|conjunto|bloco|casa|lote|lok|"
+    r"lokal|kat|daire|bât|bat|bâtiment|batiment|escalier|esc|étage|etage|whg|wohnung|stiege|"
+    r"top|bus|bte|boîte|scala|piano|lgh|кв|квартира|корп|корпус|стр|строение|офис|оф)"
+)
+_FLOOR = (
+    r"(?:\d{1,3}[ \t]*(?:st|nd|rd|th|e|er|ère|ème|º|ª|°|\.|/)?[ \t]*"
+    r"(?i:floor|fl|f|étage|etage|og|eg|ug|stock|obergeschoss|piso|andar|kat|piano|verdieping)|"
+    r"(?:Ground|Upper|Lower|Top|Mezzanine|First|Second|Third)[ \t]+(?i:floor))\b"
+)
+_DOOR = (
+    r"(?:\d{1,2}[ \t]*[º°ª](?:[ \t]*(?:[A-Z]\b|(?i:izq|izda|izqda|dcha|dch|dr|der|dra|esq|dto|"
+    r"ctro|centro)\b\.?))?|D[ \t]*:[ \t]*\d{1,4}|m\.[ \t]*\d{1,4}|\d{1,2}[ \t]?(?:hg|hoog)\b)"
+)
+_UNIT_PART = (
+    rf"(?:{_UNIT_WORD}\.?[ \t]*(?:[:#]|No\.?|n[º°o]\.?)?[ \t]*(?:\d[\w/-]{{0,7}}|[A-Z]\b)|"
+    rf"{_FLOOR}|{_DOOR})"
+)
+# What may follow a part: a separator, the end of a line or quote, an escaped ("\,") separator.
+_END = r"(?=[ \t]*(?:[,.;:)\n\r|\"'،\\]|[-–][ \t]|$))"
+_SEP = r"(?:[ \t]*\\?[,،]|[ \t]+[-–])[ \t]*"
+# A part is taken when a separator or the end follows it, or when it names a known place.
+_TAIL_PART = re.compile(rf"{_SEP}(?:({_UNIT_PART}){_END}|({_PART}){_END}|({_PART}))")
+_INLINE_UNIT = re.compile(rf"[ \t]+{_UNIT_PART}")
+_UNIT_ONLY = re.compile(_UNIT_PART)
+# The rest of a part an anchor stopped inside ("..., Dublin| 2, D02 K283", "Al Olaya| Dist.").
+_PART_REST = re.compile(
+    rf"(?:[ \t]+(?:\d{{1,2}}|[{_CAPITAL}][a-z\u00e0-\u024f\u0430-\u045f'’-]+)){{1,3}}\.?{_END}"
+)
+_STATE_POSTCODE = re.compile(rf"[ \t]+\d{{4,6}}{_END}")
 # The next line of a written address block; a JSON-escaped "\n" counts as a line break.
 _NEXT_LINE = re.compile(
     rf"[ \t]*(?:\r?\n|\\n)[ \t]*({_PART}(?:[ \t]*,[ \t]*{_PART})*)[ \t]*(?=\r?\n|\\n|$|\")"
 )
+# Postcodes written last (US ZIP+4, UK, NL, PL, PT, BR, JP, CA, IE Eircode, IL 7 digits...)
+# and first ("06700 Ciudad de México", "90-004 Łódź"; not four digits alone, which read as years).
 _POSTCODE = re.compile(
-    r"(?:\d{4,6}(?:-\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4} ?[A-Z]{2}|\d{2}-\d{3})$"
+    r"(?:\d{4,7}(?:-\d{3,4})?|\d{3}-\d{4}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4} ?[A-Z]{2}|"
+    r"\d{2}-\d{3}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]\d[\dW] ?[A-Z\d]{4}|\d{3} \d{2})$"
 )
-_BOUNDARY = frozenset(",.;:)\n\r|\"'،")
+_POSTCODE_FIRST = re.compile(
+    r"(?:\d{5,6}|\d{2}-\d{3}|\d{3}-\d{3,4}|\d{4,5}-\d{3}|\d{3} \d{2}|\d{4} ?[A-Z]{2})"
+    rf" [{_CAPITAL}]"
+)
+# Wards and districts written with their kind ("Minato-ku", "Gangnam-gu", "Osaka-shi").
+_WARD = re.compile(r"-(?:ku|shi|gu|ken|fu|gun)$")
+_BUILDING = (
+    r"(?:Tower|Towers|Building|Plaza|House|Court|Centre|Center|Residence|Residences|Heights|"
+    r"Complex|Mall|Block|Estate|Gardens|Apartments|Wing|Annex|Hinterhaus|Vorderhaus|"
+    r"Seitenflügel|Gartenhaus|Hinterhof)"
+)
 _LEFT_PART = re.compile(
-    r"(?:(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Level|Office|Bldg|Building|Villa|Shop|"
-    r"Plot|Block|Blk|House|Room|Rm|Door|Tower|No)\.?\s*(?:No\.?\s*)?#?[\w/-]{1,8}|"
+    rf"(?:{_UNIT_WORD}\.?\s*(?:No\.?\s*|:\s*)?#?[\w/-]{{1,8}}|{_FLOOR}|{_DOOR}|"
     r"[A-Z]-?\d{1,5}[A-Z]?|"
-    r"(?:[A-Z\u00c0-\u024f][\w'’-]*\s+){0,3}(?:Tower|Towers|Building|Plaza|House|Court|"
-    r"Centre|Center|Residence|Residences|Heights|Complex|Mall|Block|Estate|Gardens|"
-    r"Apartments)(?:\s+\d{1,3})?)\s*,\s*$"
+    rf"(?:[{_CAPITAL}][\w'’-]*\s+){{0,3}}{_BUILDING}(?:\s+(?:\d{{1,3}}|[A-Z]\b))?)"
+    r"\s*\\?[,،]\s*$"
 )
+# A named part (an estate, a compound) between unit parts: "Tower 2, Harbour Crest, 8 ...".
+_NAMED_LEFT_PART = re.compile(rf"[{_CAPITAL}][\w'’-]*(?:\s+[{_CAPITAL}][\w'’-]*){{0,2}}\s*\\?,\s*$")
+# "No. " before a house number ("No. 1 Jianguomenwai Avenue").
+_NUMBER_WORD_BEFORE = re.compile(r"(?:No|Nr|N[º°o]|Nº|#)\.?\s*$")
 _UNIT_BEFORE = re.compile(r"(?:Suite|Apt|Unit|Flat|Level)\s*\w{1,5}(?:,?\s+|/)$")
-_MAX_PARTS = 4
+_MAX_PARTS = 6
 
 
 def _sections() -> dict[str, frozenset[str]]:
@@ -295,29 +402,45 @@ def _names_place(part: str) -> bool:
 
 
 def _placeish(part: str) -> bool:
-    last = part.rstrip(".").split()[-1] if part.strip() else ""
+    """True when the part names a known place, a ward, or holds a postcode."""
+    part = part.rstrip(".")
+    last = part.split()[-1] if part.strip() else ""
     return (
         _names_place(part)
-        or _POSTCODE.search(part.rstrip(".")) is not None
+        or _POSTCODE.search(part) is not None
+        or _POSTCODE_FIRST.match(part) is not None
+        or _WARD.search(last) is not None
         or (last[:1].isdigit() and len(last) >= 4)
     )
 
 
 def _tail(text: str, end: int) -> tuple[int, bool]:
-    """The end of the address after `end` (its comma-separated parts), and whether the last
-    part taken is a city, country or postcode."""
+    """The end of the address after `end` (its unit and comma-separated parts), and whether
+    the last part taken is a city, country, ward or postcode."""
     placed = False
+    for _ in range(3):
+        m = _INLINE_UNIT.match(text, end) if text[end : end + 1] in (" ", "\t") else None
+        if m is None:
+            break
+        end = m.end()
+    if end and text[end - 1].isalnum():
+        m = _PART_REST.match(text, end) or (
+            _STATE_POSTCODE.match(text, end) if text[end - 1].isupper() else None
+        )
+        if m is not None and m.group().split()[0].casefold() not in _CALENDAR:
+            start = text.rfind(",", max(0, end - 60), end) + 1
+            end, placed = m.end(), _placeish(text[start : m.end()].strip())
     for _ in range(_MAX_PARTS):
         m = _TAIL_PART.match(text, end)
         if m is None:
             break
-        part = m.group(1)
+        unit, bounded, loose = m.groups()
+        part = unit or bounded or loose
         words = part.split()
-        if len(words) > 5 or words[0].casefold().rstrip(".") in _CALENDAR:
+        if not unit and (len(words) > 5 or words[0].casefold().rstrip(".") in _CALENDAR):
             break
-        after = text[m.end() : m.end() + 1]
-        known = _placeish(part)
-        if not known and after and after not in _BOUNDARY:
+        known = not unit and _placeish(part)
+        if loose and not known:
             break
         end, placed = m.end(), known
     m = _NEXT_LINE.match(text, end)
@@ -333,9 +456,19 @@ def _tail(text: str, end: int) -> tuple[int, bool]:
 
 
 def _head(text: str, start: int) -> int:
-    """The start of the address before `start`: unit and building parts ("Flat 3, ")."""
-    for _ in range(3):
+    """The start of the address before `start`: "No. " before a house number, then unit,
+    floor and building parts ("Flat B, 12/F, Tower 2, Harbour Crest, ")."""
+    if text[start : start + 1].isdigit():
+        m = _NUMBER_WORD_BEFORE.search(text, max(0, start - 6), start)
+        if m is not None and not _glued_before(text, m.start()):
+            start = m.start()
+    for _ in range(6):
+        if not text[max(0, start - 3) : start].rstrip().endswith((",", "،")):
+            break  # every part before the street ends in a separator: skip the searches
         m = _LEFT_PART.search(text, max(0, start - 60), start)
+        if m is None:
+            named = _NAMED_LEFT_PART.search(text, max(0, start - 50), start)
+            m = named and _LEFT_PART.search(text, max(0, named.start() - 60), named.start())
         if (
             m is None
             or _glued_before(text, m.start())
@@ -363,8 +496,10 @@ def _street_spans(text: str, rx: re.Pattern[str]) -> Iterator[tuple[int, int]]:
         elif rx is ARABIC:
             lead = _ARABIC_LEAD.search(text, max(0, start - 40), start)
             start = lead.start() if lead else start
+        elif rx is PO_BOX and text[start - 1 : start] == "G":
+            start -= 1  # "GPO Box": G is not a letter of a preceding word
         glued = _glued_before(text, start)
-        if glued and rx not in (ENGLISH, NUMBER_AFTER, GERMAN):
+        if glued and rx not in (ENGLISH, NUMBER_AFTER, NUMBER_AFTER_OTHER, GERMAN, JAPAN, KOREAN):
             continue
         if rx is ENGLISH:
             unit = _UNIT_BEFORE.search(text, max(0, start - 24), start)
@@ -374,7 +509,7 @@ def _street_spans(text: str, rx: re.Pattern[str]) -> Iterator[tuple[int, int]]:
             if word is None or _glued_before(text, word.start()):
                 continue
             start = word.start()
-        elif rx is NUMBER_AFTER:
+        elif rx is NUMBER_AFTER or rx is NUMBER_AFTER_OTHER:
             if glued:
                 continue
             name = _NAME_BEFORE.search(text, max(0, start - 60), start)
@@ -387,15 +522,42 @@ def _street_spans(text: str, rx: re.Pattern[str]) -> Iterator[tuple[int, int]]:
             and not _tail(text, m.end())[1]
         ):
             continue
-        if any(ch.isdigit() for ch in value) or rx is ARABIC:
-            yield start, m.start() + len(value)
+        elif rx is JAPAN:
+            chome = _JAPAN_CHOME.search(text, max(0, start - 3), start)
+            if chome is None:
+                continue
+            start = chome.start()
+            before = _JAPAN_DISTRICT.search(text, max(0, start - 30), start)
+            after = m.group("district")
+            # The district is named next to the numbers; a city there ("12-05-24 Tokyo") is
+            # a date or a code written before a place.
+            if after is not None and _names_place(after.strip(", \t")):
+                after = None
+            if before is not None and not _glued_before(text, before.start()):
+                start = before.start()
+            elif after is None:
+                continue
+            tail = text[m.end() : _tail(text, m.end())[0]]
+            if _JAPAN_TAIL.search(tail) is None and (after is None or "Japan" not in tail):
+                continue
+        elif rx is KOREAN:
+            name = _KOREAN_NAME.search(text, max(0, start - 30), start)
+            if name is None or _glued_before(text, name.start()):
+                continue
+            start = name.start()
+            number = _NUMBER_BEFORE.search(text, max(0, start - 12), start)
+            if number is not None and not _glued_before(text, number.start()):
+                start = number.start()
+        end = m.start() + len(value)
+        if any(ch.isdigit() for ch in text[start:end]) or rx is ARABIC:
+            yield start, end
 
 
 def _postcode_spans(text: str) -> Iterator[tuple[int, int]]:
     """A numbered street part, a comma, then a postcode and city ("Am Kupfergraben 6, 10117
     Berlin")."""
     for m in POSTCODE_CITY.finditer(text):
-        part = _NUMBERED_PART.search(text, max(0, m.start() - 60), m.start())
+        part = _NUMBERED_PART.search(text, max(0, m.start() - 60), m.start() + 1)
         if part is None or _glued_before(text, part.start()):
             continue
         yield part.start(), m.end()
@@ -406,24 +568,39 @@ def _chain_spans(text: str, rx: re.Pattern[str], parts: int) -> Iterator[tuple[i
     last is a known city, country or postcode."""
     for m in rx.finditer(text):
         start = m.start()
+        if rx is STREET_CHAIN and start and text[start - 1].isalnum():
+            continue
+        end, placed = _tail(text, m.end())
+        crossed = text.count(",", m.end(), end) + text.count("،", m.end(), end)
+        if not (
+            (placed and crossed >= parts) or (rx is UNIT_CHAIN and _short_parts(text, m.end(), end))
+        ):
+            continue
         if rx is STREET_CHAIN:
-            if start and text[start - 1].isalnum():
-                continue
             name = _NAME_BEFORE.search(text, max(0, start - 60), start)
             if name is None:
                 continue
             start = name.start()
-        if _glued_before(text, start) or text[start - 1 : start] == "-":
-            continue
-        end, placed = _tail(text, m.end())
-        crossed = text.count(",", m.end(), end) + text.count("،", m.end(), end)
-        if placed and crossed >= parts:
+        if not (_glued_before(text, start) or text[start - 1 : start] == "-"):
             yield start, end
 
 
-def _label_spans(text: str) -> Iterator[tuple[int, int]]:
-    """The whole value after an address label or key."""
-    lowered = text.lower()
+def _short_parts(text: str, start: int, end: int) -> bool:
+    """True for three or more short parts after a unit, another numbered or unit part among
+    them, and a name last ("Plot 22, Block C, Adum, Kumasi"): a written address even when its
+    town is not a known one ("Suite 5, Enterprise, Pro, Starter" is a list)."""
+    parts = [p.strip() for p in text[start:end].replace("\\,", ",").split(",")[1:]]
+    return (
+        len(parts) >= 3
+        and all(0 < len(part.split()) <= 3 and part[0].isupper() for part in parts)
+        and any(_UNIT_ONLY.fullmatch(part) or _DIGIT.search(part) for part in parts[:-1])
+        and not _DIGIT.search(parts[-1])
+    )
+
+
+def _label_spans(text: str, lowered: str | None = None) -> Iterator[tuple[int, int]]:
+    """The whole value after an address label or key (`lowered`: the text in lower case)."""
+    lowered = text.lower() if lowered is None else lowered
     if len(lowered) != len(text):
         lowered = text  # a letter whose lower case is longer: offsets must hold
     tried: set[int] = set()
@@ -440,7 +617,10 @@ def _label_spans(text: str) -> Iterator[tuple[int, int]]:
         if v is None:
             continue
         value = v.group()
-        if m.group("q"):
+        if m.start() and lowered[m.start() - 1] in "?&":
+            # A URL query parameter: its value ends at the next parameter or space.
+            value = re.split(r"[&\s]", value, maxsplit=1)[0]
+        elif m.group("q"):
             close = value.find(m.group("q"))
             value = value[:close] if close >= 0 else value
         else:
@@ -479,10 +659,31 @@ _STREET_GATES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
             *("gatan", "vägen", "gade", "vej", "veien", "gata"),
         ),
     ),
+    (
+        NUMBER_AFTER_OTHER,
+        (
+            *("straße", "strasse", "str.", "str ", "allee", "gasse", "weg ", "platz", "cad"),
+            *("sok", "sk.", "sk ", "bulvar", "blv", "mah.", "mah ", "mahalle", "mh.", "yolu"),
+        ),
+    ),
+    (JAPAN, ("",)),
+    (KOREAN, ("",)),
     (HEBREW, ("רחוב", "רח'", "רח׳", "שדרות", "שד'", "שד׳", "דרך", "סמטת", "כיכר")),
     (ARABIC, ("شارع", "طريق", "حي", "منطقة")),
     (UAE, ("villa", "flat", "apartment", "apt", "office", "unit", "shop", "building", "bldg")),
-    (PO_BOX, ("box", "pmb", "ת.ד", "תד", "ص.ب", "صب", "صندوق")),
+    (PO_BOX, ("box", "pmb", "o.b.", "pob", "ת.ד", "תד", "ص.ب", "صب", "صندوق")),
+)
+# Patterns whose cues are rare: gated apart, so that their usually closed gates do not keep
+# the common gates' pass from stopping early.
+_RARE_GATES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        CYRILLIC,
+        (
+            *("ул.", "улица", "вул.", "вулиця", "просп.", "пр-т", "проспект", "пер.", "переулок"),
+            *("наб.", "набережная", "бул.", "б-р", "бульвар", "ш.", "шоссе", "пл.", "площадь"),
+        ),
+    ),
+    (PO_BOX_WORDS, ("locked bag", "postfach", "caixa postal", "apartado", "casilla", "b.p.")),
 )
 _OTHER_GATES: tuple[tuple[str, ...], ...] = (
     ("",),  # postcode + city
@@ -495,17 +696,22 @@ _OTHER_GATES: tuple[tuple[str, ...], ...] = (
     ("anschrift", "כתובת", "عنوان"),
 )
 _OPEN = CueGates([cues for _, cues in _STREET_GATES] + list(_OTHER_GATES))
+_RARE = CueGates([cues for _, cues in _RARE_GATES])
 _DIGIT = re.compile(r"\d")
 
 
 def find_addresses(text: str) -> Iterator[Span]:
     """Street addresses and PO boxes in the supported styles."""
-    gates = _OPEN.open(text.lower())
+    lowered = text.lower()
+    gates = _OPEN.open(lowered)
     digits = _DIGIT.search(text) is not None  # only ARABIC and labels can do without one
     found: list[tuple[int, int]] = []
     for index, (rx, _) in enumerate(_STREET_GATES):
         if index in gates and (digits or rx is ARABIC):
             found.extend(_street_spans(text, rx))
+    if digits:
+        for index in _RARE.open(lowered):
+            found.extend(_street_spans(text, _RARE_GATES[index][0]))
     base = len(_STREET_GATES)
     if digits:
         found.extend(_postcode_spans(text))
@@ -514,7 +720,7 @@ def find_addresses(text: str) -> Iterator[Span]:
     if "," in text or "،" in text:
         found.extend(_chain_spans(text, STREET_CHAIN, 1))
     if base + 3 in gates or base + 4 in gates:
-        found.extend(_label_spans(text))
+        found.extend(_label_spans(text, lowered))
     stretched: list[tuple[int, int]] = []
     for start, end in found:
         end = _tail(text, end)[0]

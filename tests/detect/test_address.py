@@ -94,3 +94,104 @@ def test_ordinary_text_is_not_an_address(text: str) -> None:
 def test_the_tail_stops_at_a_date() -> None:
     text = "Shipping from 12 Main St, Boston, Monday, June 3."
     assert ["12 Main St, Boston"] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        # Interior numbers, abbreviated districts, a postcode before a multi-word city (MX).
+        "Av. Álvaro Obregón 182, Int. 5, Roma Nte., 06700 Ciudad de México, CDMX",
+        # Lowercase units, " - SP" states, a trailing CEP (BR) or a floor and door (ES, PT).
+        "Rua Oscar Freire 1120, apto 52, Jardins, São Paulo - SP, 01426-001",
+        "C/ Mayor 5, 2º B, 28013 Madrid",
+        "Calle de Alcalá 45, 3º Izq., 28014 Madrid",
+        "Via Garibaldi 5, int. 3, 20121 Milano",
+        "Via Roma 12 int. 3, 00184 Roma",
+        "ul. Piotrkowska 104 lok. 12, 90-004 Łódź",
+        "ul. Złota 44 m. 12, 00-120 Warszawa",
+        "Wetstraat 16 bus 3, 1040 Brussel",
+        "12 rue de la Paix, Bât. B, 3e étage, 75002 Paris",
+        "Hauptstraße 12, Hinterhaus, 2. OG, 10115 Berlin",
+        # Unit, floor and building parts before the street.
+        "4th Floor, 18 Finsbury Square, London EC2A 1AH",
+        "Ground Floor, 5 High Street, Oxford OX1 4AB",
+        "Flat B, 12/F, Tower 2, Harbour Crest, 8 Hoi Wang Road, Kowloon",
+        "Bât. B, 3e étage, 12 rue de la Paix, 75002 Paris",
+        "Hinterhaus, 2. OG, Hauptstraße 12, 10115 Berlin",
+        "Level 12, 1 Martin Pl",
+        "No. 1 Jianguomenwai Avenue, Chaoyang District, Beijing 100004",
+        "Unit 12B, 8th Floor, Ayala Tower One, 6750 Ayala Avenue, Makati City, Metro Manila 1226",
+        # Units and named parts leading to a town, known or not.
+        "Plot 22, Block C, Adum, Kumasi",
+        "Flat No. 12, 3rd Cross, Indiranagar, Bengaluru 560038",
+        "House 12, Road 5, Gulshan 2, Dhaka 1212",
+        # PO boxes.
+        "P.O. Box 48210-00100, Nairobi",
+        "PO Box 2291, Boise, ID 83701",
+        "GPO Box 1234, Sydney NSW 2001",
+        "Caixa Postal 1234, Curitiba - PR",
+        # Japanese, Korean, Turkish, Russian styles.
+        "1-1-2 Oshiage, Sumida-ku, Tokyo 131-0045",
+        "Shiba 1-2-3, Minato-ku, Tokyo 105-0014",
+        "123 Teheran-ro, Gangnam-gu, Seoul 06236",
+        "Teheran-ro 427, Gangnam-gu, Seoul",
+        "Bağdat Cad. No: 214 D:7, Kadıköy, İstanbul",
+        "Atatürk Mah. 1234 Sok. No:5 D:3, 35000 Konak/İzmir",
+        "ул. Тверская, д. 7, кв. 12, Москва, 125009",
+        # Postcodes and districts: Eircode, "Dublin 2", Canada, Saudi, Israel 7 digits.
+        "12 Dawson Street, Dublin 2, D02 K283",
+        "1055 W Georgia St, Suite 2400, Vancouver, BC V6E 3P3",
+        "8228 King Fahd Rd, Al Olaya Dist., Riyadh 12214 - 3456",
+        "Derech Menachem Begin 132, Azrieli Center, Tel Aviv 6701101",
+        "Mariahilfer Straße 1, 1060 Wien",
+        "Sheikh Mohammed bin Rashid Blvd, Downtown Dubai, Dubai",
+    ],
+)
+def test_units_districts_and_postcodes_of_more_countries(address: str) -> None:
+    text = f"Please send it to {address}. Thanks"
+    assert [address] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+def test_an_ics_escaped_comma_separates_parts() -> None:
+    text = "LOCATION:Room 5F\\, 2-7-3 Hamamatsucho\\, Minato-ku\\, Tokyo 105-0013\nEND:VEVENT"
+    assert ["Room 5F\\, 2-7-3 Hamamatsucho\\, Minato-ku\\, Tokyo 105-0013"] == [
+        text[s.start : s.end] for s in find_addresses(text)
+    ]
+
+
+def test_the_tail_does_not_run_into_the_next_sentence() -> None:
+    text = "Send it to Via Roma 12, 00184 Roma. Thanks for the help, Dana."
+    assert ["Via Roma 12, 00184 Roma"] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q3 2025 pipeline review, Floor plan attached, see page 4.",
+        "Tower 2 of the product is down, Block C of the contract is signed.",
+        "Block C, Tower 2 and Floor 3 were discussed.",
+        "Floor 3, Meeting Room B, Marketing, Sales.",
+        "Suite 5, Enterprise, Pro, Starter.",
+        "Unit 5, Phase 2, Stage 3, Step 4.",
+        "Room 4, Building 2, will be used on Tuesday, June 3.",
+        "The 4th floor meeting, 18 people, London office.",
+        "We won 2-1 Arsenal, London fans cheered.",
+        "Release 2-7-3 Hotfix, Build 5, Tokyo team.",
+        "Score 12-05-24 Tokyo, Japan",
+        "call 03-1234-5678, Minato-ku office",
+        "Geo Enrichment add-on v1.9.2, Teheran-ro API",
+        "Version 4.12.3, build 2291, order #12345 shipped.",
+        "Interest rate No. 5 applies.",
+        "Int. 5 errors were logged, Dist. 2 lines.",
+        "GET /api?address=Dubai+Marina&key=abc123 -> 403",
+    ],
+)
+def test_unit_floor_and_number_words_in_ordinary_text_are_not_addresses(text: str) -> None:
+    assert [] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+def test_a_url_query_address_stops_at_the_next_parameter() -> None:
+    text = "GET /geocode?address=12+Main+St%2C+Boston&key=abc → 403"
+    assert ["12+Main+St%2C+Boston"] == [text[s.start : s.end] for s in find_addresses(text)]
+    text = "GET /api?address=Dubai+Marina&key=AIzaSyQ9 → 403"
+    assert [] == [text[s.start : s.end] for s in find_addresses(text)]
