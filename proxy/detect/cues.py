@@ -6,12 +6,13 @@ from functools import lru_cache
 
 import ahocorasick
 
-# Greetings announce a name only where they open a line or sentence ("שלום" is also a surname,
-# and "hi" a word inside others).
+# Greetings that are also words or names ("שלום" is a surname, "hi" and "hey" are words inside
+# sentences) announce a name only where no word comes right before them.
 GREETINGS = """
-dear|hi|hello|hey|shalom|salaam|salam|marhaba|greetings|שלום|היי|לכבוד|عزيزي|عزيزتي|مرحبا|مرحباً
+hi|hey|shalom|salaam|salam|שלום|היי
 """
 STRONG_CUES = """
+dear|hello|greetings|marhaba|לכבוד|عزيزي|عزيزتي|مرحبا|مرحباً|
 thanks|thank you|spoke with|spoke to|
 talked with|talked to|
 speaking with|speaking to|met|met with|meeting with|call with|called with|calls from|
@@ -19,18 +20,18 @@ call from|call to|chat with|
 chatted with|emailed|emailing|texted|ping|pinged|cc|attn|attention|assigned to|owned by|handled by|
 introduced to|introduced me to|reached out to|follow up with|followed up with|following up with|
 according to|signed by|approved by|contact person|sales rep|account manager|champion|decision maker|
-prepared by|contact is|name is|named|is called|reached|pointed me to|looping in|loop in|
-speak to|speak with|referred by|on behalf of|escalated to|forwarded to|handed over to|
+prepared by|contact is|name is|reached|pointed me to|looping in|loop in|
+speak to|speak with|escalated to|forwarded to|handed over to|
 mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|sr|sra|srta|dott|dra|shri|smt|
 sheikh|sheikha|eng|capt|rabbi|rev|מר|גב'|גב׳|גברת|ד"ר|ד״ר|עו"ד|עו״ד|פרופ'|פרופ׳|הרב|
 דיברתי עם|שוחחתי עם|נפגשתי עם|מדבר|מדברת|שמי|קוראים לי|اسمي|معك|
-הלקוח|הלקוחה|הנציג|הנציגה|העוזר|העוזרת|השותף|השותפה|العميل|العميلة|مساعده|مساعدته|شريكه|
 السيد|السيدة|الأستاذ|الأستاذة|الاستاذ|الدكتور|الدكتورة|د.|المهندس|
 المهندسة|الشيخ|الشيخة|الآنسة|تحدثت مع|اتصلت ب|اجتمعت مع
 """
 WEAK_CUES = """
 from|by|with|and|for|per|via|يا|ask|asked|tell|told|contact|rep|owner|manager|lead|customer|client|
-עם|אצל|מאת|את|אל|נציג|נציגה|مع|من|إلى|الى|المندوب
+עם|אצל|מאת|את|אל|נציג|נציגה|مع|من|إلى|الى|المندوب|named|is called|referred by|on behalf of|
+הלקוח|הלקוחה|הנציג|הנציגה|העוזר|העוזרת|השותף|השותפה|العميل|العميلة|مساعده|مساعدته|شريكه
 """
 SIGN_OFFS = """
 regards|best|thanks|thank you|cheers|sincerely|yours|warmly|kind regards|best regards|בברכה|תודה|
@@ -65,7 +66,7 @@ def _automaton() -> ahocorasick.Automaton:
 
 def cue_ends(text: str) -> dict[int, bool]:
     """Offsets where a name may start after a cue -> True for strong cues (Mr., Dear, sign-offs)."""
-    folded = text.casefold()
+    folded = text.replace("İ", "i").casefold()
     if len(folded) != len(text):
         folded = text.lower()
         if len(folded) != len(text):
@@ -77,9 +78,9 @@ def cue_ends(text: str) -> dict[int, bool]:
         if start and folded[start - 1].isalnum():
             continue
         if kind & 8:
-            # A greeting counts where it opens a line or a sentence.
-            before = text[max(0, start - 3) : start].rstrip(" \t\"'>*-")
-            if before and before[-1] not in "\n.!?:;,(":
+            # A greeting counts unless a word comes right before it ("ריקי שלום").
+            before = text[max(0, start - 3) : start].rstrip(" \t")
+            if before and before[-1].isalnum():
                 kind &= ~8
             else:
                 kind |= 2

@@ -219,6 +219,23 @@ _MIDDLE = re.compile(r" [A-Z\u00c0-\u024f][a-z\u00e0-\u024f]{1,3} ")
 _INITIAL_AFTER = re.compile(r" (?![AI]\b)[A-Z]\.?(?![\w.'’-])")
 
 
+# Short capitalised words that join two names in title-case text without being one.
+_NOT_MIDDLE = frozenset(
+    "and or the for of to in on at by but nor yet so via per cc re fw fwd".split()  # noqa: SIM905
+)
+
+
+def _opens_name(text: str, start: int, merged: list[list[int]]) -> bool:
+    """Initials at `start` belong to the name after them when they open a line, a field or a
+    list ("CC: A. B. Okafor"), or follow another name ("John F. Kennedy"); after an ordinary
+    word they end a sentence ("Plan B. Dana", "the U.S. Dana").
+    """
+    before = text[:start].rstrip(" ")
+    if not before or before[-1] in "\n:;,(\"'":
+        return True
+    return bool(merged) and merged[-1][1] == len(before)
+
+
 def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
     """PERSON spans: overlapping or space-separated parts joined (given + surname), with any
     name particle right before them."""
@@ -228,11 +245,14 @@ def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
             start = _particle_start(text, start)
         if start > 2 and text[start - 2] == ".":
             initials = _INITIALS_BEFORE.search(text, max(0, start - 16), start)
-            start = initials.start() if initials else start
+            if initials and _opens_name(text, initials.start(), merged):
+                start = initials.start()
         if merged:
             last = merged[-1]
             gap = text[last[1] : start]
-            if start <= last[1] or gap in (" ", "-", " - ") or _MIDDLE.fullmatch(gap):
+            middle = _MIDDLE.fullmatch(gap)
+            joins = middle is not None and gap.strip().casefold() not in _NOT_MIDDLE
+            if start <= last[1] or gap in (" ", "-", " - ") or joins:
                 last[1] = max(last[1], end)
                 continue
         merged.append([start, end])

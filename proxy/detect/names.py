@@ -49,13 +49,13 @@ _PERSON_VERB = re.compile(
     r"(?:'s|’s)? (?:asked|said|says|replied|responded|wrote|emailed|texted|messaged|mentioned|"
     r"told|thinks|thought|feels|felt|prefers|preferred|wants|wanted|promised|agreed|complained|"
     r"called|phoned|confirmed|signed|requested|suggested|explained|shared|joined|introduced|"
-    r"needs|likes|loved|reports|reported|owns|leads|approved|declined|replied)\b"
+    r"needs|likes|loved|reports|reported|owns|approved|declined)\b"
 )
 # Words that end an Arabic compound given name ("حسام الدين", "عبد الله").
 _NAME_SUFFIXES = frozenset(["الدين", "الله", "الرحمن"])
 # Words right after a lone name that say it is one ("אופיר מצוות ה-IT", "سارة من فريق").
 # Also a verb only people do right after it ("ברק סגר את תנובה", "هالة أبو زيد طلبت").
-_FROM_TEAM = re.compile(
+_PERSON_AFTER = re.compile(
     r" (?:מצוות|ממחלקת|מהצוות|מהמחלקה|מטעם|מהכספים|מהמכירות|מהשיווק|מהתמיכה|מהגבייה|"
     r"מהרכש|מהנהלת|من فريق|من قسم|من إدارة|"
     r"אמר|אמרה|ביקש|ביקשה|שלח|שלחה|סגר|סגרה|אישר|אישרה|התקשר|התקשרה|כתב|כתבה|הודיע|"
@@ -67,6 +67,7 @@ _FROM_TEAM = re.compile(
 # A list item that opens with a name, then a dash ("• שלמה בר-און – עסקה D-3390").
 _ITEM_LEAD = re.compile(r"[ \t]*(?:[-*•·▪]|\d{1,2}[.)])?[ \t]*$")
 _ITEM_END = re.compile(r" [–—-] ")
+_SPEECH_VERB = re.compile(r"(?:'s|’s)? (?:asked|said|says|told|replied|wrote|emailed|texted)\b")
 # A Slack-style mention ("@yuki.tanaka", "@priya"), read like a handle.
 # Led by its "@" so `re` skips to those; the character before is checked in `_mentions`.
 MENTION = re.compile(r"@([^\W\d_]{2,})(?:[._]([^\W\d_]{2,}))?(?![\w@-]|\.\w)")
@@ -388,7 +389,7 @@ def _accept(
     if not part[0][3]:
         # Hebrew/Arabic/Cyrillic: no capitals, so unknown words never ride along.
         if cue is None:
-            acted = next((i for i, t in enumerate(part) if _FROM_TEAM.match(text, t[1])), None)
+            acted = next((i for i, t in enumerate(part) if _PERSON_AFTER.match(text, t[1])), None)
             if acted is not None:
                 part, cue = part[: acted + 1], True  # the verb ends the name
             elif _list_item(text, part):
@@ -431,12 +432,16 @@ def _all_places(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
 
 
 def _acts(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
-    """True when a person's verb follows a name that is not a country ("Sofia asked")."""
+    """True when a person's verb follows an ambiguous name ("Sofia asked"). Countries and
+    brands never qualify; a place only with a verb of speech ("Dallas reported" is a city)."""
     if not any(t[2] == AMBIG for t in part):
         return False
     if _PERSON_VERB.match(text, part[-1][1]) is None:
         return False
-    return text[part[-1][0] : part[-1][1]].casefold() not in COUNTRIES | BRANDS
+    word = text[part[-1][0] : part[-1][1]].casefold()
+    if word in COUNTRIES or word in BRANDS:
+        return False
+    return word not in PLACES or _SPEECH_VERB.match(text, part[-1][1]) is not None
 
 
 def _nonlatin_keep(

@@ -69,7 +69,7 @@ def _word_start(text: str, start: int) -> bool:
 def known_organisations(text: str) -> list[tuple[int, int]]:
     """Spans of well-known organisations named after people ("Morgan Stanley", "Marks &
     Spencer"), as whole words."""
-    folded = text.lower()
+    folded = text.replace("İ", "i").lower()
     if len(folded) != len(text):
         return []
     spans: list[tuple[int, int]] = []

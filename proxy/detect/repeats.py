@@ -15,13 +15,20 @@ from proxy.detect.spans import EntityType, Span
 MIN_LENGTH = 6  # shorter values (a 4-digit passcode) would match inside ordinary numbers
 
 
+def _identifier_like(value: str) -> bool:
+    """Long enough and with a digit or symbol: a word found by mistake ("Approved" after
+    "password is") must not spread to every other text."""
+    return len(value) >= MIN_LENGTH and any(not c.isalpha() for c in value)
+
+
 def repeats(texts: list[str], found: list[list[Span]]) -> list[list[Span]]:
     """Per text, spans of whole-word occurrences of the identifiers in `found`."""
     values: dict[str, EntityType] = {}
     for text, spans in zip(texts, found, strict=True):
         for span in spans:
-            if span.type is not EntityType.PERSON and span.end - span.start >= MIN_LENGTH:
-                values.setdefault(text[span.start : span.end], span.type)
+            value = text[span.start : span.end]
+            if span.type is not EntityType.PERSON and _identifier_like(value):
+                values.setdefault(value, span.type)
     if not values:
         return [[] for _ in texts]
     automaton = ahocorasick.Automaton()

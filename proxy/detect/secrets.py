@@ -71,7 +71,7 @@ SPACED = re.compile(
     r"(?:password|passwd|secret|api[_ -]?key|access[_ -]?key|token|סיסמה|סיסמא)\s+"
     r"([^\s\"',;}{]{16,200})"
 )
-_MIXED = re.compile(r"(?=\S*[A-Za-z])(?=\S*\d)|(?=\S*[A-Z])(?=\S*[a-z])(?=\S*[/+=])")
+_MIXED = re.compile(r"(?=\S{0,199}[A-Z])(?=\S{0,199}[a-z])(?=\S{0,199}[\d/+=])")
 # The 40-character secret pasted right after an AWS key id ("AKIA... / wJalrXUtn...").
 AWS_PAIR = re.compile(
     r"(?:AKIA|ASIA)[A-Z0-9]{16}[\s/:,;|]{1,5}([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])"
@@ -84,7 +84,10 @@ PROSE_PASSWORD = re.compile(
 )
 _PROSE_VALUE = re.compile(
     r"[^.\n]{0,40}?[\s,:]"
-    r"((?=[^\s,;]*[a-z])(?=[^\s,;]*\d)(?=[^\s,;]*[!@#$%^&*?+=~])[^\s,;\"']{6,64})"
+    # Bounded look-aheads: unbounded ones rescanned the whole run at every try (quadratic
+    # on "pwd:pwd:pwd:...").
+    r"((?=[^\s,;\"']{0,63}[a-z])(?=[^\s,;\"']{0,63}\d)(?=[^\s,;\"']{0,63}[!@#$%^&*?+=~])"
+    r"[^\s,;\"']{6,64})"
     r"(?<![.!?])"
 )
 # A URL with a password in it: scheme://user:password@host/...
@@ -135,7 +138,7 @@ _STARTS = LeadFinder(
 
 def find_secrets(text: str) -> Iterator[Span]:
     """Known key formats anywhere, and values assigned to password/key/token names."""
-    lowered = text.lower()
+    lowered = text.replace("İ", "i").lower()  # the one letter whose lower case is longer
     keyed: Iterable[re.Match[str]]
     assigned: list[Iterable[re.Match[str]]]
     aws: Iterable[re.Match[str]]

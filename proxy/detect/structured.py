@@ -151,27 +151,17 @@ GROUP_WORDS = frozenset(
         "admin",
         "administrator",
         "operations",
-        "ops",
         "procurement",
         "legal",
-        "hr",
         "helpdesk",
         "unassigned",
         "nobody",
         "none",
         "n/a",
-        "na",
         "tbd",
         "tba",
         "unknown",
         "everyone",
-        "all",
-        "me",
-        "you",
-        "us",
-        "them",
-        "him",
-        "her",
         "null",
     ]
 )
@@ -215,8 +205,8 @@ def _person_like(value: str, strict: bool) -> bool:
     # Logistics", "contact": "finance team", "assignee": "unassigned").
     if _COMPANY.search(value) is not None or _is_company(words):
         return False
-    if any(w.strip(".,").casefold() in GROUP_WORDS for w in words):
-        return False
+    if words[-1].strip(".,").casefold() in GROUP_WORDS:
+        return False  # "finance team", "Sales Dept", "unassigned"
     return not strict or all(w[:1].isupper() or not w[:1].isascii() for w in words)
 
 
@@ -297,7 +287,7 @@ def _csv_names(text: str) -> Iterator[tuple[int, int]]:
                 if body.count(d) >= 1:
                     header = [h.strip().strip('"') for h in body.split(d)]
                     found = [(i, _key_kind(h)) for i, h in enumerate(header) if _key_kind(h)]
-                    if found and _key_value_row(header):
+                    if found and d == "|" and _key_value_row(header):
                         # "| Signatory | Yehonatan Kessler |": a key and its value, not a
                         # header whose column below would be read as names.
                         yield from _cells(body, pos, d, [(found[0][0] + 1, found[0][1])])
@@ -336,7 +326,6 @@ _HEADER_WORDS = frozenset(
         "notes",
         "note",
         "source",
-        "owner",
         "type",
         "plan",
         "telefon",

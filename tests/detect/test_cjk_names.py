@@ -14,4 +14,5 @@ def test_chinese_and_korean_names_standing_alone() -> None:
 
 
 def test_longer_runs_and_other_words_are_not_names() -> None:
-    assert [] == _found("我们的产品很好用 and 安녕하세요 and 上海")
+    text = "我们的产品很好用, 上海, 金额: 5万元, 方案, 周一, 이메일 보냈습니다, 고객님, 오늘은 회의"
+    assert [] == _found(text)

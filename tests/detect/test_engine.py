@@ -162,3 +162,26 @@ def test_places_brands_and_organisations_named_like_people_stay(
 ) -> None:
     spans = DetectionEngine().detect(text)
     assert names == [text[s.start : s.end] for s in spans if s.type is EntityType.PERSON]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Draft reply 🙂 Dear Hope Ellery, your order shipped.", ["Hope Ellery"]),
+        ("Quick note — hi Will, the contract is ready.", ["Will"]),
+        ("We chose Plan B. Dana Levi will call.", ["Dana Levi"]),
+        ("Meeting: Dana Levi And Ron Cohen reviewed it.", ["Dana Levi", "Ron Cohen"]),
+        ("Dallas reported two outages; Sofia asked for the deck.", ["Sofia"]),
+        ("The feature is called Smart Routing, referred by Capterra.", []),
+    ],
+)
+def test_cues_initials_and_verbs_without_overreach(text: str, names: list[str]) -> None:
+    spans = DetectionEngine().detect(text)
+    assert names == [text[s.start : s.end] for s in spans if s.type is EntityType.PERSON]
+
+
+def test_a_dotted_capital_i_does_not_switch_off_secrets() -> None:
+    text = "Office: İstanbul. Password: Hunter2024x"
+    assert ["Hunter2024x"] == [
+        text[s.start : s.end] for s in DetectionEngine().detect(text) if s.type is EntityType.SECRET
+    ]

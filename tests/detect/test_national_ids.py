@@ -27,5 +27,5 @@ def test_bare_nine_digit_ssn_needs_an_ssn_cue() -> None:
 
 
 def test_an_id_in_a_csv_row_is_found_but_not_inside_grouped_thousands() -> None:
-    text = "Moran Biton,517889150,0547712093 and 1,234,567,890"
-    assert ["517889150"] == [text[s.start : s.end] for s in find_il_ids(text)]
+    text = "Moran Biton,517889150,0547712093\nAvi Cohen,076357672,250,Haifa\n1,234,567,890"
+    assert ["517889150", "076357672"] == [text[s.start : s.end] for s in find_il_ids(text)]

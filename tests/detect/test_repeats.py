@@ -23,3 +23,9 @@ def test_short_values_and_names_are_not_repeated() -> None:
         [],
     ]
     assert [[], []] == repeats(texts, found)
+
+
+def test_a_word_found_by_mistake_does_not_spread() -> None:
+    texts = ["pass: Approved", "Status: Approved"]
+    found = [[Span(6, 14, EntityType.SECRET, 1.0, "assigned")], []]
+    assert [[], []] == repeats(texts, found)

@@ -57,5 +57,21 @@ def test_person_keys_in_other_languages() -> None:
 
 
 def test_a_markdown_table_rule_row_is_not_a_name() -> None:
-    text = "| Name | Email |\n|---|:--|\n| Dana Levi | dana@example.com |"
+    text = "| Contact | Email |\n|---|:--|\n| Dana Levi | dana@example.com |"
     assert ["Dana Levi"] == [text[s:e] for s, e in find_structured_names(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contact,Account Name\nnkem okoro,Acme\nbolaji adeyemi,Globex",
+        "Contact;Deal Stage\nnkem okoro;Won\nbolaji adeyemi;Lost",
+    ],
+)
+def test_a_two_column_header_is_still_a_header(text: str) -> None:
+    assert ["nkem okoro", "bolaji adeyemi"] == [text[s:e] for s, e in find_structured_names(text)]
+
+
+def test_only_a_last_word_naming_a_team_vetoes_a_value() -> None:
+    text = '{"contact": "na yeon", "rep": "Ofer Hr", "owner": "finance team"}'
+    assert ["na yeon", "Ofer Hr"] == [text[s:e] for s, e in find_structured_names(text)]
