@@ -9,7 +9,6 @@ tokens ("Will", "Chase") and unknown ones ("Xyzowski") only join a run that has 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from proxy.detect.context import (
@@ -22,7 +21,12 @@ from proxy.detect.context import (
     PLACES,
 )
 from proxy.detect.cues import cue_ends
-from proxy.detect.lexicon import AMBIGUOUS, GIVEN, SURNAME, NameLexicon
+from proxy.detect.lexicon import AMBIGUOUS, GIVEN, NameLexicon
+from proxy.detect.name_forms import (
+    attached_particle_name,
+    fold_accents,
+    russian_nominative_flags,
+)
 from proxy.detect.organisations import (
     known_organisations,
     legal_forms,
@@ -126,13 +130,12 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
             flags = lex.flags.get(low[1:], 0)
             prefix = 1 if flags else 0
     if not flags and not low.isascii() and _is_latin(low):
-        flags = lex.flags.get(_fold_accents(low), 0)  # "Íñigo", "Sanjuán", "Yılmaz"
+        flags = lex.flags.get(fold_accents(low), 0)  # "Íñigo", "Sanjuán", "Yılmaz"
     if not flags and len(low) > 4 and "\u0400" <= low[0] <= "\u04ff":
-        flags = _russian_base(lex, low)
-    if not flags and len(low) > 4 and "\u0600" <= low[0] <= "\u06ff":
-        for lead in ("عبد", "بن", "ابن", "أبو", "ابو", "بو", "آل"):
-            if low.startswith(lead) and lex.flags.get(low[len(lead) :], 0) & (GIVEN | SURNAME):
-                return STRONG, 0  # "بنعلي", "أبوزيد", "عبدالرحمن" written as one word
+        flags = russian_nominative_flags(lex, low)
+    arabic = "\u0600" <= low[0] <= "\u06ff"
+    if not flags and len(low) > 4 and arabic and attached_particle_name(lex, low):
+        return STRONG, 0  # "بنعلي", "أبوزيد", "عبدالرحمن" written as one word
     if not flags and ("-" in token or "'" in token or "’" in token):
         parts = [p for p in re.split(r"['’-]", low) if len(p) > 1 and p not in PARTICLES]
         part_flags = [lex.flags.get(p, 0) for p in parts]
@@ -150,60 +153,6 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
     if low in lex.common or _prefixed_common(lex, low):
         return COMMON, 0
     return UNKNOWN, 0
-
-
-# Russian names change their ending with the case ("с Дмитрием Ивановым", "Ольгой"): the
-# lexicon holds the nominative, so a declined form is looked up as ending -> nominative.
-_RUSSIAN_ENDINGS = (
-    ("ием", "ий"),
-    ("ией", "ия"),
-    ("ии", "ия"),
-    ("ию", "ия"),
-    ("ого", ""),
-    ("ому", ""),
-    ("ым", ""),
-    ("ом", ""),
-    ("ой", "а"),
-    ("ой", "ая"),
-    ("ою", "а"),
-    ("ем", "ь"),
-    ("ем", "й"),
-    ("ей", "я"),
-    ("ей", "ь"),
-    ("ым", "ый"),
-    ("ой", "ой"),
-    ("ы", "а"),
-    ("и", "я"),
-    ("и", "а"),
-    ("е", "а"),
-    ("е", "я"),
-    ("у", "а"),
-    ("ю", "я"),
-    ("а", ""),
-    ("я", "й"),
-    ("я", "ь"),
-    ("у", ""),
-    ("е", ""),
-)
-
-
-def _russian_base(lex: NameLexicon, low: str) -> int:
-    """Flags of the nominative of a declined Russian name, or 0."""
-    for ending, nominative in _RUSSIAN_ENDINGS:
-        if low.endswith(ending):
-            flags = lex.flags.get(low[: -len(ending)] + nominative, 0)
-            if flags:
-                return flags
-    return 0
-
-
-_FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
-
-
-def _fold_accents(low: str) -> str:
-    """The token without accents, for a lexicon that may hold only the plain spelling."""
-    plain = unicodedata.normalize("NFKD", low.translate(_FOLD))
-    return "".join(c for c in plain if not unicodedata.combining(c))
 
 
 def _prefixed_common(lex: NameLexicon, low: str) -> bool:

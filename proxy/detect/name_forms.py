@@ -1,0 +1,80 @@
+"""Other written forms of a name token, mapped to the form the lexicon holds.
+
+The lexicon holds one spelling per name; text writes others: accents the list spells plain
+("Íñigo" for inigo), Russian case endings ("Дмитрием" for Дмитрий), and Arabic particles
+written together with the name ("بنعلي" for بن علي).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from proxy.detect.lexicon import AMBIGUOUS, GIVEN, SURNAME, NameLexicon
+
+# Russian names change their ending with the case ("с Дмитрием Ивановым", "Ольгой"): the
+# lexicon holds the nominative, so a declined form is looked up as ending -> nominative.
+_RUSSIAN_ENDINGS = (
+    ("ием", "ий"),
+    ("ией", "ия"),
+    ("ии", "ия"),
+    ("ию", "ия"),
+    ("ого", ""),
+    ("ому", ""),
+    ("ым", ""),
+    ("ом", ""),
+    ("ой", "а"),
+    ("ой", "ая"),
+    ("ою", "а"),
+    ("ем", "ь"),
+    ("ем", "й"),
+    ("ей", "я"),
+    ("ей", "ь"),
+    ("ым", "ый"),
+    ("ой", "ой"),
+    ("ы", "а"),
+    ("и", "я"),
+    ("и", "а"),
+    ("е", "а"),
+    ("е", "я"),
+    ("у", "а"),
+    ("ю", "я"),
+    ("а", ""),
+    ("я", "й"),
+    ("я", "ь"),
+    ("у", ""),
+    ("е", ""),
+)
+
+
+def russian_nominative_flags(lex: NameLexicon, low: str) -> int:
+    """Flags of the nominative of a declined Russian name, or 0."""
+    for ending, nominative in _RUSSIAN_ENDINGS:
+        if low.endswith(ending):
+            flags = lex.flags.get(low[: -len(ending)] + nominative, 0)
+            if flags:
+                return flags
+    return 0
+
+
+_FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+def fold_accents(low: str) -> str:
+    """The token without accents, for a lexicon that may hold only the plain spelling."""
+    plain = unicodedata.normalize("NFKD", low.translate(_FOLD))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+_ATTACHED = ("عبد", "بن", "ابن", "أبو", "ابو", "بو", "آل")
+
+
+def attached_particle_name(lex: NameLexicon, low: str) -> bool:
+    """True for an Arabic particle written together with a known name ("بنعلي", "أبوزيد")."""
+    for lead in _ATTACHED:
+        rest = low[len(lead) :]
+        # A rest that opens with a bare alef is a word (بناية, building), not a name.
+        if low.startswith(lead) and len(rest) >= 3 and rest[0] != "ا":
+            flags = lex.flags.get(rest, 0)
+            if flags & (GIVEN | SURNAME) and not flags & AMBIGUOUS:
+                return True
+    return False

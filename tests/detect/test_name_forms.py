@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from proxy.detect.lexicon import load_lexicon
+from proxy.detect.name_forms import (
+    attached_particle_name,
+    fold_accents,
+    russian_nominative_flags,
+)
+
+
+def test_accents_fold_to_the_plain_spelling() -> None:
+    assert ["inigo", "sanjuan", "yilmaz", "lodz"] == [
+        fold_accents(w) for w in ("íñigo", "sanjuán", "yılmaz", "łódź")
+    ]
+
+
+def test_a_declined_russian_name_has_its_nominatives_flags() -> None:
+    lex = load_lexicon()
+    assert russian_nominative_flags(lex, "дмитрием") == lex.flags["дмитрий"]
+    assert russian_nominative_flags(lex, "ольгой") == lex.flags["ольга"]
+    assert 0 == russian_nominative_flags(lex, "встречей")
+
+
+def test_an_arabic_particle_written_together_with_a_name() -> None:
+    lex = load_lexicon()
+    assert attached_particle_name(lex, "بنعلي")
+    assert not attached_particle_name(lex, "بناية")
