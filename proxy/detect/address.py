@@ -854,7 +854,12 @@ def _rtl_classify(part: str) -> str | None:
         if _RTL_WEAK_STREET.search(word) and word[-1] != "ق":
             return "name"  # "דרך", "כיכר"... without a number; "طريق" is a whole part here
     if kind == "numbered":
-        first = _rtl_fold(part.split()[0])
+        # A house number has at most three digits: "הנחה 2025", "الدفعة الأولى ٥٠٠٠" are a
+        # year and an amount; a month, a price word or a city first is prose.
+        words = part.split()
+        if sum(ch.isdigit() for ch in words[-1]) > 3 or _rtl_place(words[:1]):
+            return None
+        first = _rtl_fold(words[0])
         if first in _RTL_NOT_STREET or first[1:] in _RTL_NOT_STREET:
             return None
     return kind

@@ -304,6 +304,14 @@ def test_arabic_addresses(text: str, address: str) -> None:
         "קומה 3, חדר 4",
         "الطابق الثالث، دبي",
         "עכשיו 3 משתמשים, 5 רישיונות, חיפה",
+        # Lists of cities with a year, instalments, branches: a number is not a house number.
+        "نعمل في دبي، أبوظبي، والرياض منذ ٢٠١٥.",
+        "الدفعة الأولى ٥٠٠٠، الدفعة الثانية ٣٠٠٠، جدة",
+        "תשלום 3, תשלום 4, חיפה",
+        "הזמנה 55127, חיפה, נשלחה אתמול",
+        "טל: 03-5551234, פקס: 03-5551235, תל אביב",
+        "تم الشحن عن طريق أرامكس، الرياض، خلال ٣ أيام.",
+        "منطقة الخليج، الرياض، ١٢ عميل جديد هذا الشهر.",
     ],
 )
 def test_hebrew_and_arabic_prose_is_not_an_address(text: str) -> None:
