@@ -195,3 +195,132 @@ def test_a_url_query_address_stops_at_the_next_parameter() -> None:
     assert ["12+Main+St%2C+Boston"] == [text[s.start : s.end] for s in find_addresses(text)]
     text = "GET /api?address=Dubai+Marina&key=AIzaSyQ9 → 403"
     assert [] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+H = "ברחוב הנביאים 7, כניסה ב', דירה 4, ירושלים 9514207"
+HAIFA = "דרך העצמאות 45, קומה 3, חיפה 3303318"
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # A name and a number, then a known city; after a place cue.
+        ("נפגשים מחר אצלך במשרד, האלון 3, כפר סבא. אביא את הטאבלט", "האלון 3, כפר סבא"),
+        ("שלחו ל: אבן גבירול 30, תל אביב", "אבן גבירול 30, תל אביב"),
+        # The definite street word, a hyphenated city and a 7-digit postcode.
+        (
+            "כתובת לחשבונית: הרחוב הראשי 114, דלית אל-כרמל 3005600. תודה",
+            "הרחוב הראשי 114, דלית אל-כרמל 3005600",
+        ),
+        (f"{H} גרה דנה", H),
+        (f"מנהל פיתוח\n{HAIFA}", HAIFA),
+        # Settlements, neighbourhoods and towers: moshav, farm number, postcode.
+        (
+            "הכתובת למשלוח: מושב בני ציון, משק 54, 6091000. אפשר לחזור",
+            "מושב בני ציון, משק 54, 6091000",
+        ),
+        ("שכונת רמות, בניין 12, דירה 5, ירושלים", "שכונת רמות, בניין 12, דירה 5, ירושלים"),
+        ("קריית המדע, מגדל ב', קומה 4, רחובות", "קריית המדע, מגדל ב', קומה 4, רחובות"),
+        # A PO box, its city and postcode; a transliterated street and a hyphenated city.
+        ("C-1002;Mohammad;ת.ד. 412, רהט 8530000;050-4471289", "ת.ד. 412, רהט 8530000"),
+        (
+            "Sergey;HaBarzel St 31, Tel Aviv-Yafo 6971045;+972",
+            "HaBarzel St 31, Tel Aviv-Yafo 6971045",
+        ),
+    ],
+)
+def test_hebrew_addresses(text: str, address: str) -> None:
+    assert [address] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+AMMAN = "جبل عمّان، شارع الرينبو، عمارة ١٢، عمّان ١١١٨١"
+RAMALLAH = "عمارة الريحان، الطابق ٣، الماصيون، رام الله"
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # Arabic-Indic digits in house, building, flat numbers and postcodes; parts in any order.
+        (
+            "الاجتماع في مكتب العميل: شارع مكة، عمارة ٤٥، الطابق الثالث، عمّان",
+            "شارع مكة، عمارة ٤٥، الطابق الثالث، عمّان",
+        ),
+        (
+            "العنوان الوطني: ٨٢٢٨ طريق الملك فهد، حي العليا، الرياض ١٢٢١٤، ٣٤٥٦\nالآيبان",
+            "٨٢٢٨ طريق الملك فهد، حي العليا، الرياض ١٢٢١٤، ٣٤٥٦",
+        ),
+        (
+            "الطلب بيوصل بإذن الله على الشارقة، منطقة الخان، بناية ٧، شقة ٣٠٤\nأم خالد",
+            "الشارقة، منطقة الخان، بناية ٧، شقة ٣٠٤",
+        ),
+        ("هاتف: 013 887 4410\nص.ب ٣٣٢١، الخبر ٣١٩٥٢", "ص.ب ٣٣٢١، الخبر ٣١٩٥٢"),
+        (
+            "طلبت نغيّر عنوان الشحن إلى ١٥ شارع التحرير، الدقي، الجيزة بدل عنوان المكتب",
+            "١٥ شارع التحرير، الدقي، الجيزة",
+        ),
+        (
+            "المندوب ما وصل. حي النرجس، شارع الأمير محمد بن سعد، مبنى ٤٢١٧، الرياض ١٣٣٢٧. رقم",
+            "حي النرجس، شارع الأمير محمد بن سعد، مبنى ٤٢١٧، الرياض ١٣٣٢٧",
+        ),
+        # Jordan, Palestine, Lebanon, a Makani number (Dubai), a street and a city only.
+        (f"سكن: {AMMAN}", AMMAN),
+        (f"المكتب: {RAMALLAH}", RAMALLAH),
+        ("نحن في شارع الحمرا، بناية ٢٢، بيروت منذ سنة", "شارع الحمرا، بناية ٢٢، بيروت"),
+        ("رقم مكاني: ٣٠٥٧٦ ٩٤٥٢١ للمستودع", "مكاني: ٣٠٥٧٦ ٩٤٥٢١"),
+        ("التسليم في طريق الملك عبدالله، الرياض صباحاً", "طريق الملك عبدالله، الرياض"),
+        # Latin digits in an Arabic address.
+        ("العنوان المسجل: فيلا 12، شارع 4، جميرا 1، دبي", "فيلا 12، شارع 4، جميرا 1، دبي"),
+    ],
+)
+def test_arabic_addresses(text: str, address: str) -> None:
+    assert [address] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Street, region and way words in prose.
+        "בדרך למשרד נתקעתי בפקק, אחזור אליך",
+        "על הדרך, נדבר מחר",
+        "على طريق النجاح، نعمل معاً",
+        "وصل عن طريق حملة فيسبوك. يستخدم حالياً Odoo",
+        "وصل عن طريق ٣ حملات، الرياض",
+        "مديرة تطوير الأعمال – منطقة الخليج\n+971 52 918 4470",
+        "نتوسع في منطقة الشرق الأوسط، دبي والرياض",
+        "عرض حي للنظام، دبي",
+        "שדרוג לחבילת Pro, תל אביב",
+        # Cities alone, dates, amounts, versions, phones, counts.
+        "יש לנו לקוחות בתל אביב, חיפה, באר שבע",
+        "لدينا فروع في دبي، أبوظبي، الشارقة",
+        "הפגישה ב-12 במרץ, תל אביב",
+        "מרץ 2025, תל אביב",
+        "مارس ١٥، الرياض",
+        "הנחה 20, תל אביב",
+        "خصم ٢٠٪، الرياض",
+        "גרסה 3, שלב 4",
+        'סה"כ 1,250 ש"ח, תל אביב',
+        "القيمة SAR 1,380، الرياض",
+        "טלפון: 052-782-1384, מייל: dana@x.co.il",
+        "קומה 3, חדר 4",
+        "الطابق الثالث، دبي",
+        "עכשיו 3 משתמשים, 5 רישיונות, חיפה",
+        # Lists of cities with a year, instalments, branches: a number is not a house number.
+        "نعمل في دبي، أبوظبي، والرياض منذ ٢٠١٥.",
+        "الدفعة الأولى ٥٠٠٠، الدفعة الثانية ٣٠٠٠، جدة",
+        "תשלום 3, תשלום 4, חיפה",
+        "הזמנה 55127, חיפה, נשלחה אתמול",
+        "טל: 03-5551234, פקס: 03-5551235, תל אביב",
+        "تم الشحن عن طريق أرامكس، الرياض، خلال ٣ أيام.",
+        "منطقة الخليج، الرياض، ١٢ عميل جديد هذا الشهر.",
+    ],
+)
+def test_hebrew_and_arabic_prose_is_not_an_address(text: str) -> None:
+    assert [] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["כתובת המייל: dana@example.co.il", "عنوان الاجتماع: مراجعة الربع ٣"],
+)
+def test_labels_that_are_not_address_labels(text: str) -> None:
+    assert [] == [text[s.start : s.end] for s in find_addresses(text)]
