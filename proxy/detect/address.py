@@ -34,12 +34,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
 import ahocorasick
 
 from proxy.detect.gates import CueGates
 from proxy.detect.spans import EntityType, Span
+from proxy.detect.wordlists import read_sections
 
 _CAP = r"(?:[A-Z\u00c0-\u024f][\w'’.-]*|\d+(?:st|nd|rd|th))"
 _SUFFIX = (
@@ -348,22 +348,7 @@ _UNIT_BEFORE = re.compile(r"(?:Suite|Apt|Unit|Flat|Level)\s*\w{1,5}(?:,?\s+|/)$"
 _MAX_PARTS = 6
 
 
-def _sections() -> dict[str, frozenset[str]]:
-    text = resources.files("proxy.detect").joinpath("data", "address_words.txt").read_text("utf-8")
-    sections: dict[str, set[str]] = {}
-    current: set[str] = set()
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], set())
-        else:
-            current.add(line.casefold())
-    return {name: frozenset(words) for name, words in sections.items()}
-
-
-_WORDS = _sections()
+_WORDS = read_sections("address_words.txt")
 PLACES = _WORDS["cities"] | _WORDS["countries"]
 _CALENDAR = frozenset(
     [

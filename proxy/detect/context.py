@@ -6,25 +6,9 @@ can be reviewed and extended without touching code; they are read once at import
 
 from __future__ import annotations
 
-from importlib import resources
+from proxy.detect.wordlists import read_sections
 
-
-def _sections() -> dict[str, frozenset[str]]:
-    text = resources.files("proxy.detect").joinpath("data", "context_words.txt").read_text("utf-8")
-    sections: dict[str, set[str]] = {}
-    current: set[str] | None = None
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], set())
-        elif current is not None:
-            current.add(line.casefold())
-    return {name: frozenset(words) for name, words in sections.items()}
-
-
-_LISTS = _sections()
+_LISTS = read_sections("context_words.txt")
 
 PARTICLES = _LISTS["particles"]
 # Places and months: ambiguous when also a name (Santiago, Sofia, June, Jun): a second signal
