@@ -80,7 +80,7 @@ AWS_PAIR = re.compile(
 # changed, it's Ikoyi#Fibre2024"): within a few words after the key word, a token mixing
 # letters, digits and symbols.
 PROSE_PASSWORD = re.compile(
-    r"(?:pass(?:word|wd|code|phrase)|pwd|סיסמ[הא])(?![a-z])"  # run on the lower-cased text
+    r"(?:pass(?:word|wd|code|phrase)|pwd|סיסמ[הא]|كلمة (?:المرور|السر))(?![a-z])"  # lower-cased
 )
 _PROSE_VALUE = re.compile(
     r"[^.\n]{0,40}?[\s,:]"
@@ -105,7 +105,7 @@ _GATES = (
 # These two read the text as written: case tells a key from a word.
 _CASED: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (AWS_PAIR, ("akia", "asia")),
-    (PROSE_PASSWORD, ("pass", "pwd", "סיסמ")),
+    (PROSE_PASSWORD, ("pass", "pwd", "סיסמ", "كلمة ")),
 )
 # Every match of BEARER, ASSIGNED, URL_PASSWORD and SPACED starts with one of these (in the
 # lower-cased text); every KEYED one with a key lead, and the two _CASED ones with their cues.
@@ -178,4 +178,7 @@ def find_secrets(text: str) -> Iterator[Span]:
     for m in prose:
         value = _PROSE_VALUE.match(text, m.end())
         if value is not None:
-            yield Span(value.start(1), value.end(1), EntityType.SECRET, 1.0, "assigned")
+            end = value.end(1)
+            if text[end - 1] == ")" and "(" not in value.group(1):
+                end -= 1  # the parenthesis the value was written in, not part of it
+            yield Span(value.start(1), end, EntityType.SECRET, 1.0, "assigned")

@@ -47,3 +47,8 @@ def test_provider_keys_and_a_password_told_in_prose() -> None:
 def test_order_numbers_and_versions_near_password_are_not_secrets() -> None:
     text = "Password reset for INV-2024-00871 done; the password policy v2.1 requires 12 chars."
     assert [] == list(find_secrets(text))
+
+
+def test_a_password_told_in_arabic_prose() -> None:
+    text = "بيانات الدخول (اسم المستخدم admin_branch3، كلمة المرور Ba7ar$Blu3_2025). يجب تغييرها"
+    assert ["Ba7ar$Blu3_2025"] == [text[s.start : s.end] for s in find_secrets(text)]
