@@ -37,9 +37,10 @@ from functools import lru_cache
 
 import ahocorasick
 
+from proxy.detect.address_rtl import NOT_A_STREET_BEFORE, rtl_regions, rtl_spans
 from proxy.detect.gates import CueGates
+from proxy.detect.places import PLACES
 from proxy.detect.spans import EntityType, Span
-from proxy.detect.wordlists import read_sections
 
 _CAP = r"(?:[A-Z\u00c0-\u024f][\w'’.-]*|\d+(?:st|nd|rd|th))"
 _SUFFIX = (
@@ -146,13 +147,12 @@ _HEBREW_LEAD = "הבלמו"
 _ARABIC_LEAD = re.compile(r"(?:فيلا|شقة|مبنى|بناية|عمارة)\s+(?:رقم\s+)?\d+\s*[،,]?\s*$")
 # An Arabic street word alone is an address only with its number ("شارع الملك فهد 12"): it is
 # also "way" ("عن طريق حملة" by way of a campaign); districts ("منطقة الخليج", the Gulf region)
-# and streets without a number count as parts of a chain (`_rtl_spans`).
+# and streets without a number count as parts of a chain (`address_rtl.rtl_spans`).
 _AR_WORD = r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3][\u0621-\u063a\u0640-\u065f\u0670-\u06d3]*"
 ARABIC = re.compile(
     rf"(?:شارع|طريق)[ \t]+(?:رقم[ \t]*)?(?:\d{{1,4}}|{_AR_WORD}(?:[ \t]+{_AR_WORD}){{0,3}}?[ \t]+"
     r"(?:رقم[ \t]*)?\d{1,5})(?!\w)"
 )
-_NOT_A_STREET_BEFORE = re.compile(r"(?:عن|على)[ \t]+$")
 # Japan: chome-banchi-go numbers and the district, in either order ("2-7-3 Hamamatsucho",
 # "Shiba 1-2-3"), kept only when a ward, a Japanese postcode or Japan follows. The pattern
 # starts at the first hyphen (a literal, which `re` skips to); the chome is added back by
@@ -348,8 +348,6 @@ _UNIT_BEFORE = re.compile(r"(?:Suite|Apt|Unit|Flat|Level)\s*\w{1,5}(?:,?\s+|/)$"
 _MAX_PARTS = 6
 
 
-_WORDS = read_sections("address_words.txt")
-PLACES = _WORDS["cities"] | _WORDS["countries"]
 _CALENDAR = frozenset(
     [
         "monday",
@@ -509,7 +507,7 @@ def _street_spans(
                 if start and text[start - 1] in _HEBREW_LEAD:
                     start -= 1
         elif rx is ARABIC:
-            if _NOT_A_STREET_BEFORE.search(text, max(0, start - 8), start):
+            if NOT_A_STREET_BEFORE.search(text, max(0, start - 8), start):
                 continue
             lead = _ARABIC_LEAD.search(text, max(0, start - 40), start)
             start = lead.start() if lead else start
@@ -662,400 +660,6 @@ def _label_spans(
         yield m.end(), m.end() + len(value)
 
 
-# Hebrew and Arabic addresses are chains of typed parts separated by "," or "،", in any order
-# ("حي النرجس، شارع الأمير محمد بن سعد، مبنى ٤٢١٧، الرياض ١٣٣٢٧", "האלון 3, כפר סבא",
-# "الشارقة، منطقة الخان، بناية ٧، شقة ٣٠٤"). Each part is read whole as a street, a unit or
-# floor, a district, settlement or named building, a known city (with its postcode), a
-# postcode, a PO box, or a name and a number; an unknown name may sit between typed parts.
-# `\d` takes the Arabic-Indic digits too. The first part may follow prose ("... على الشارقة،
-# ...") and the last may run into prose ("... الجيزة بدل ..."): only their typed ends count.
-_HE = "\u05d0-\u05ea"
-_AR = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
-_AR_MARKS = "\u0640\u064b-\u065f\u0670"
-_RTL_WORD = rf"(?:[{_HE}][{_HE}\"'׳״־-]*|[{_AR}][{_AR}{_AR_MARKS}]*)"
-_RTL_NUM = rf"\d{{1,5}}(?:[-/]\d{{1,4}})?(?:[{_HE}](?![{_HE}]))?"
-# Street words; the ones that are also ordinary words ("דרך" way, "כיכר", "שביל", "מעלה")
-# are streets only with a house number, and "طريق" (way) only as a whole part or with one.
-_RTL_STREET_WORD = (
-    r"(?:[הבלמו]{0,2}(?:רחוב|רח['׳]|שדרות|שדרת|שד['׳]|סמטת|סמ['׳]|דרך|כיכר|ככר|שביל|טיילת|מעלה)|"
-    r"[وبفل]?(?:ال)?(?:شارع|طريق|جادة|زقاق)|ش\.)"
-)
-_RTL_WEAK_STREET = re.compile(r"(?:דרך|כיכר|ככר|שביל|מעלה|طريق)$")
-_RTL_UNIT_WORD = (
-    r"(?:[הבל]?(?:דירה|דירת|קומה|קומת|כניסה|בניין|בנין|מבנה|מגדל|אגף|משק|חדר|משרד|יחידה|חנות|"
-    r"בית|מיקוד)|[وب]?(?:ال)?(?:فيلا|شقة|مبنى|بناية|عمارة|برج|طابق|دور|مكتب|محل|بلوك|قطعة|"
-    r"مربع|منزل|وحدة|مجمع))"
-)
-_RTL_FLOOR_WORD = r"(?:[הב]?(?:קומה|קומת)|[وب]?(?:ال)?(?:طابق|دور))"
-_RTL_ORDINAL = (
-    r"(?:ה?(?:קרקע|ראשונה|שנייה|שניה|שלישית|רביעית|חמישית|שישית|שביעית|שמינית|תשיעית|עשירית|"
-    r"ראשון|שני|שלישי|רביעי|חמישי|שישי|שביעי|שמיני|תשיעי|עשירי|עליונה|תחתונה)|"
-    r"(?:ال)?(?:أول|اول|أولى|اولى|ثاني|ثانية|ثالث|ثالثة|رابع|رابعة|خامس|خامسة|سادس|سابع|ثامن|"
-    r"تاسع|عاشر|أرضي|ارضي|أرضى|ارضى|ميزانين|علوي|سفلي))"
-)
-_RTL_UNIT_VALUE = (
-    rf"(?:(?:رقم|מס['׳]?)[ \t]*)?(?:\d[\w/-]{{0,6}}|[{_HE}]['׳]|[{_HE}](?![{_HE}\"'׳]))"
-)
-_RTL_DISTRICT_WORD = (
-    r"(?:[בלו]?(?:שכונת|שכ['׳]|קריית|קרית|נווה|נוה|גבעת|רמת|מושב|קיבוץ|קבוץ|כפר|פארק|מתחם|"
-    r"אזור התעשייה|אזה\"ת|א\.ת\.?|מגדל|בניין|בנין|קניון)|"
-    r"[وب]?(?:ال)?(?:حي|منطقة|ضاحية|مدينة|قرية|مخيم|جزيرة|جبل|عمارة|برج|مجمع|بناية|مبنى))"
-)
-_RTL_BOX = (
-    r"(?:ת\.[ \t]?ד\.?|ת\"ד|תא[ \t]+דואר|ص\.[ \t]?ب\.?|ص[ \t]ب|صندوق[ \t]+(?:ال)?بريد)"
-    r"[ \t]*:?[ \t]*(?:رقم[ \t]*)?\d{1,7}"
-)
-_RTL_NAME = rf"{_RTL_WORD}(?:[ \t]+{_RTL_WORD}){{0,2}}"
-_RTL_STREET_PART = (
-    rf"(?:{_RTL_NUM}[ \t]+)?{_RTL_STREET_WORD}(?:[ \t]+(?:رقم[ \t]*)?(?:{_RTL_WORD}|{_RTL_NUM}))"
-    r"{1,7}"
-)
-_RTL_UNIT_PART = (
-    rf"(?:{_RTL_UNIT_WORD}[ \t]*{_RTL_UNIT_VALUE}|{_RTL_FLOOR_WORD}[ \t]+{_RTL_ORDINAL})"
-)
-# A whole part, by kind (the groups' names).
-_RTL_PART = re.compile(
-    rf"(?P<street>{_RTL_STREET_PART}(?:[ \t]+{_RTL_UNIT_PART})*)|"
-    rf"(?P<unit>{_RTL_UNIT_PART}(?:[ \t]+{_RTL_UNIT_PART})*)|"
-    rf"(?P<box>{_RTL_BOX})|"
-    r"(?P<postcode>(?:(?:מיקוד|الرمز البريدي|رمز بريدي)[ \t]*:?[ \t]*)?\d{5,7}|\d{4})|"
-    rf"(?P<district>{_RTL_DISTRICT_WORD}(?:[ \t]+{_RTL_WORD}){{1,3}})|"
-    rf"(?P<numbered>{_RTL_WORD}(?:[ \t]+{_RTL_WORD}){{0,2}}[ \t]+{_RTL_NUM})|"
-    rf"(?P<name>{_RTL_NAME})"
-)
-# The typed part a prose part ends with (the first part of a chain), tried in this order.
-_RTL_LAST_STREET = re.compile(rf"(?<!\S){_RTL_STREET_PART}$")
-_RTL_LAST_UNIT = re.compile(rf"(?<!\S){_RTL_UNIT_PART}$")
-_RTL_LAST_BOX = re.compile(rf"(?<![{_HE}{_AR}]){_RTL_BOX}$")
-_RTL_LAST_DISTRICT = re.compile(rf"(?<!\S){_RTL_DISTRICT_WORD}(?:[ \t]+{_RTL_WORD}){{1,2}}$")
-_RTL_LAST_NUMBERED = re.compile(rf"(?<!\S){_RTL_WORD}(?:[ \t]+{_RTL_WORD})?[ \t]+{_RTL_NUM}$")
-# The typed part a part running into prose starts with (the last part of a chain).
-_RTL_FIRST = re.compile(
-    rf"(?P<street>(?:{_RTL_NUM}[ \t]+)?{_RTL_STREET_WORD}(?:[ \t]+{_RTL_WORD}){{0,4}}[ \t]+"
-    rf"(?:رقم[ \t]*)?{_RTL_NUM}(?:[ \t]+{_RTL_UNIT_PART})*)(?![\w'׳])|"
-    rf"(?P<unit>{_RTL_UNIT_PART})(?![\w'׳])|"
-    rf"(?P<box>{_RTL_BOX})(?!\w)"
-)
-# Where a part ends: a separator (group "sep"), a line or clause break, a full stop (not the
-# dots of "ת.ד." or "ص.ب."), a spaced dash, a quote that is not a Hebrew abbreviation's.
-# Every branch opens with a definite character, which lets `re` skip ahead to it.
-_RTL_STOP = re.compile(
-    r"(?P<sep>\\[,،]|[,،])[ \t]*|[\n\r;|\t()\[\]{}!?؟؛:<>=*•]|"
-    rf"\.(?<![\s.][^\s.]\.)(?=\s|$)|\"(?![{_HE}])|[ \t][-–—][ \t]"
-)
-# A house, unit, box number or postcode ends a part after a word, not after other digits.
-_RTL_NUMBER_BEFORE = re.compile(r"[^\d\s,،][ \t]+\d{1,7}(?:[-/]\d{1,4})?$")
-# A separator with a Hebrew or Arabic letter on one side ("בני ציון, משק", "٣٣٢١، الخبر"),
-# or an Arabic comma between numbers; a comma between Latin words or digits is not a seed.
-# The pattern opens with the comma; the finer cases are told apart in `_rtl_spans`.
-_RTL_SEED = re.compile(
-    rf"[,،](?:(?<=[{_HE}{_AR}\d'׳].)|(?<=[{_HE}{_AR}\d'׳][ \t].))[ \t]*(?=[{_HE}{_AR}\d])"
-)
-# The street, unit, floor, district and box words (without their prefix letters), found by
-# one automaton in a window of text: cheaper than the patterns' alternations at every place.
-_STREET_CUES = ("רחוב", "רח'", "רח׳", "שדרות", "שד'", "שד׳", "סמטת", "شارع", "طريق", "جادة", "زقاق")
-_RTL_STREETS = ahocorasick.Automaton()
-_RTL_KEYWORDS = ahocorasick.Automaton()
-for _word in _STREET_CUES:
-    _RTL_STREETS.add_word(_word, True)
-for _word in (
-    *_STREET_CUES,
-    *("סמ'", "סמ׳", "דרך", "כיכר", "ככר", "שביל", "טיילת", "מעלה", "ش."),
-    *("דירה", "דירת", "קומה", "קומת", "כניסה", "בניין", "בנין", "מבנה", "מגדל", "אגף", "משק"),
-    *("חדר", "משרד", "יחידה", "חנות", "בית", "מיקוד", "שכונת", "שכ'", "שכ׳", "קריית", "קרית"),
-    *("נווה", "נוה", "גבעת", "רמת", "מושב", "קיבוץ", "קבוץ", "כפר", "פארק", "מתחם", "אזור"),
-    *('אזה"ת', "א.ת", "קניון", "ת.ד", 'ת"ד', "תא דואר"),
-    *("فيلا", "شقة", "مبنى", "بناية", "عمارة", "برج", "طابق", "دور", "مكتب", "محل", "بلوك"),
-    *("قطعة", "مربع", "منزل", "وحدة", "مجمع", "حي", "منطقة", "ضاحية", "مدينة", "قرية", "مخيم"),
-    *("جزيرة", "جبل", "ص.ب", "ص ب", "صب", "صندوق"),
-):
-    _RTL_KEYWORDS.add_word(_word, True)
-_RTL_STREETS.make_automaton()
-_RTL_KEYWORDS.make_automaton()
-
-
-def _has(words: ahocorasick.Automaton, text: str, start: int, end: int) -> bool:
-    """True when one of the automaton's words lies in text[start:end]."""
-    # A slice: the automaton reads the whole string it is given, whatever the bounds.
-    return next(words.iter(text[max(0, start) : end]), None) is not None
-
-
-_RTL_TOKEN = re.compile(r"\S+")
-_RTL_LAST_STOP = re.compile(rf"(?s:.*)(?:{_RTL_STOP.pattern})")
-_RTL_ANY = re.compile(rf"[{_HE}{_AR}]")
-_RTL_ENDS_IN_POSTCODE = re.compile(r"\d{5,7}$")
-_RTL_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "־": " ", "-": " "})
-_RTL_MARKS = re.compile(rf"[{_AR_MARKS}]")
-
-
-def _rtl_fold(text: str) -> str:
-    """A Hebrew or Arabic name as the gazetteer holds it."""
-    return " ".join(_RTL_MARKS.sub("", text).translate(_RTL_FOLD).split())
-
-
-# Words that open a "name number" part in prose rather than a street (months, prices...).
-_RTL_NOT_STREET = frozenset(_rtl_fold(w) for w in _WORDS["not_street_words"])
-_RTL_PLACES = frozenset(_rtl_fold(p) for p in PLACES if _RTL_ANY.search(p))
-_RTL_PLACE_WORDS = frozenset(word for place in _RTL_PLACES for word in place.split())
-
-
-def _rtl_place(words: list[str]) -> bool:
-    """True when the words name a known city or country, a prefix letter (ב, ל, و...) allowed."""
-    return bool(words) and _rtl_place_name(" ".join(words))
-
-
-@lru_cache(maxsize=4096)
-def _rtl_place_name(name: str) -> bool:
-    name = _rtl_fold(name)
-    return name in _RTL_PLACES or (name[:1] in "בלמוوبف" and name[1:] in _RTL_PLACES)
-
-
-def _rtl_city(part: str) -> bool:
-    """True for a known city or country, with a postcode before or after it."""
-    words = part.split()
-    if len(words) > 1 and words[-1].isdigit() and 5 <= len(words[-1]) <= 7:
-        words.pop()
-    elif len(words) > 1 and words[0].isdigit() and 5 <= len(words[0]) <= 7:
-        words.pop(0)
-    return 0 < len(words) <= 5 and _rtl_place_word(words[-1]) and _rtl_place(words)
-
-
-@lru_cache(maxsize=4096)
-def _rtl_place_word(word: str) -> bool:
-    """True when the word (a prefix letter allowed) is a word of some known place's name: the
-    cheap test before trying the words around it."""
-    word = _rtl_fold(word)
-    return word in _RTL_PLACE_WORDS or word[1:] in _RTL_PLACE_WORDS
-
-
-def _rtl_classify(part: str) -> str | None:
-    """The kind of a whole part, or None."""
-    m = _RTL_PART.fullmatch(part)
-    kind = m.lastgroup if m is not None else None
-    if kind in (None, "name", "district", "numbered") and _rtl_city(part):
-        return "city"
-    if kind == "street" and not any(ch.isdigit() for ch in part):
-        word = part.split()[0]
-        if _RTL_WEAK_STREET.search(word) and word[-1] != "ق":
-            return "name"  # "דרך", "כיכר"... without a number; "طريق" is a whole part here
-    if kind == "numbered":
-        # A house number has at most three digits: "הנחה 2025", "الدفعة الأولى ٥٠٠٠" are a
-        # year and an amount; a month, a price word or a city first is prose.
-        words = part.split()
-        if sum(ch.isdigit() for ch in words[-1]) > 3 or _rtl_place(words[:1]):
-            return None
-        first = _rtl_fold(words[0])
-        if first in _RTL_NOT_STREET or first[1:] in _RTL_NOT_STREET:
-            return None
-    return kind
-
-
-def _rtl_last(part: str) -> tuple[int, str] | None:
-    """(offset, kind) of the typed part a prose part ends with: the first part of a chain."""
-    # Without a street, unit, district or box word, a prose part can only end in a city or
-    # in a name and a number.
-    if _has(_RTL_KEYWORDS, part, 0, len(part)):
-        for rx, kind in (
-            (_RTL_LAST_STREET, "street"),
-            (_RTL_LAST_BOX, "box"),
-            (_RTL_LAST_UNIT, "unit"),
-            (_RTL_LAST_DISTRICT, "district"),
-        ):
-            m = rx.search(part)
-            if m is None:
-                continue
-            if kind == "street":
-                # "عن طريق" (by way of), "على طريق" (on the road to) are prose; "דרך",
-                # "כיכר"... are streets only with a number.
-                if _NOT_A_STREET_BEFORE.search(part, 0, m.start()):
-                    continue
-                word = m.group().split()[0]
-                if (
-                    _RTL_WEAK_STREET.search(word)
-                    and word[-1] != "ق"
-                    and not any(ch.isdigit() for ch in m.group())
-                ):
-                    continue
-            return m.start(), kind
-    words = _RTL_TOKEN.findall(part)
-    if words and _rtl_place_word(words[-1]):
-        for size in (4, 3, 2, 1):
-            if len(words) > size and _rtl_place(words[-size:]):
-                return [m.start() for m in _RTL_TOKEN.finditer(part)][-size], "city"
-    if part[-1:].isdigit():
-        m = _RTL_LAST_NUMBERED.search(part)
-        if m is not None and _rtl_classify(m.group()) == "numbered":
-            return m.start(), "numbered"
-    return None
-
-
-def _rtl_first(part: str) -> tuple[int, str] | None:
-    """(length, kind) of the typed part a part running into prose starts with: the last part
-    of a chain."""
-    words = _RTL_TOKEN.findall(part)
-    if words and _rtl_place_word(words[0]):
-        for size in (4, 3, 2, 1):
-            if len(words) > size and _rtl_place(words[:size]):
-                ends = [m.end() for m in _RTL_TOKEN.finditer(part)]
-                postcode = words[size].isdigit() and 5 <= len(words[size]) <= 7
-                return ends[size] if postcode else ends[size - 1], "city"
-    m = _RTL_FIRST.match(part)
-    if m is not None and m.lastgroup is not None:
-        return m.end(), m.lastgroup
-    return None
-
-
-def _rtl_part_start(text: str, end: int) -> tuple[int, re.Match[str] | None]:
-    """The start of the part ending at `end`, and the stop before it (found from the end:
-    the greedy `.*` backs off one character at a time)."""
-    m = _RTL_LAST_STOP.match(text, max(0, end - 72), end)
-    if m is None:
-        return max(0, end - 72), None
-    return m.end(), m
-
-
-def _rtl_chain(text: str, sep_start: int, sep_end: int) -> tuple[int, int] | None:
-    """The chain of parts around the separator text[sep_start:sep_end], when it reads as an
-    address."""
-    parts: list[tuple[int, int, str]] = []
-    end = sep_start
-    for _ in range(_MAX_PARTS):
-        start, stop = _rtl_part_start(text, end)
-        part = text[start:end].strip()
-        start = end - len(text[start:end].lstrip())
-        kind = _rtl_classify(part) if part else None
-        last = stop is None or stop.group("sep") is None
-        if (
-            kind is None
-            or (kind == "postcode" and len(part) == 4)
-            or (kind == "name" and (last or not parts))
-        ):
-            # Prose, or a few words that may end in a city ("על השארקה"): only its typed end.
-            found = _rtl_last(part) if part else None
-            if found is not None:
-                parts.append((start + found[0], end, found[1]))
-            elif not parts:
-                # A chain is read from the separator after its first typed part.
-                return None
-            break
-        parts.append((start, end, kind))
-        if last or stop is None:
-            break
-        end = stop.start("sep")
-    parts.reverse()
-    if not parts:
-        return None
-    start = sep_end
-    for _ in range(_MAX_PARTS):
-        stop = _RTL_STOP.search(text, start, start + 100)
-        end = stop.start() if stop is not None else min(len(text), start + 100)
-        part = text[start:end].rstrip()
-        kind = _rtl_classify(part) if part else None
-        if (
-            kind == "postcode"
-            and len(part) == 4
-            and not _RTL_ENDS_IN_POSTCODE.search(text, parts[-1][0], parts[-1][1])
-        ):
-            kind = None  # four digits alone: only a Saudi additional number after a postcode
-        last = stop is None or stop.group("sep") is None
-        if kind is None or (kind == "name" and last):
-            # Prose, or a few words that may start with a city ("الجيزة بدل"): its typed start.
-            found = _rtl_first(part) if part else None
-            if found is not None:
-                parts.append((start, start + found[0], found[1]))
-            break
-        parts.append((start, start + len(part), kind))
-        if last or stop is None:
-            break
-        start = stop.end()
-    while parts and parts[-1][2] == "name":
-        parts.pop()
-    while parts and parts[0][2] == "name":
-        parts.pop(0)
-    # Two typed parts at least, not only cities ("دبي، أبوظبي"), one of them a place (a street,
-    # district, city, postcode or box: "קומה 3, חדר 4" is not), and a number somewhere unless
-    # a street goes with a city, district or unit ("منطقة الخليج، الرياض" is a region).
-    kinds = {kind for _, _, kind in parts}
-    typed = sum(kind != "name" for _, _, kind in parts)
-    if typed < 2 or kinds <= {"city", "postcode", "name"}:
-        return None
-    if not kinds & {"street", "district", "city", "postcode", "box"}:
-        return None
-    digits = any(ch.isdigit() for ch in text[parts[0][0] : parts[-1][1]])
-    if not (digits or ("street" in kinds and kinds & {"city", "district", "unit"})):
-        return None
-    return parts[0][0], parts[-1][1]
-
-
-def _rtl_regions(text: str) -> list[tuple[int, int]]:
-    """The lines holding a Hebrew or Arabic letter, each with a margin into the next line
-    (a street pattern may take a number or a city written after a line break)."""
-    regions: list[tuple[int, int]] = []
-    if text.isascii():
-        return regions
-    lo = 0
-    for line in text.split("\n"):
-        hi = lo + len(line)
-        if not line.isascii() and _RTL_ANY.search(line) is not None:
-            if regions and lo <= regions[-1][1]:
-                regions[-1] = (regions[-1][0], min(len(text), hi + 40))
-            else:
-                regions.append((lo, min(len(text), hi + 40)))
-        lo = hi + 1
-    return regions
-
-
-def _closed(text: str, start: int, end: int) -> bool:
-    """True when no separator joins text[start:end] to a part before or after it (nor a
-    postcode after it): a chain inside it is no longer than it."""
-    after = text[end : end + 3].lstrip(" \t")[:1]
-    before = text[max(0, start - 3) : start].rstrip(" \t")[-1:]
-    return after not in (",", "،") and not after.isdigit() and before not in (",", "،")
-
-
-def _rtl_spans(
-    text: str, regions: list[tuple[int, int]], anchors: list[tuple[int, int]] | None = None
-) -> Iterator[tuple[int, int]]:
-    """Hebrew and Arabic addresses written as chains of parts, in the `regions` of the text
-    that hold those scripts. A separator inside one of the street `anchors` that stands
-    alone ("רחוב הרצל 142, חיפה".) is not read again."""
-    reached = 0
-    closed = sorted(span for span in anchors or () if _closed(text, *span))
-    index = 0
-    for seed in (seed for lo, hi in regions for seed in _RTL_SEED.finditer(text, lo, hi)):
-        before, after = seed.start(), seed.end()
-        if before < reached:
-            continue
-        while index < len(closed) and closed[index][1] <= before:
-            index += 1
-        if index < len(closed) and closed[index][0] <= before:
-            continue
-        if text[before - 1] in " \t":
-            before -= 1
-        b, a = text[before - 1], text[after]
-        if not ("\u05d0" <= b <= "\u05ea" or "\u0621" <= b <= "\u06d3") and (
-            # after a number or a geresh: a letter next, or an Arabic comma and a number
-            a.isdigit() and text[seed.start()] == ","
-        ):
-            continue
-        if b.isdigit() and _RTL_NUMBER_BEFORE.search(text, max(0, before - 24), before) is None:
-            continue  # a phone, an amount or a date before the comma, not a part's number
-        if _DIGIT.search(text, max(0, before - 80), after + 80) is None and not _has(
-            _RTL_STREETS, text, before - 80, after + 80
-        ):
-            continue
-        if b.isalpha():
-            # A part ending in a word ends in a city, or holds a street, unit, floor or
-            # district word; prose and names alone do not open a chain.
-            word = text[text.rfind(" ", max(0, before - 30), before) + 1 : before]
-            if not _rtl_place_word(word) and not _has(_RTL_KEYWORDS, text, before - 60, before):
-                continue
-        chain = _rtl_chain(text, before, after)
-        if chain is not None:
-            reached = chain[1]
-            yield chain
-
-
 # Substrings without which a pattern cannot match: one Aho-Corasick pass tells which to run.
 _STREET_GATES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (ENGLISH, ("",)),
@@ -1136,7 +740,7 @@ def find_addresses(text: str) -> Iterator[Span]:
     gates = _OPEN.open(lowered)
     digits = _DIGIT.search(text) is not None  # only chains and labels can do without one
     # The Hebrew and Arabic patterns are run on the lines in those scripts only.
-    rtl = _rtl_regions(text)
+    rtl = rtl_regions(text)
     found: list[tuple[int, int]] = []
     anchors: list[tuple[int, int]] = []  # Hebrew and Arabic streets
     if digits:
@@ -1168,7 +772,7 @@ def find_addresses(text: str) -> Iterator[Span]:
     if labelled:
         found.extend(_label_spans(text, lowered, labels))
     # A Hebrew or Arabic chain is whole already: it is not stretched.
-    stretched = list(_rtl_spans(text, rtl, anchors)) if rtl and ("," in text or "،" in text) else []
+    stretched = list(rtl_spans(text, rtl, anchors)) if rtl and ("," in text or "،" in text) else []
     for start, end in found:
         end = _tail(text, end)[0]
         start = _head(text, start)

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from proxy.detect.address_rtl import rtl_regions, rtl_spans
+
+
+def _chains(text: str) -> list[str]:
+    return [text[s:e] for s, e in rtl_spans(text, rtl_regions(text))]
+
+
+def test_only_lines_in_hebrew_or_arabic_script_are_regions() -> None:
+    text = "Notes in English only\nהאלון 3, כפר סבא\nmore English"
+    regions = rtl_regions(text)
+    assert regions
+    assert all(text.find("האלון") < end for _, end in regions)
+    assert [] == rtl_regions("Notes in English only, 12 Main St, Boston")
+
+
+def test_a_chain_of_typed_parts_in_any_order() -> None:
+    assert ["الشارقة، منطقة الخان، بناية ٧، شقة ٣٠٤"] == _chains(
+        "الطلب بيوصل على الشارقة، منطقة الخان، بناية ٧، شقة ٣٠٤"
+    )
+    assert ["האלון 3, כפר סבא"] == _chains("נפגשים מחר במשרד, האלון 3, כפר סבא.")
+
+
+def test_prose_with_commas_is_not_a_chain() -> None:
+    assert [] == _chains("على طريق النجاح، منطقة الشرق الأوسط، شكراً")
