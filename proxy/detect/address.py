@@ -48,7 +48,7 @@ _SUFFIX = (
     r"Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Cres|Row|Circle|Cir|Trail|"
     r"Mews|Gardens|Grove|Hill|Walk|Parade|Esplanade|Quay|Wharf|Alley|Broadway|Loop|Heights|"
     r"Rise|Ridge|Expressway|Expy|Freeway|Fwy|Pike|Turnpike|Plaza|Marg|Nagar|Estate|Crossing|"
-    r"Vale|Green|Gate|Path|Park"
+    r"Vale|Green|Gate|Path|Park|Mall"
 )
 _UNIT = (
     r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Level|Office|Bldg|Building|#)"

@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from proxy.detect.checksums import digits_of, luhn_valid
 from proxy.detect.spans import EntityType, Span
 
-# Contiguous digits, or the printed groupings: 4-4-4-4(-3), 4-6-5 (Amex), 4-6-4 (Diners).
+# Contiguous digits, or the printed groupings: 4-4-4-4(-3), 4-6-5 (Amex), 4-6-4 (Diners). A
+# comma next to the number is a CSV field boundary, unless a digit comes right before it.
 CARD = re.compile(
-    r"\d(?<![\w.,/+-]\d)(?:\d{12,18}|\d{3}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{3}([ -])\d{6}\2\d{4,5})"
-    r"(?![\w/]|[.,-]\d)"
+    r"\d(?<![\w./+-]\d)(?<!\d,\d)"
+    r"(?:\d{12,18}|\d{3}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{3}([ -])\d{6}\2\d{4,5})"
+    r"(?![\w/]|[.-]\d)"
 )
 _ISSUER = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|6[0-9]|35|62|8)")
 

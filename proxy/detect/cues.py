@@ -38,7 +38,8 @@ regards|best|thanks|thank you|cheers|sincerely|yours|warmly|kind regards|best re
 cordialement|bien à vous|saludos|atentamente|un saludo|mit freundlichen grüßen|viele grüße|
 beste grüße|liebe grüße|groeten|met vriendelijke groet|atenciosamente|abraços|cordiali saluti|
 distinti saluti|saluti|pozdrawiam|с уважением|תודה רבה|בהוקרה|
-מع التحية|مع التحية|تحياتي|شكرا|شكراً
+מع التحية|مع التحية|تحياتي|شكرا|شكراً|مع خالص التحيات|مع أطيب التحيات|خالص التحيات|
+مع الشكر|وتفضلوا بقبول فائق الاحترام|בכבוד רב|תודה מראש
 """
 
 

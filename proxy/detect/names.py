@@ -131,8 +131,8 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
             prefix = 1 if flags else 0
     if not flags and not low.isascii() and _is_latin(low):
         flags = lex.flags.get(fold_accents(low), 0)  # "Íñigo", "Sanjuán", "Yılmaz"
-    if not flags and len(low) > 4 and "\u0400" <= low[0] <= "\u04ff":
-        flags = russian_nominative_flags(lex, low)
+    if not flags and len(low) > 4 and "\u0400" <= low[0] <= "\u04ff" and token[0].isupper():
+        flags = russian_nominative_flags(lex, low)  # names are capitalised in Cyrillic
     arabic = "\u0600" <= low[0] <= "\u06ff"
     if not flags and len(low) > 4 and arabic and attached_particle_name(lex, low):
         return STRONG, 0  # "بنعلي", "أبوزيد", "عبدالرحمن" written as one word

@@ -17,7 +17,7 @@ from proxy.detect.spans import EntityType, Span
 # Regions tried, in order, for numbers written without a country code.
 REGIONS = (
     *("IL", "AE", "US", "GB", "DE", "FR", "IN", "NG", "AU", "SA", "CA"),
-    *("EG", "JO", "LB", "KW", "QA", "BH", "OM", "TR", "KE", "ZA"),
+    *("EG", "JO", "LB", "KW", "QA", "BH", "OM", "TR", "KE", "ZA", "CN"),
 )
 # A comma and digits after a number written with "+" or separators is a field boundary
 # ("+46 70 123 45 67,12000" in a CSV row); after a bare digit run it may be a decimal comma.
@@ -28,6 +28,10 @@ CANDIDATE = re.compile(
     r"(?!(?!x\d{1,5}\b)[\w/]|\.\d|-\d|(?<=\d{6}),\d)"
 )
 _GLUED = "_+./:#$€£₪-"
+_EXTENSION = re.compile(
+    r",?[ \t]*(?:ext\.?|extn\.?|extension|x|#|שלוחה|تحويلة|داخلي)[ \t]*:?[ \t]*\d{1,5}(?!\d)",
+    re.IGNORECASE,
+)
 _LINK_LEADS = ("wa.me/", "tel:", "tel://", "callto:", "sms:", "phone=", "phone:")
 
 
@@ -125,4 +129,6 @@ def find_phones(text: str) -> Iterator[Span]:
             continue  # dotted quads and versions
         cued = _PHONE_CUE.search(text[max(0, m.start() - 24) : m.start()].lower()) is not None
         if _is_phone(value, cued):
-            yield Span(m.start(), m.start() + len(value), EntityType.PHONE, 1.0, "phone")
+            end = m.start() + len(value)
+            ext = _EXTENSION.match(text, end)  # "ext. 214" reaches the person: it goes too
+            yield Span(m.start(), ext.end() if ext else end, EntityType.PHONE, 1.0, "phone")

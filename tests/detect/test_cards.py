@@ -14,3 +14,10 @@ def test_a_card_number_with_a_bad_check_digit_is_ignored() -> None:
 
 def test_a_phone_number_that_happens_to_pass_luhn_is_not_a_card() -> None:
     assert [] == list(find_cards("+49 151 40459798"))
+
+
+def test_cards_in_csv_columns() -> None:
+    text = "INV-1,Gwen Ash,4182 6618 2591 5730,$2,340.00\nINV-2,Ez Br,370492105637749,$880.00"
+    assert ["4182 6618 2591 5730", "370492105637749"] == [
+        text[s.start : s.end] for s in find_cards(text)
+    ]

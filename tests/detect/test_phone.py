@@ -75,9 +75,16 @@ def test_a_bare_digit_run_before_a_decimal_comma_is_still_an_amount() -> None:
     assert [] == list(find_phones("total 5551234567,89 EUR"))
 
 
-def test_an_extension_glued_on_ends_the_number() -> None:
-    text = "phone 0541234567x12 or 415-555-2671x204"
-    assert ["0541234567", "415-555-2671"] == [text[s.start : s.end] for s in find_phones(text)]
+def test_an_extension_goes_with_the_number() -> None:
+    text = "phone 0541234567x12 or 415-555-2671x204, office 03-6129874 ext. 214 (Dana)"
+    assert ["0541234567x12", "415-555-2671x204", "03-6129874 ext. 214"] == [
+        text[s.start : s.end] for s in find_phones(text)
+    ]
+
+
+def test_a_chinese_mobile_in_its_national_format() -> None:
+    text = '{"手机": "138 1047 2298"}'
+    assert ["138 1047 2298"] == [text[s.start : s.end] for s in find_phones(text)]
 
 
 def test_a_date_and_time_is_not_a_phone() -> None:
