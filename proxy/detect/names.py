@@ -72,6 +72,17 @@ _PERSON_AFTER = re.compile(
 _ITEM_LEAD = re.compile(r"[ \t]*(?:[-*•·▪]|\d{1,2}[.)])?[ \t]*$")
 _ITEM_END = re.compile(r" [–—-] ")
 _SPEECH_VERB = re.compile(r"(?:'s|’s)? (?:asked|said|says|told|replied|wrote|emailed|texted)\b")
+# A Hebrew or Arabic sign-off ending its line, and the line under it (a signature's name).
+_RTL_SIGN_OFF_GATE = re.compile(r"בברכה|בכבוד רב|תודה רבה|בהוקרה|التحيات|التحية|تحياتي|مع الشكر")
+_RTL_SIGNATURE = re.compile(
+    r"(?:בברכה|בכבוד רב|תודה רבה|בהוקרה|مع خالص التحيات|مع أطيب التحيات|مع التحية|تحياتي|"
+    r"مع الشكر)[ \t]*[,،!.]?[ \t]*\n[ \t]*(?P<line>[\u0590-\u05ff\u0600-\u06ff\"'׳״ \t-]{2,48})$",
+    re.MULTILINE,
+)
+# Words of a team or a company signing, not a person.
+_NOT_A_SIGNATURE = frozenset(
+    ["צוות", "מחלקת", "שירות", "הנהלת", "חברת", "فريق", "قسم", "إدارة", "ادارة", "خدمة", "شركة"]
+)
 # A Slack-style mention ("@yuki.tanaka", "@priya"), read like a handle.
 # Led by its "@" so `re` skips to those; the character before is checked in `_mentions`.
 MENTION = re.compile(r"@([^\W\d_]{2,})(?:[._]([^\W\d_]{2,}))?(?![\w@-]|\.\w)")
@@ -241,6 +252,21 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
         hits.extend(_handles(text, lex))
     if "@" in text:
         hits.extend(_mentions(text, lex))
+    if _RTL_SIGN_OFF_GATE.search(text):
+        hits.extend(_signature_names(text))
+    return hits
+
+
+def _signature_names(text: str) -> list[NameHit]:
+    """The whole short Hebrew or Arabic line under a sign-off ("مع خالص التحيات،\nهالة إبراهيم
+    السويدي"): a signature's name, even when its words are also ordinary words."""
+    hits: list[NameHit] = []
+    for m in _RTL_SIGNATURE.finditer(text):
+        line = m.group("line").strip()
+        words = line.split()
+        if 1 <= len(words) <= 4 and not any(w in _NOT_A_SIGNATURE for w in words):
+            start = m.start("line") + m.group("line").index(line)
+            hits.append(NameHit(start, start + len(line)))
     return hits
 
 

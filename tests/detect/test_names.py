@@ -220,3 +220,22 @@ def test_a_verb_a_role_or_a_list_item_confirms_a_caseless_name(text: str, names:
 
 def test_a_label_opening_a_line_is_not_a_name() -> None:
     assert [] == _found("תזכורת: לשלוח הצעה\nסטטוס: פתוח")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "شكرا.\nمع خالص التحيات،\nهالة إبراهيم السويدي\nمديرة تطوير الأعمال",
+            ["هالة إبراهيم السويدي"],
+        ),
+        ("תודה על הפגישה.\nבברכה,\nצוות התמיכה", []),
+    ],
+)
+def test_the_line_under_a_hebrew_or_arabic_sign_off_is_a_signature(
+    text: str, names: list[str]
+) -> None:
+    from proxy.detect.engine import DetectionEngine
+
+    spans = DetectionEngine().detect(text)
+    assert names == [text[s.start : s.end] for s in spans]
