@@ -19,12 +19,15 @@ REGIONS = (
     *("IL", "AE", "US", "GB", "DE", "FR", "IN", "NG", "AU", "SA", "CA"),
     *("EG", "JO", "LB", "KW", "QA", "BH", "OM", "TR", "KE", "ZA", "CN"),
 )
-# A comma and digits after a number written with "+" or separators is a field boundary
+# A country code may be written in parentheses ("(+972) 54-1234567") and a separator spaced
+# ("054 - 123 4567"). A comma and digits after a number written with "+" or separators is a
+# field boundary
 # ("+46 70 123 45 67,12000" in a CSV row); after a bare digit run it may be a decimal comma.
 # Without this, the regex backed off to a shorter prefix and the last digits leaked. An
 # extension glued on ("0541234567x12") ends the number too.
 CANDIDATE = re.compile(
-    r"(?:\+|00)?(?:\(\d{1,5}\)[ .-]?)?\d(?:[ .\-/]?\(?\d\)?|\) ?\d){5,17}"
+    r"(?:\(\+\d{1,4}\)[ .-]?|\+|00)?(?:\(\d{1,5}\)[ .-]?)?"
+    r"\d(?:(?:[ .\-/]| - )?\(?\d\)?|\) ?\d){5,17}"
     r"(?!(?!x\d{1,5}\b)[\w/]|\.\d|-\d|(?<=\d{6}),\d)"
 )
 _GLUED = "_+./:#$€£₪-"
@@ -77,6 +80,8 @@ def _is_phone(candidate: str, cued: bool) -> bool:
     digits = _digits(candidate)
     if not 7 <= digits <= 15:
         return False
+    if candidate.startswith("(+"):
+        candidate = candidate[1:].replace(")", "", 1)  # "(+972) 54-1234567"
     international = candidate.startswith(("+", "00"))
     if not international and digits < 8 and not cued:
         return False  # 7 digits alone are as often a postcode or a reference
@@ -97,7 +102,7 @@ def _is_phone(candidate: str, cued: bool) -> bool:
 
 
 # Runs of digits and phone punctuation: one cheap scan; the candidate regex only runs in them.
-ISLAND = re.compile(r"[+(\d][\d \-.()/]{6,24}")
+ISLAND = re.compile(r"[+(\d][\d \-.()/+]{6,24}")
 
 
 def _candidates(text: str) -> Iterator[re.Match[str]]:

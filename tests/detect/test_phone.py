@@ -89,3 +89,10 @@ def test_a_chinese_mobile_in_its_national_format() -> None:
 
 def test_a_date_and_time_is_not_a_phone() -> None:
     assert [] == list(find_phones("Meeting 25.06.2024 14:00 and 18/05/2025 21:47 at the office"))
+
+
+def test_a_country_code_in_parentheses_and_a_spaced_dash() -> None:
+    text = "call 054 - 123 4567 or (+972) 54-1234567; pages 12 - 345 67, 2 - 3 weeks"
+    assert ["054 - 123 4567", "(+972) 54-1234567"] == [
+        text[s.start : s.end] for s in find_phones(text)
+    ]
