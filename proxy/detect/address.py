@@ -344,7 +344,10 @@ _LEFT_PART = re.compile(
 _NAMED_LEFT_PART = re.compile(rf"[{_CAPITAL}][\w'’-]*(?:\s+[{_CAPITAL}][\w'’-]*){{0,2}}\s*\\?,\s*$")
 # "No. " before a house number ("No. 1 Jianguomenwai Avenue").
 _NUMBER_WORD_BEFORE = re.compile(r"(?:No|Nr|N[º°o]|Nº|#)\.?\s*$")
-_UNIT_BEFORE = re.compile(r"(?:Suite|Apt|Unit|Flat|Level)\s*\w{1,5}(?:,?\s+|/)$")
+# A unit before the house number: "Suite 4, ", "Unit 5/", or a bare flat number "3/" (3/15).
+_UNIT_BEFORE = re.compile(
+    r"(?:(?:Suite|Apt|Unit|Flat|Level)\s*\w{1,5}(?:,?\s+|/)|(?<![\w/.-])\d{1,4}[A-Za-z]?/)$"
+)
 _MAX_PARTS = 6
 
 

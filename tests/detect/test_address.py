@@ -324,3 +324,10 @@ def test_hebrew_and_arabic_prose_is_not_an_address(text: str) -> None:
 )
 def test_labels_that_are_not_address_labels(text: str) -> None:
     assert [] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+def test_a_flat_number_written_before_the_house_number() -> None:
+    text = "Pick up at 3/15 Rothschild Blvd, Tel Aviv 6688101 today"
+    assert ["3/15 Rothschild Blvd, Tel Aviv 6688101"] == [
+        text[s.start : s.end] for s in find_addresses(text)
+    ]
