@@ -38,6 +38,7 @@ from functools import lru_cache
 import ahocorasick
 
 from proxy.detect.address_rtl import NOT_A_STREET_BEFORE, rtl_regions, rtl_spans
+from proxy.detect.casing import lower_same_length
 from proxy.detect.gates import CueGates
 from proxy.detect.places import PLACES
 from proxy.detect.spans import EntityType, Span
@@ -621,7 +622,7 @@ def _label_spans(
 ) -> Iterator[tuple[int, int]]:
     """The whole value after an address label or key (`lowered`: the text in lower case;
     `hits`: where the label words end in it, and their lengths, when already found)."""
-    lowered = text.lower() if lowered is None else lowered
+    lowered = lower_same_length(text) if lowered is None else lowered
     if len(lowered) != len(text):
         lowered, hits = text, None  # a letter whose lower case is longer: offsets must hold
     tried: set[int] = set()
@@ -739,7 +740,7 @@ _DIGIT = re.compile(r"\d")
 
 def find_addresses(text: str) -> Iterator[Span]:
     """Street addresses and PO boxes in the supported styles."""
-    lowered = text.lower()
+    lowered = lower_same_length(text)
     gates = _OPEN.open(lowered)
     digits = _DIGIT.search(text) is not None  # only chains and labels can do without one
     # The Hebrew and Arabic patterns are run on the lines in those scripts only.

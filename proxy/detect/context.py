@@ -21,6 +21,10 @@ ORGANISATIONS = _LISTS["organisations"]
 COUNTRIES = _LISTS["countries"]
 # Titles announce a name and are never part of it; the rest are never names on their own.
 NEVER_NAMES = _LISTS["titles"] | _LISTS["never"]
+# One-letter prefixes glued to Hebrew and Arabic words (and, the, in, to, from, that, as / and,
+# in, to, so): a name or a place keeps its identity behind them.
+HEBREW_PREFIX_LETTERS = "והבלמשכ"
+ARABIC_PREFIX_LETTERS = "وبلف"
 # Words that make the capitalised words before them a company ("Blue Yonder Airlines").
 COMPANY_WORDS = _LISTS["company"]
 # Words that make the words right after them a company (شركة الحداد, חברת כהן).

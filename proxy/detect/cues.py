@@ -6,6 +6,8 @@ from functools import lru_cache
 
 import ahocorasick
 
+from proxy.detect.casing import lower_same_length
+
 # Greetings that are also words or names ("שלום" is a surname, "hi" and "hey" are words inside
 # sentences) announce a name only where no word comes right before them.
 GREETINGS = """
@@ -67,11 +69,7 @@ def _automaton() -> ahocorasick.Automaton:
 
 def cue_ends(text: str) -> dict[int, bool]:
     """Offsets where a name may start after a cue -> True for strong cues (Mr., Dear, sign-offs)."""
-    folded = text.replace("İ", "i").casefold()
-    if len(folded) != len(text):
-        folded = text.lower()
-        if len(folded) != len(text):
-            return {}
+    folded = lower_same_length(text)
     n = len(text)
     ends: dict[int, bool] = {}
     for last, (length, kind) in _automaton().iter(folded):

@@ -12,10 +12,12 @@ import re
 from dataclasses import dataclass
 
 from proxy.detect.context import (
+    ARABIC_PREFIX_LETTERS,
     BRANDS,
     COMPANY_LEADS,
     COMPANY_WORDS,
     COUNTRIES,
+    HEBREW_PREFIX_LETTERS,
     NEVER_NAMES,
     PARTICLES,
     PLACES,
@@ -87,8 +89,8 @@ _NOT_A_SIGNATURE = frozenset(
 # Led by its "@" so `re` skips to those; the character before is checked in `_mentions`.
 MENTION = re.compile(r"@([^\W\d_]{2,})(?:[._]([^\W\d_]{2,}))?(?![\w@-]|\.\w)")
 _HANDLE_GATE = re.compile(r"[._](?=[^\W\d_]{2})")  # charset-led: a cheap scan first
-_HE_PREFIX = "והבלמשכ"
-_AR_PREFIX = "وبلف"
+_HE_PREFIX = HEBREW_PREFIX_LETTERS
+_AR_PREFIX = ARABIC_PREFIX_LETTERS
 STRONG, AMBIG, UNKNOWN, COMMON, PARTICLE, WORDISH, COMPANY, LEAD = range(8)
 # COMPANY ends a company name ("Gulf Logistics", "FZE"); LEAD starts one ("شركة", "חברת").
 # WORDISH: an ambiguous name that is also one of the most frequent words ("على", "איתי").

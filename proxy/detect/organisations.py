@@ -15,7 +15,13 @@ from functools import lru_cache
 
 import ahocorasick
 
-from proxy.detect.context import ORGANISATIONS, PARTICLES
+from proxy.detect.casing import lower_same_length
+from proxy.detect.context import (
+    ARABIC_PREFIX_LETTERS,
+    HEBREW_PREFIX_LETTERS,
+    ORGANISATIONS,
+    PARTICLES,
+)
 
 # Legal forms written with dots, which the word tokenizer splits into letters. Each starts
 # with a capital letter, so `re` skips to those; the word boundary before it (not a word
@@ -55,7 +61,7 @@ def _known() -> ahocorasick.Automaton:
     return automaton
 
 
-_PREFIX_LETTERS = "והבלמשכوبلف"
+_PREFIX_LETTERS = HEBREW_PREFIX_LETTERS + ARABIC_PREFIX_LETTERS
 
 
 def _word_start(text: str, start: int) -> bool:
@@ -69,9 +75,7 @@ def _word_start(text: str, start: int) -> bool:
 def known_organisations(text: str) -> list[tuple[int, int]]:
     """Spans of well-known organisations named after people ("Morgan Stanley", "Marks &
     Spencer"), as whole words."""
-    folded = text.replace("İ", "i").lower()
-    if len(folded) != len(text):
-        return []
+    folded = lower_same_length(text)
     spans: list[tuple[int, int]] = []
     for last, length in _known().iter(folded):
         start, end = last + 1 - length, last + 1

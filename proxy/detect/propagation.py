@@ -12,7 +12,14 @@ from collections.abc import Iterable
 
 import ahocorasick
 
-from proxy.detect.context import COMPANY_WORDS, NEVER_NAMES, PARTICLES
+from proxy.detect.casing import lower_same_length
+from proxy.detect.context import (
+    ARABIC_PREFIX_LETTERS,
+    COMPANY_WORDS,
+    HEBREW_PREFIX_LETTERS,
+    NEVER_NAMES,
+    PARTICLES,
+)
 from proxy.detect.lexicon import AMBIGUOUS, NameLexicon
 
 _SPLIT = re.compile(r"[^\w'’-]+")
@@ -20,8 +27,8 @@ _WORD = r"(?: &)? ([^\W\d_][\w'’.\"״׳-]*)"
 # The (up to) three words after a name part, in one match: none of them can give back
 # characters to the next (a word never holds the space that starts the next one).
 _NEXT_WORDS = re.compile(rf"{_WORD}(?:{_WORD}(?:{_WORD})?)?")
-_HE_PREFIX = "והבלמשכ"
-_AR_PREFIX = "وبلف"
+_HE_PREFIX = HEBREW_PREFIX_LETTERS
+_AR_PREFIX = ARABIC_PREFIX_LETTERS
 
 
 def name_parts(names: Iterable[str], lex: NameLexicon) -> dict[str, bool]:
@@ -48,13 +55,6 @@ _HE_PREFIXES = [
 ]
 
 
-def _lower_same_length(text: str) -> str:
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
 class Propagator:
     """Finds whole-word mentions of the request's name parts in one automaton pass."""
 
@@ -78,7 +78,7 @@ class Propagator:
         """Spans of name parts; a Hebrew/Arabic one- or two-letter prefix is left out."""
         if not self._exact:
             return []
-        spaced = " " + _NON_WORD.sub(" ", _lower_same_length(text)) + " "
+        spaced = " " + _NON_WORD.sub(" ", lower_same_length(text)) + " "
         out: list[tuple[int, int]] = []
         for last, (length, prefix, term) in self._automaton.iter(spaced):
             # `spaced` is `text` shifted by one: key " p term " ends at `last`.

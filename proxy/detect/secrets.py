@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
-from proxy.detect.gates import CueGates, LeadFinder, matches_at
+from proxy.detect.casing import lower_same_length
+from proxy.detect.gates import LeadFinder, matches_at
 from proxy.detect.spans import EntityType, Span
 
 _KEYED = (
@@ -96,81 +97,54 @@ URL_PASSWORD = re.compile(r"(://[^\s:/@]+:[^\s@/]{3,}@[^\s\"'<>,;)]+)")
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*$")
 
 
-_GATES = (
+# The patterns read on the lower-cased text, each with the leads every match of it starts with.
+_GATES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (BEARER, ("bearer", "token")),
-    (ASSIGNED, ("pass", "pwd", "secret", "key", "token", "סיסמ", "كلمة")),
-    (URL_PASSWORD, ("://",)),
-    (SPACED, ("pass", "secret", "key", "token", "סיסמ")),
-)
-# These two read the text as written: case tells a key from a word.
-_CASED: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (AWS_PAIR, ("akia", "asia")),
-    (PROSE_PASSWORD, ("pass", "pwd", "סיסמ", "كلمة ")),
-)
-# Every match of BEARER, ASSIGNED, URL_PASSWORD and SPACED starts with one of these (in the
-# lower-cased text); every KEYED one with a key lead, and the two _CASED ones with their cues.
-_MATCH_LEADS = (
-    ("bearer", "token"),
     (
-        *("pass", "pwd", "secret", "client_secret", "api", "access", "auth", "refresh"),
-        *("private", "aws_secret_access_key", "סיסמ", "كلمة "),
+        ASSIGNED,
+        (
+            *("pass", "pwd", "secret", "client_secret", "api", "access", "auth", "refresh"),
+            *("private", "aws_secret_access_key", "סיסמ", "كلمة "),
+        ),
     ),
-    ("://",),
-    ("pass", "secret", "api", "access", "token", "סיסמ"),
-)
-
-
-# One pass over the lower-cased text opens every gate; the key leads are looked for lower-cased
-# too, which only opens their scan a little more often than needed (never less).
-_OPEN = CueGates(
-    [
-        tuple({lead.lower() for lead in _KEY_LEADS}),
-        *(cues for _, cues in _GATES),
-        *(cues for _, cues in _CASED),
-    ]
+    (URL_PASSWORD, ("://",)),
+    (SPACED, ("pass", "secret", "api", "access", "token", "סיסמ")),
 )
 # One pass over the lower-cased text finds where a match may start: each pattern is then tried
-# only there. Led by alternations of common letters, `re` would try them at most positions.
+# only there (led by alternations of common letters, `re` would try them at most positions).
+# Groups: the key formats, the patterns above, then AWS_PAIR (read as written: case tells a
+# key from a word) and PROSE_PASSWORD.
 _STARTS = LeadFinder(
-    [tuple({lead.lower() for lead in _KEY_LEADS}), *_MATCH_LEADS, *(c for _, c in _CASED)]
+    [
+        tuple({lead.lower() for lead in _KEY_LEADS}),
+        *(leads for _, leads in _GATES),
+        ("akia", "asia"),
+        ("pass", "pwd", "סיסמ", "كلمة "),
+    ]
 )
 
 
 def find_secrets(text: str) -> Iterator[Span]:
     """Known key formats anywhere, and values assigned to password/key/token names."""
-    lowered = text.replace("İ", "i").lower()  # the one letter whose lower case is longer
-    keyed: Iterable[re.Match[str]]
-    assigned: list[Iterable[re.Match[str]]]
-    aws: Iterable[re.Match[str]]
-    prose: Iterable[re.Match[str]] = ()
-    if len(lowered) == len(text):
-        starts = _STARTS.starts(lowered)
-        keyed = matches_at(KEYED, text, starts[0])
-        assigned = [matches_at(rx, lowered, starts[i]) for i, (rx, _) in enumerate(_GATES, 1)]
-        aws = matches_at(AWS_PAIR, text, starts[len(_GATES) + 1])
-        prose = matches_at(PROSE_PASSWORD, lowered, starts[len(_GATES) + 2])
-        low = lowered
-    else:
-        # Lower-casing changed the length (a rare letter): its offsets are not the text's,
-        # so the patterns scan the text as written.
-        gates = _OPEN.open(lowered)
-        keyed = KEYED.finditer(text) if 0 in gates else ()
-        assigned = [rx.finditer(text) if i in gates else () for i, (rx, _) in enumerate(_GATES, 1)]
-        aws = AWS_PAIR.finditer(text) if len(_GATES) + 1 in gates else ()
-        low = text
+    lowered = lower_same_length(text)
+    starts = _STARTS.starts(lowered)
+    keyed = matches_at(KEYED, text, starts[0])
+    assigned = [matches_at(rx, lowered, starts[i]) for i, (rx, _) in enumerate(_GATES, 1)]
+    aws = matches_at(AWS_PAIR, text, starts[len(_GATES) + 1])
+    prose = matches_at(PROSE_PASSWORD, lowered, starts[len(_GATES) + 2])
     for m in keyed:
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
             continue
         yield Span(m.start(), m.end(), EntityType.SECRET, 1.0, "key")
     for (rx, _), matches in zip(_GATES, assigned, strict=True):
         for m in matches:
-            if rx is not URL_PASSWORD and m.start() and low[m.start() - 1].isalnum():
+            if rx is not URL_PASSWORD and m.start() and lowered[m.start() - 1].isalnum():
                 continue
             if rx is SPACED and not _MIXED.match(text, m.start(1)):
                 continue
             start = m.start(1)
             if rx is URL_PASSWORD:
-                scheme = _SCHEME.search(low, max(0, start - 20), start)
+                scheme = _SCHEME.search(lowered, max(0, start - 20), start)
                 start = scheme.start() if scheme else start
             yield Span(start, m.end(1), EntityType.SECRET, 1.0, "assigned")
     for m in aws:

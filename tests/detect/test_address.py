@@ -331,3 +331,8 @@ def test_a_flat_number_written_before_the_house_number() -> None:
     assert ["3/15 Rothschild Blvd, Tel Aviv 6688101"] == [
         text[s.start : s.end] for s in find_addresses(text)
     ]
+
+
+def test_a_dotted_capital_i_before_a_label_keeps_the_offsets() -> None:
+    text = "İİ note. Address: Herzl 15, Haifa"
+    assert ["Herzl 15, Haifa"] == [text[s.start : s.end] for s in find_addresses(text)]

@@ -1,0 +1,17 @@
+"""Lower case with offsets that still fit the text.
+
+Several recognizers match their key words in a lower-cased copy and then read the text itself
+at the same offsets, which only holds when lower-casing keeps the length. `str.lower` does not
+always: "İ" (dotted capital I, Turkish) becomes two characters. That one letter is lowered to
+"i"; any other letter whose lower case is longer is kept as written.
+"""
+
+from __future__ import annotations
+
+
+def lower_same_length(text: str) -> str:
+    """`text.lower()`, one character for one character."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join("i" if c == "İ" else (c.lower() if len(c.lower()) == 1 else c) for c in text)
