@@ -37,10 +37,23 @@ from proxy.detect.organisations import (
 )
 
 _NONLATIN = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f"
+_CAPITALS = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
+_LATIN_REST = r"[^\W\d_]*(?:['’-][^\W\d_]+)*"
+_NONLATIN_REST = rf"[^\W\d_]*(?:['’׳-][{_NONLATIN}][^\W\d_]*)*(?:['׳](?![^\W\d_]))?"
+# The rest of a lower-case particle before a name ("al-", "d'", "van-", "ibn-"), once its first
+# letter is read: al ad as ash at ar an az abu el ibn bin d de di da du o van von le la.
+_PARTICLE_REST = (
+    r"(?:(?<=a)(?:l|d|s|sh|t|r|n|z|bu)|(?<=e)l|(?<=i)bn|(?<=b)in|(?<=d)[eiau]?|(?<=o)"
+    r"|(?<=v)[ao]n|(?<=l)[ea])"
+)
+# A word that may be a name: capitalised Latin, or Hebrew/Arabic/Cyrillic, maybe after a
+# particle. The pattern opens with one set of first letters and checks the word boundary only
+# after it: `re` then skips straight to those letters instead of trying the pattern (and a
+# look-behind) at every position, which halves the scan.
 CANDIDATE = re.compile(
-    rf"(?<![\w'’-])(?:(?:al|el|ad|ad|as|ash|at|ar|an|az|ibn|abu|bin|d|de|di|da|du|o|van|von|le|la)['’-])?"
-    rf"(?:[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][^\W\d_]*(?:['’-][^\W\d_]+)*"
-    rf"|[{_NONLATIN}][^\W\d_]*(?:['’׳-][{_NONLATIN}][^\W\d_]*)*(?:['׳](?![^\W\d_]))?)"
+    rf"[adeiblov{_CAPITALS}{_NONLATIN}](?<![\w'’-].)"
+    rf"(?:(?<=[adeiblov]){_PARTICLE_REST}['’-](?:[{_CAPITALS}]{_LATIN_REST}|[{_NONLATIN}]{_NONLATIN_REST})"
+    rf"|(?<=[{_CAPITALS}]){_LATIN_REST}|(?<=[{_NONLATIN}]){_NONLATIN_REST})"
 )
 TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # A handle or mailbox name written alone ("john.smith", "dana_levi"), not part of an address.
