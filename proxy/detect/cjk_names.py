@@ -27,8 +27,14 @@ _HANGUL_SURNAMES = frozenset(
 # not a bare name either).
 _NOT_NAMES = frozenset(["이메일", "회의실", "대표님", "선생님", "고객님", "사장님", "부장님"])
 _KOREAN_ENDINGS = frozenset("은는이가을를님요다에서도와과의로")
-_HAN_RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])")
-_HANGUL_RUN = re.compile(r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{3}(?![\uac00-\ud7a3])")
+# Each run opens with its letter and checks the boundary after it, so `re` skips straight to
+# Han or Hangul instead of trying a look-behind at every position.
+_HAN_RUN = re.compile(
+    r"[\u4e00-\u9fff](?<![\u4e00-\u9fff].)[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff])"
+)
+_HANGUL_RUN = re.compile(
+    r"[\uac00-\ud7a3](?<![\uac00-\ud7a3].)[\uac00-\ud7a3]{2}(?![\uac00-\ud7a3])"
+)
 _HAN_OR_HANGUL = re.compile(r"[\u4e00-\u9fff\uac00-\ud7a3]")
 
 
