@@ -196,6 +196,14 @@ def _key_kind(key: str) -> int:
 _PERSONISH = ("contact", "owner", "person", "first", "last", "full", "rep")
 
 
+def _header_kind(cell: str) -> int:
+    """`_key_kind` of a cell that may head a column. A long cell is a key only when it ends
+    in "name": most cells tried are pieces of prose sentences, which this skips unparsed."""
+    if len(cell) > 40 and cell[-4:].casefold() != "name":
+        return 0
+    return _key_kind(cell)
+
+
 def _person_like(value: str, strict: bool) -> bool:
     value = _cut(value)
     words = value.split()
@@ -286,7 +294,7 @@ def _csv_names(text: str) -> Iterator[tuple[int, int]]:
             for d in (",", "\t", ";", "|"):
                 if body.count(d) >= 1:
                     header = [h.strip().strip('"') for h in body.split(d)]
-                    found = [(i, _key_kind(h)) for i, h in enumerate(header) if _key_kind(h)]
+                    found = [(i, k) for i, h in enumerate(header) if (k := _header_kind(h))]
                     if found and d == "|" and _key_value_row(header):
                         # "| Signatory | Yehonatan Kessler |": a key and its value, not a
                         # header whose column below would be read as names.
