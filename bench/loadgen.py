@@ -3,22 +3,42 @@
 Reads one JSON job on stdin, prints one JSON result on stdout. Targets are measured
 interleaved (round-robin, request by request or window by window) so that a noisy
 machine shifts every target alike and the ratios stay honest.
+
+Every request is a new prompt: its last message opens with a request number. The proxy keeps
+what it found in texts it has seen (a resent chat history is not scanned again), so sending one
+body over and over would measure that memo, not detection.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 import aiohttp
 
+_MARK = "@@request@@"
+Bodies = Callable[[], bytes]
+
+
+def _bodies(template: dict[str, Any]) -> Bodies:
+    """A maker of request bodies: `template` with its last message numbered afresh each time."""
+    body = json.loads(json.dumps(template))
+    last = body["messages"][-1]
+    last["content"] = f"{_MARK} {last['content']}"
+    head, tail = json.dumps(body).encode().split(_MARK.encode())
+    counter = itertools.count(1)
+    return lambda: b"%sRequest %d." % (head, next(counter)) + tail
+
 
 async def _one(
-    session: aiohttp.ClientSession, url: str, headers: dict[str, str], body: bytes
+    session: aiohttp.ClientSession, url: str, headers: dict[str, str], bodies: Bodies
 ) -> float:
+    body = bodies()
     start = time.perf_counter()
     async with session.post(url, data=body, headers=headers) as response:
         await response.read()
@@ -28,8 +48,9 @@ async def _one(
 
 
 async def _stream(
-    session: aiohttp.ClientSession, url: str, headers: dict[str, str], body: bytes
+    session: aiohttp.ClientSession, url: str, headers: dict[str, str], bodies: Bodies
 ) -> tuple[float, float, int]:
+    body = bodies()
     start = time.perf_counter()
     first = 0.0
     events = 0
@@ -46,7 +67,7 @@ async def _stream(
 
 async def latency(job: dict[str, Any]) -> dict[str, list[float]]:
     """Concurrency 1, targets interleaved request by request."""
-    body = json.dumps(job["body"]).encode()
+    body = _bodies(job["body"])
     out: dict[str, list[float]] = {t["name"]: [] for t in job["targets"]}
     async with aiohttp.ClientSession() as session:
         for _ in range(job.get("warmup", 20)):
@@ -60,7 +81,7 @@ async def latency(job: dict[str, Any]) -> dict[str, list[float]]:
 
 async def stream(job: dict[str, Any]) -> dict[str, dict[str, list[float]]]:
     """Streamed replies, concurrency 1, interleaved: time to first event and total."""
-    body = json.dumps(job["body"]).encode()
+    body = _bodies(job["body"])
     out: dict[str, dict[str, list[float]]] = {
         t["name"]: {"first": [], "total": [], "events": []} for t in job["targets"]
     }
@@ -78,7 +99,7 @@ async def stream(job: dict[str, Any]) -> dict[str, dict[str, list[float]]]:
 
 
 async def _window(
-    url: str, headers: dict[str, str], body: bytes, concurrency: int, seconds: float
+    url: str, headers: dict[str, str], body: Bodies, concurrency: int, seconds: float
 ) -> float:
     """Requests per second over one window; requests still in flight at its end are waited
     for and the window's real length is used, so a slow target is not flattered."""
@@ -103,7 +124,7 @@ async def _window(
 
 async def throughput(job: dict[str, Any]) -> dict[str, list[float]]:
     """Requests per second at a fixed concurrency, in alternating windows per target."""
-    body = json.dumps(job["body"]).encode()
+    body = _bodies(job["body"])
     seconds = float(job["seconds"])
     out: dict[str, list[float]] = {t["name"]: [] for t in job["targets"]}
     for _ in range(job["rounds"]):
