@@ -105,7 +105,7 @@ def detection_throughput() -> dict[str, dict[str, float]]:
     with the payload's entities per KB."""
     from proxy.detect.engine import DetectionEngine
 
-    engine = DetectionEngine()
+    engine = DetectionEngine(memo_texts=0)  # the same text, again and again: no memo
     out: dict[str, dict[str, float]] = {}
     for name, make in PAYLOADS.items():
         figures: dict[str, float] = {}
@@ -124,6 +124,37 @@ def detection_throughput() -> dict[str, dict[str, float]]:
 
 
 PAYLOADS = {"dense": chat_body, "typical": typical_chat_body}
+
+
+def history_resend(turns: int = 12, repeats: int = 5) -> dict[str, float]:
+    """A chat that sends its whole history on every turn (what CRM chat features do), each turn
+    about 1 KB of new text: detection time for the whole conversation, with the engine's memo
+    of seen texts and without it, interleaved; each conversation starts with an empty memo."""
+    from proxy.detect.engine import DetectionEngine
+
+    makers = (typical_chat_body, chat_body)
+    history = [f"Turn {k}: " + makers[k % 2](1_000)["messages"][1]["content"] for k in range(turns)]
+    system = chat_body(100)["messages"][0]["content"]
+    best = {"memo": float("inf"), "none": float("inf")}
+    last = {"memo": float("inf"), "none": float("inf")}
+    for _ in range(repeats):
+        for mode, size in (("memo", 4096), ("none", 0)):
+            engine = DetectionEngine(memo_texts=size)
+            total = 0.0
+            for k in range(1, turns + 1):
+                start = time.process_time()
+                engine.detect_all([system, *history[:k]])
+                took = time.process_time() - start
+                total += took
+            best[mode] = min(best[mode], total)
+            last[mode] = min(last[mode], took)
+    return {
+        "turns": float(turns),
+        "conversation_ms_memo": best["memo"] * 1000,
+        "conversation_ms_none": best["none"] * 1000,
+        "last_turn_ms_memo": last["memo"] * 1000,
+        "last_turn_ms_none": last["none"] * 1000,
+    }
 
 
 def _event_loop() -> str:
@@ -241,6 +272,7 @@ def main() -> int:
             report[key] = {k: statistics.median(v) for k, v in tp.items()}
         report["rss_mb"] = {"idle": rss_idle, "peak_under_load": _rss_mb(proxy_on.pid)[1]}
     report["detection_mb_s"] = detection_throughput()
+    report["history"] = history_resend()
     report["holdback"] = stream_holdback()
     report["event_loop"] = _event_loop()
     _print(report)
@@ -292,6 +324,14 @@ def _print(r: dict[str, Any]) -> None:
     for name, figures in det.items():
         sizes = ", ".join(f"{k} {v:.1f}" for k, v in figures.items() if k.endswith("KB"))
         print(f"detection alone, {name}: {sizes} MB/s per core")
+    h = r["history"]
+    print(
+        f"chat resending its history, {h['turns']:.0f} turns of ~1 KB: detection"
+        f" {h['conversation_ms_memo']:.1f} ms per conversation with the memo,"
+        f" {h['conversation_ms_none']:.1f} ms without"
+        f" ({h['conversation_ms_none'] / h['conversation_ms_memo']:.1f}x); last turn"
+        f" {h['last_turn_ms_memo']:.1f} / {h['last_turn_ms_none']:.1f} ms"
+    )
     rss = r["rss_mb"]
     print(f"RSS: idle {rss['idle']:.0f} MB, peak under load {rss['peak_under_load']:.0f} MB")
 

@@ -123,6 +123,7 @@ def build_app(
             app[POLICIES],
             redaction_enabled=settings.redaction_enabled,
             max_json_depth=settings.max_json_depth,
+            memo_texts=settings.detect_memo_texts,
         )
         app.on_startup.append(lambda _: _warm(factory))
         exchange_factory = factory

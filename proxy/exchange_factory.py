@@ -27,10 +27,12 @@ class ExchangeFactory:
         *,
         redaction_enabled: bool = True,
         max_json_depth: int = DEFAULT_MAX_DEPTH,
+        memo_texts: int = 4096,
     ) -> None:
         self._registry = registry
         self._redaction_enabled = redaction_enabled
         self._max_json_depth = max_json_depth
+        self._memo_texts = memo_texts
         self._engines: dict[str, tuple[Policy, DetectionEngine]] = {}
 
     def policy_for(self, ctx: RequestContext) -> Policy:
@@ -46,6 +48,7 @@ class ExchangeFactory:
             allow_terms=policy.allow_terms,
             always_personal_terms=policy.always_redact_terms,
             custom_patterns=policy.custom_patterns,
+            memo_texts=self._memo_texts,
         )
         self._engines[policy.name] = (policy, engine)
         return engine

@@ -52,6 +52,9 @@ class Settings(BaseSettings):
 
     # Redaction (off only for benchmarks and passthrough comparisons)
     redaction_enabled: bool = True
+    # Texts per policy whose findings are kept (offsets only), so a resent history is not
+    # scanned again; 0 keeps none.
+    detect_memo_texts: int = Field(default=4096, ge=0)
 
     # Limits
     max_body_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)

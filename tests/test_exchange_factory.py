@@ -36,6 +36,17 @@ def test_requests_under_one_policy_share_one_engine(registry: PolicyRegistry) ->
     assert first is not factory.detector_for(registry.get("default"))
 
 
+@pytest.mark.parametrize(("memo_texts", "remembered"), [(4096, 2), (0, 0)])
+def test_the_engine_remembers_as_many_texts_as_configured(
+    registry: PolicyRegistry, memo_texts: int, remembered: int
+) -> None:
+    engine = ExchangeFactory(registry, memo_texts=memo_texts).detector_for(registry.get("default"))
+
+    engine.detect_all(["Met Dana Levi.", "Call her on Monday."])
+
+    assert engine.remembered_texts == remembered
+
+
 def test_a_reload_that_replaces_a_policy_replaces_its_engine(registry: PolicyRegistry) -> None:
     factory = ExchangeFactory(registry)
     before = factory.detector_for(registry.get("default"))

@@ -32,6 +32,7 @@ from proxy.detect.repeats import repeats
 from proxy.detect.secrets import find_secrets
 from proxy.detect.spans import Detector, EntityType, Span
 from proxy.detect.structured import find_structured_names
+from proxy.detect.text_memo import TextFindings, TextMemo
 from proxy.errors import NotConfigured, RedactionFailed
 from proxy.policy import CustomPattern
 
@@ -84,11 +85,18 @@ class DetectionEngine(Detector):
         always_personal_terms: Iterable[str] = (),
         custom_patterns: Sequence[CustomPattern] = (),
         lexicon: NameLexicon | None = None,
+        memo_texts: int = 4096,
     ) -> None:
         self._lex = lexicon or load_lexicon()
+        self._memo = TextMemo(max_texts=memo_texts)
         self._allow = frozenset(t.strip().casefold() for t in allow_terms if t.strip())
         self._personal: TermDictionary = term_dictionary(always_personal_terms)
         self._custom = [_Custom(_compile_custom(p), p.validator) for p in custom_patterns]
+
+    @property
+    def remembered_texts(self) -> int:
+        """How many texts' findings the memo holds now."""
+        return len(self._memo)
 
     def detect(self, text: str) -> list[Span]:
         """Spans of a single text (a request of one)."""
@@ -105,14 +113,14 @@ class DetectionEngine(Detector):
             raise RedactionFailed("detection failed") from None
 
     def _detect_all(self, texts: list[str]) -> list[list[Span]]:
-        views = [normalize(t) for t in texts]
+        views: list[NormalizedText] = []
         found: list[list[Span]] = []
         # Name candidates stay plain (start, end) pairs until merged: far fewer objects.
         people_of: list[set[tuple[int, int]]] = []
         names: set[str] = set()
-        for view in views:
-            spans = list(self._identifiers(view.text))
-            people = self._people(view.text)
+        for text in texts:
+            view, spans, people = self._one_text(text)
+            views.append(view)
             names.update(view.text[s:e] for s, e in people)
             for s in spans:
                 if s.type is EntityType.EMAIL:
@@ -131,6 +139,23 @@ class DetectionEngine(Detector):
             spans.extend(_merge_people(view.text, people))
             results.append(self._finish(view, spans))
         return results
+
+    def _one_text(self, text: str) -> tuple[NormalizedText, list[Span], set[tuple[int, int]]]:
+        """What one text holds on its own: its view, identifiers and name candidates; taken
+        from the memo when the text was seen before (a chat history sent again)."""
+        digest = b""
+        if self._memo.enabled:
+            digest, known = self._memo.get(text)
+            if known is not None:
+                view = normalize(text) if known.normalised else NormalizedText(text, text)
+                return view, list(known.identifiers), set(known.people)
+        view = normalize(text)
+        spans = list(self._identifiers(view.text))
+        people = self._people(view.text)
+        if self._memo.enabled:
+            changed = view.text != text or bool(view.edits)
+            self._memo.put(digest, TextFindings(tuple(spans), frozenset(people), changed))
+        return view, spans, people
 
     def _identifiers(self, text: str) -> Iterator[Span]:
         for recognizer in RECOGNIZERS if _DIGIT.search(text) else WITHOUT_DIGITS:

@@ -185,3 +185,28 @@ def test_a_dotted_capital_i_does_not_switch_off_secrets() -> None:
     assert ["Hunter2024x"] == [
         text[s.start : s.end] for s in DetectionEngine().detect(text) if s.type is EntityType.SECRET
     ]
+
+
+_HISTORY = [
+    "Met Dana Levi (dana.levi@orbit.co.il, +972 52-555-0143) about the Growth plan.",
+    "Ｃａｌｌ back on ０５２-５５５-０１４３; her IL ID is 000000018.",
+    "ביקשתי מיוסי כהן לשלוח הצעה",
+]
+
+
+def test_a_text_seen_before_gives_the_same_spans_as_a_fresh_engine() -> None:
+    remembering = DetectionEngine()
+    forgetting = DetectionEngine(memo_texts=0)
+    turns = [*_HISTORY, "Dana and יוסי said yes. Call Dana on Monday."]
+    for k in range(1, len(turns) + 1):
+        request = turns[:k]
+        assert remembering.detect_all(request) == forgetting.detect_all(request)
+    assert remembering.detect_all(turns) == forgetting.detect_all(turns)
+
+
+def test_a_name_from_a_remembered_text_still_spreads_to_a_new_one() -> None:
+    engine = DetectionEngine()
+    first = "Met with Zorbeth Quillane about the Growth plan."
+    engine.detect_all([first])
+    typed = _typed(engine, [first, "Quillane will send the form."])
+    assert typed == [[("PERSON", "Zorbeth Quillane")], [("PERSON", "Quillane")]]
