@@ -44,6 +44,19 @@ distinti saluti|saluti|pozdrawiam|с уважением|תודה רבה|בהוק
 مع الشكر|وتفضلوا بقبول فائق الاحترام|בכבוד רב|תודה מראש
 """
 
+# Verbs of asking and telling whose object is glued to a preposition letter, and that letter:
+# "ביקשתי מברק" (I asked Barak), "תגידי ליהודה", "قلت لأحمد". The name starts after the letter.
+_ADDRESSING_BY_LETTER = {
+    "מ": "ביקשתי|ביקשנו|תבקש|תבקשי|שאלתי",
+    "ל": "תגיד|תגידי|אמרתי|אמרנו|שלחתי|שלחנו|תשלח|תשלחי|כתבתי|התקשרתי|תתקשר|תתקשרי|תזכיר|"
+    "תזכירי|הזכרתי|עניתי|תענה|תעני|תעביר|תעבירי|העברתי|הודעתי|תודיע|תודיעי",
+    "ل": "قلت|قول|قولي|ابعت|ابعث|ابعتي|أرسلت|ارسلت",
+    "ب": "اتصلت|اتصل|اتصلي",
+}
+ADDRESSING = {
+    verb: letter for letter, verbs in _ADDRESSING_BY_LETTER.items() for verb in verbs.split("|")
+}
+
 
 def _phrases(block: str) -> list[str]:
     return [p.strip() for p in block.replace("\n", "").split("|") if p.strip()]
@@ -61,6 +74,8 @@ def _automaton() -> ahocorasick.Automaton:
         kinds[phrase] = kinds.get(phrase, 0) | 4
     for phrase in _phrases(GREETINGS):
         kinds[phrase] = kinds.get(phrase, 0) | 8
+    for phrase in ADDRESSING:
+        kinds[phrase] = kinds.get(phrase, 0) | 16
     for phrase, kind in kinds.items():
         automaton.add_word(phrase, (len(phrase), kind))
     automaton.make_automaton()
@@ -95,6 +110,11 @@ def cue_ends(text: str) -> dict[int, bool]:
                 while k < n and text[k] in " \t-":
                     k += 1
                 ends[k] = True
+        if kind & 16:
+            # The next word opens with the verb's preposition letter: the name follows it.
+            k = j + 1 if j < n and text[j] == " " else n
+            if k + 1 < n and text[k] == ADDRESSING[folded[start : last + 1]]:
+                ends[k + 1] = True
         if not kind & 3:
             continue
         if j < n and text[j] == ".":

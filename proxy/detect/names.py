@@ -155,6 +155,10 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
         if first in _HE_PREFIX or first in _AR_PREFIX:
             flags = lex.flags.get(low[1:], 0)
             prefix = 1 if flags else 0
+            if flags and not flags & GIVEN:
+                # A surname under a prefix letter is as often a word that starts with that
+                # letter ("מסעדה", a restaurant, is not "from Saada"): it needs a second signal.
+                flags |= AMBIGUOUS
     if not flags and not low.isascii() and _is_latin(low):
         flags = lex.flags.get(fold_accents(low), 0)  # "Íñigo", "Sanjuán", "Yılmaz"
     if not flags and len(low) > 4 and "\u0400" <= low[0] <= "\u04ff" and token[0].isupper():
@@ -227,6 +231,10 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
         if cached is None:
             cached = cache[token] = _token_class(lex, token)
         kind, prefix, latin = cached
+        if prefix and token[0] in "וو" and cues.get(start) is True:
+            # "and" cannot follow "spoke with" or "Mr.": the letter is the name's own ("ואיל",
+            # Wael), whatever the word without it would mean.
+            kind, prefix = UNKNOWN, 0
         if kind == COMPANY and latin:
             companies.append((start, end))
         if not latin and run and not run[-1][3]:

@@ -239,3 +239,25 @@ def test_the_line_under_a_hebrew_or_arabic_sign_off_is_a_signature(
 
     spans = DetectionEngine().detect(text)
     assert names == [text[s.start : s.end] for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("ביקשתי מברק להכין את המסמך", ["ברק"]),  # Barak, not a telegram
+        ("מעיין, תגידי ליהודה שהחוזה מוכן", ["מעיין", "יהודה"]),
+        ("قلت لنورة إن العرض جاهز", ["نورة"]),
+        ("תגיד לו שזה מוכן, ושלחתי למשרד את ההצעה", []),
+    ],
+)
+def test_a_name_glued_to_the_preposition_of_a_verb_of_telling(text: str, names: list[str]) -> None:
+    assert names == _found(text)
+
+
+def test_after_a_strong_cue_a_leading_vav_belongs_to_the_name() -> None:
+    assert ["ואיל חלבי"] == _found("דיברתי עם ואיל חלבי על ההזמנות")
+
+
+def test_a_surname_under_a_prefix_letter_alone_is_not_a_name() -> None:
+    assert [] == _found("בעלים של מסעדה בדלית אל-כרמל")  # a restaurant, not "from Saada"
+    assert ["משה כהן", "כהן"] == _found("דיברתי עם משה כהן. שלחתי מכתב לכהן")
