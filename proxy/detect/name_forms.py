@@ -65,6 +65,12 @@ def fold_accents(low: str) -> str:
     return "".join(c for c in plain if not unicodedata.combining(c))
 
 
+def fold_accents_but_tilde(low: str) -> str:
+    """The token without accents except "ñ", which Spanish names keep in the lexicon too
+    ("Íñigo" is listed as "iñigo")."""
+    return fold_accents(low.replace("ñ", "\0")).replace("\0", "ñ")
+
+
 _ATTACHED = ("عبد", "بن", "ابن", "أبو", "ابو", "بو", "آل")
 
 

@@ -27,6 +27,7 @@ from proxy.detect.lexicon import AMBIGUOUS, GIVEN, NameLexicon
 from proxy.detect.name_forms import (
     attached_particle_name,
     fold_accents,
+    fold_accents_but_tilde,
     russian_nominative_flags,
 )
 from proxy.detect.organisations import (
@@ -160,7 +161,9 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
                 # letter ("מסעדה", a restaurant, is not "from Saada"): it needs a second signal.
                 flags |= AMBIGUOUS
     if not flags and not low.isascii() and _is_latin(low):
-        flags = lex.flags.get(fold_accents(low), 0)  # "Íñigo", "Sanjuán", "Yılmaz"
+        flags = lex.flags.get(fold_accents(low), 0)  # "Sanjuán", "Yılmaz"
+        if not flags and "ñ" in low:
+            flags = lex.flags.get(fold_accents_but_tilde(low), 0)  # "Íñigo"
     if not flags and len(low) > 4 and "\u0400" <= low[0] <= "\u04ff" and token[0].isupper():
         flags = russian_nominative_flags(lex, low)  # names are capitalised in Cyrillic
     arabic = "\u0600" <= low[0] <= "\u06ff"

@@ -4,6 +4,7 @@ from proxy.detect.lexicon import load_lexicon
 from proxy.detect.name_forms import (
     attached_particle_name,
     fold_accents,
+    fold_accents_but_tilde,
     russian_nominative_flags,
 )
 
@@ -25,3 +26,8 @@ def test_an_arabic_particle_written_together_with_a_name() -> None:
     lex = load_lexicon()
     assert attached_particle_name(lex, "بنعلي")
     assert not attached_particle_name(lex, "بناية")
+
+
+def test_a_tilde_stays_when_the_lexicon_spells_the_name_with_it() -> None:
+    assert "iñigo" == fold_accents_but_tilde("íñigo")
+    assert "munoz" == fold_accents("muñoz")

@@ -261,3 +261,7 @@ def test_after_a_strong_cue_a_leading_vav_belongs_to_the_name() -> None:
 def test_a_surname_under_a_prefix_letter_alone_is_not_a_name() -> None:
     assert [] == _found("בעלים של מסעדה בדלית אל-כרמל")  # a restaurant, not "from Saada"
     assert ["משה כהן", "כהן"] == _found("דיברתי עם משה כהן. שלחתי מכתב לכהן")
+
+
+def test_a_spanish_name_listed_with_its_tilde_is_found_under_other_accents() -> None:
+    assert ["Íñigo"] == _found("Can someone cover? Íñigo is at the congress")
