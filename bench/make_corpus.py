@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_blind_a import RECORDS as BLIND_A
 from corpus_blind_b import RECORDS as BLIND_B
 from corpus_blind_c import RECORDS as BLIND_C
+from corpus_blind_d import RECORDS as BLIND_D
 from corpus_handwritten import RECORDS as HANDWRITTEN
 from corpus_templates import TEMPLATES
 from corpus_values import COMPANIES, NAMES, PRODUCTS, SOFTWARE, STREETS
@@ -301,7 +302,12 @@ def main() -> int:
         for kind, culture, marked in HANDWRITTEN:
             fh.write(json.dumps(parse_marked(kind, culture, marked), ensure_ascii=False) + "\n")
     print(f"{len(HANDWRITTEN)} records -> {OUT / 'handwritten.jsonl'}")
-    for pool, records in (("blind_a", BLIND_A), ("blind_b", BLIND_B), ("blind_c", BLIND_C)):
+    for pool, records in (
+        ("blind_a", BLIND_A),
+        ("blind_b", BLIND_B),
+        ("blind_c", BLIND_C),
+        ("blind_d", BLIND_D),
+    ):
         with (OUT / f"{pool}.jsonl").open("w", encoding="utf-8") as fh:
             for kind, culture, marked in records:
                 row = parse_marked(kind, culture, marked, pool)
