@@ -24,6 +24,8 @@ introduced to|introduced me to|reached out to|follow up with|followed up with|fo
 according to|signed by|approved by|contact person|sales rep|account manager|champion|decision maker|
 prepared by|contact is|name is|reached|pointed me to|looping in|loop in|
 speak to|speak with|escalated to|forwarded to|handed over to|
+spoke w/|met w/|call w/|chat w/|talked w/|
+איש קשר|אשת קשר|איש הקשר|אשת הקשר|
 mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|sr|sra|srta|dott|dra|shri|smt|
 sheikh|sheikha|eng|capt|rabbi|rev|מר|גב'|גב׳|גברת|ד"ר|ד״ר|עו"ד|עו״ד|פרופ'|פרופ׳|הרב|
 דיברתי עם|שוחחתי עם|נפגשתי עם|מדבר|מדברת|שמי|קוראים לי|اسمي|معك|
@@ -33,7 +35,8 @@ sheikh|sheikha|eng|capt|rabbi|rev|מר|גב'|גב׳|גברת|ד"ר|ד״ר|עו"�
 WEAK_CUES = """
 from|by|with|and|for|per|via|يا|ask|asked|tell|told|contact|rep|owner|manager|lead|customer|client|
 עם|אצל|מאת|את|אל|נציג|נציגה|مع|من|إلى|الى|المندوب|named|is called|referred by|on behalf of|
-הלקוח|הלקוחה|הנציג|הנציגה|העוזר|העוזרת|השותף|השותפה|العميل|العميلة|مساعده|مساعدته|شريكه
+הלקוח|הלקוחה|הנציג|הנציגה|העוזר|העוזרת|השותף|השותפה|العميل|العميلة|مساعده|مساعدته|شريكه|
+w/|to|call|call back|ring|email|e-mail|txt|text|msg|message|dm|whatsapp|remind|meet|update|updating
 """
 SIGN_OFFS = """
 regards|best|thanks|thank you|cheers|sincerely|yours|warmly|kind regards|best regards|בברכה|תודה|
@@ -48,8 +51,8 @@ distinti saluti|saluti|pozdrawiam|с уважением|תודה רבה|בהוק
 # "ביקשתי מברק" (I asked Barak), "תגידי ליהודה", "قلت لأحمد". The name starts after the letter.
 _ADDRESSING_BY_LETTER = {
     "מ": "ביקשתי|ביקשנו|תבקש|תבקשי|שאלתי",
-    "ל": "תגיד|תגידי|אמרתי|אמרנו|שלחתי|שלחנו|תשלח|תשלחי|כתבתי|התקשרתי|תתקשר|תתקשרי|תזכיר|"
-    "תזכירי|הזכרתי|עניתי|תענה|תעני|תעביר|תעבירי|העברתי|הודעתי|תודיע|תודיעי",
+    "ל": "שלח|שלחי|תן|תני|תגיד|תגידי|אמרתי|אמרנו|שלחתי|שלחנו|תשלח|תשלחי|כתבתי|התקשרתי|"
+    "תתקשר|תתקשרי|תזכיר|תזכירי|הזכרתי|עניתי|תענה|תעני|תעביר|תעבירי|העברתי|הודעתי|תודיע|תודיעי",
     "ل": "قلت|قول|قولي|ابعت|ابعث|ابعتي|أرسلت|ارسلت",
     "ب": "اتصلت|اتصل|اتصلي",
 }

@@ -69,20 +69,27 @@ _PERSON_VERB = re.compile(
     r"(?:'s|’s)? (?:asked|said|says|replied|responded|wrote|emailed|texted|messaged|mentioned|"
     r"told|thinks|thought|feels|felt|prefers|preferred|wants|wanted|promised|agreed|complained|"
     r"called|phoned|confirmed|signed|requested|suggested|explained|shared|joined|introduced|"
-    r"needs|likes|loved|reports|reported|owns|approved|declined)\b"
+    r"needs|likes|loved|reports|reported|owns|approved|declined|ordered|reordered|re-ordered|"
+    r"cancelled|canceled|booked|paid|bought|accepted|rejected|hopes|hoped|decided|insists|"
+    r"insisted|is blocking|is out|is on leave|is travelling|is traveling)\b"
 )
+# Particles that start a given name or a kunya when a name follows ("Abdul Rehman", "Abu Fahd").
+_GIVEN_NAME_LEADS = frozenset(["abdul", "abd", "abdel", "abdal", "abu", "abou", "umm", "um"])
 # Words that end an Arabic compound given name ("حسام الدين", "عبد الله").
 _NAME_SUFFIXES = frozenset(["الدين", "الله", "الرحمن"])
 # Words right after a lone name that say it is one ("אופיר מצוות ה-IT", "سارة من فريق").
 # Also a verb only people do right after it ("ברק סגר את תנובה", "هالة أبو زيد طلبت").
 _PERSON_AFTER = re.compile(
     r" (?:מצוות|ממחלקת|מהצוות|מהמחלקה|מטעם|מהכספים|מהמכירות|מהשיווק|מהתמיכה|מהגבייה|"
-    r"מהרכש|מהנהלת|من فريق|من قسم|من إدارة|"
+    r"מהרכש|מהנהלת|מהלוגיסטיקה|ממשאבי אנוש|מהפיתוח|מהמוצר|מהתפעול|מהמחלקה המשפטית|מהייעוץ המשפטי|"
+    r"من فريق|من قسم|من إدارة|"
     r"אמר|אמרה|ביקש|ביקשה|שלח|שלחה|סגר|סגרה|אישר|אישרה|התקשר|התקשרה|כתב|כתבה|הודיע|"
     r"הודיעה|חזר|חזרה|יבדוק|תבדוק|יחזור|תחזור|ישלח|תשלח|ממשיך|ממשיכה|ממשיכות|ממשיכים|"
-    r"מבקש|מבקשת|רוצה|מחכה|טוען|טוענת|עדכן|עדכנה|"
+    r"מבקש|מבקשת|רוצה|מחכה|טוען|טוענת|עדכן|עדכנה|ביטל|ביטלה|שואל|שואלת|שאל|שאלה|הזמין|"
+    r"הזמינה|שילם|שילמה|מטפל|מטפלת|"
     r"قال|قالت|طلب|طلبت|أرسل|أرسلت|ارسل|ارسلت|اتصل|اتصلت|وافق|وافقت|سأل|سألت|يريد|تريد|"
-    r"أكد|أكدت|رد|ردت)(?![^\W\d_])"
+    r"أكد|أكدت|رد|ردت|يقول|تقول|ألغى|ألغت|الغى|الغت|دفع|دفعت|بعت|بعتت|سأل|تسأل|يسأل)"
+    r"(?![^\W\d_])"
 )
 # A list item that opens with a name, then a dash ("• שלמה בר-און – עסקה D-3390").
 _ITEM_LEAD = re.compile(r"[ \t]*(?:[-*•·▪]|\d{1,2}[.)])?[ \t]*$")
@@ -376,7 +383,11 @@ def _accept(
 ) -> None:
     while part and part[-1][2] == PARTICLE:
         part.pop()
-    while part and part[0][2] == PARTICLE:
+    while (
+        part
+        and part[0][2] == PARTICLE
+        and not (len(part) > 1 and text[part[0][0] : part[0][1]].casefold() in _GIVEN_NAME_LEADS)
+    ):
         part.pop(0)
     if len(part) > 1 and part[0][2] in (AMBIG, UNKNOWN) and part[1][0] in cues:
         part = part[1:]  # a capitalised cue word ("Met Dana Levi") is not part of the name
@@ -485,18 +496,21 @@ def _nonlatin_keep(
 
 
 def _lowercase_after_cue(text: str, lex: NameLexicon, cues: dict[int, bool]) -> list[NameHit]:
-    """`spoke with dana levi`: lexicon names written in lower case right after a strong cue."""
+    """`spoke with dana levi`: lexicon names written in lower case right after a strong cue;
+    after a weak one (`txt dana`, `call back noa`), only when the first is a given name that is
+    no ordinary word."""
     hits: list[NameHit] = []
     for pos, strong in cues.items():
-        if not strong:
-            continue
         end = pos
         while True:
             m = TOKEN.match(text, end)
-            if m is None or not m.group()[0].islower():
-                break
+            if m is None or not m.group()[0].islower() or text[m.end() : m.end() + 1].isalnum():
+                break  # "hala2" is Arabizi for "now", not Hala
             low = m.group().casefold()
-            if not lex.flags.get(low) or low in lex.common:
+            flags = lex.flags.get(low, 0)
+            if not flags or low in lex.common:
+                break
+            if end == pos and not strong and (not flags & GIVEN or flags & AMBIGUOUS):
                 break
             end = m.end()
             if text[end : end + 1] != " ":

@@ -265,3 +265,33 @@ def test_a_surname_under_a_prefix_letter_alone_is_not_a_name() -> None:
 
 def test_a_spanish_name_listed_with_its_tilde_is_found_under_other_accents() -> None:
     assert ["Íñigo"] == _found("Can someone cover? Íñigo is at the congress")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("call back noa tmrw re the Pro plan", ["noa"]),
+        ("txt dana the onboarding link", ["dana"]),
+        ("book demo w/ ali hassan thu 3pm", ["ali hassan"]),
+        ("Lynn: ok, ba3tlo msg hala2", ["Lynn"]),  # Arabizi "now", not Hala
+        ("call back tomorrow and email grace period terms", []),  # a word, not Grace
+    ],
+)
+def test_a_lowercase_given_name_after_a_verb_of_contact(text: str, names: list[str]) -> None:
+    assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Spoke w/ Grace Oyelaran - they hope to sign", ["Grace Oyelaran"]),
+        ("נמצא איש קשר ג׳ניפר או׳קונל, מנהלת שיווק", ["ג׳ניפר או׳קונל"]),
+        ("Rose re-ordered 12 cases", ["Rose"]),
+        ("עומר ביטל את הפגישה", ["עומר"]),
+        ("ירדן מהלוגיסטיקה מטפלת בזה", ["ירדן"]),
+        ("أمل تقول إن العرض جيد", ["أمل"]),
+        ("שלח לאלי את המצגת", ["אלי"]),
+    ],
+)
+def test_more_cues_and_verbs_of_people(text: str, names: list[str]) -> None:
+    assert names == _found(text)
