@@ -11,7 +11,7 @@ from proxy.detect.casing import lower_same_length
 # Greetings that are also words or names ("שלום" is a surname, "hi" and "hey" are words inside
 # sentences) announce a name only where no word comes right before them.
 GREETINGS = """
-hi|hey|shalom|salaam|salam|שלום|היי
+hi|hey|shalom|salaam|salam|שלום|היי|صباح الخير|مساء الخير|أهلا|اهلا
 """
 STRONG_CUES = """
 dear|hello|greetings|marhaba|לכבוד|عزيزي|عزيزتي|مرحبا|مرحباً|
@@ -30,12 +30,12 @@ mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|sr|sra|srta|dott|dra|shri
 sheikh|sheikha|eng|capt|rabbi|rev|מר|גב'|גב׳|גברת|ד"ר|ד״ר|עו"ד|עו״ד|פרופ'|פרופ׳|הרב|
 דיברתי עם|שוחחתי עם|נפגשתי עם|מדבר|מדברת|שמי|קוראים לי|اسمي|معك|
 السيد|السيدة|الأستاذ|الأستاذة|الاستاذ|الدكتور|الدكتورة|د.|المهندس|
-المهندسة|الشيخ|الشيخة|الآنسة|تحدثت مع|اتصلت ب|اجتمعت مع
+المهندسة|الشيخ|الشيخة|الآنسة|تحدثت مع|اتصلت ب|اجتمعت مع|كلمت|أكلم|اكلم|بكلم|نكلم|كلم
 """
 WEAK_CUES = """
 from|by|with|and|for|per|via|يا|ask|asked|tell|told|contact|rep|owner|manager|lead|customer|client|
 עם|אצל|מאת|את|אל|נציג|נציגה|مع|من|إلى|الى|المندوب|named|is called|referred by|on behalf of|
-הלקוח|הלקוחה|הנציג|הנציגה|העוזר|העוזרת|השותף|השותפה|العميل|العميلة|مساعده|مساعدته|شريكه|
+הלקוח|הלקוחה|הנציג|הנציגה|העוזר|העוזרת|השותף|השותפה|العميل|العميلة|مساعده|مساعدته|شريكه|المسؤول|المسؤولة|المسئول|المسئولة|
 w/|to|call|call back|ring|email|e-mail|txt|text|msg|message|dm|whatsapp|remind|meet|update|updating
 """
 SIGN_OFFS = """
@@ -59,6 +59,9 @@ _ADDRESSING_BY_LETTER = {
 ADDRESSING = {
     verb: letter for letter, verbs in _ADDRESSING_BY_LETTER.items() for verb in verbs.split("|")
 }
+
+# Hebrew possessives written after the noun they own ("הלקוח שלנו", our client).
+_POSSESSIVES = ("שלי ", "שלו ", "שלה ", "שלנו ", "שלהם ", "שלהן ", "שלכם ")
 
 
 def _phrases(block: str) -> list[str]:
@@ -129,4 +132,8 @@ def cue_ends(text: str) -> dict[int, bool]:
             k += 1
         if k > j:
             ends[k] = ends.get(k, False) or bool(kind & 2)
+            if text.startswith(_POSSESSIVES, k):
+                # "העוזרת שלי ספיר" (my assistant Sapir): the name follows the possessive.
+                after = text.index(" ", k) + 1
+                ends[after] = ends.get(after, False) or bool(kind & 2)
     return ends

@@ -393,6 +393,14 @@ def _accept(
         part = part[1:]  # a capitalised cue word ("Met Dana Levi") is not part of the name
     if not part:
         return
+    if not part[0][3]:
+        # Caseless scripts: unknown words (verbs too) join a run, so a strong cue may fall
+        # inside it ("ذكرني أكلم مطر"): the name signals are read from that cue on.
+        cut = next((i for i in range(1, len(part)) if cues.get(part[i][0]) is True), 0)
+        if cut:
+            _accept(text, part[:cut], cues, hits)
+            _accept(text, part[cut:], cues, hits)
+            return
     cue = cues.get(part[0][0])
     kinds = [t[2] for t in part]
     strong = STRONG in kinds
@@ -487,9 +495,9 @@ def _nonlatin_keep(
         while group and group[-1][2] == PARTICLE:
             group.pop()
         kinds = [t[2] for t in group]
-        if group and (
-            STRONG in kinds or len(kinds) >= 2 or (cue is not None and group[0] is part[0])
-        ):
+        # A weak cue ("من", from) before a lone ambiguous word that is a place: the place.
+        cued = cue is True or (cue is False and not _all_places(text, group))
+        if group and (STRONG in kinds or len(kinds) >= 2 or (cued and group[0] is part[0])):
             out.append((group[0][0], group[-1][1]))
         group = []
     return out

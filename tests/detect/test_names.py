@@ -295,3 +295,16 @@ def test_a_lowercase_given_name_after_a_verb_of_contact(text: str, names: list[s
 )
 def test_more_cues_and_verbs_of_people(text: str, names: list[str]) -> None:
     assert names == _found(text)
+
+
+def test_a_strong_cue_inside_a_caseless_run_starts_the_name_there() -> None:
+    assert ["مطر"] == _found("ذكرني أكلم مطر بعد صلاة العصر")  # "بعد" (after) is no name
+
+
+def test_a_place_after_a_weak_cue_stays_a_place() -> None:
+    assert [] == _found("ويرجع من باريس الثلاثاء")
+    assert ["سارة"] == _found("وصلت رسالة من سارة الثلاثاء")  # "من" (from) is no name
+
+
+def test_a_name_after_a_role_and_its_possessive() -> None:
+    assert ["ספיר"] == _found("אפשר לתאם מול העוזרת שלי ספיר מחר")
