@@ -36,7 +36,8 @@ WEAK_CUES = """
 from|by|with|and|for|per|via|يا|ask|asked|tell|told|contact|rep|owner|manager|lead|customer|client|
 עם|אצל|מאת|את|אל|נציג|נציגה|مع|من|إلى|الى|المندوب|named|is called|referred by|on behalf of|
 הלקוח|הלקוחה|הנציג|הנציגה|העוזר|העוזרת|השותף|השותפה|العميل|العميلة|مساعده|مساعدته|شريكه|المسؤول|المسؤولة|المسئول|المسئولة|
-w/|to|call|call back|ring|email|e-mail|txt|text|msg|message|dm|whatsapp|remind|meet|update|updating
+w/|to|call|call back|ring|email|e-mail|txt|text|msg|message|dm|whatsapp|remind|meet|update|updating|
+ya|kalemt|kallamt|bkalem|bkallem|kalem|kallem|ma3
 """
 SIGN_OFFS = """
 regards|best|thanks|thank you|cheers|sincerely|yours|warmly|kind regards|best regards|בברכה|תודה|

@@ -7,6 +7,7 @@ written together with the name ("بنعلي" for بن علي).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from proxy.detect.lexicon import AMBIGUOUS, GIVEN, SURNAME, NameLexicon
@@ -84,3 +85,38 @@ def attached_particle_name(lex: NameLexicon, low: str) -> bool:
             if flags & (GIVEN | SURNAME) and not flags & AMBIGUOUS:
                 return True
     return False
+
+
+# Arabizi (Arabic in Latin letters, digits for the sounds Latin lacks): "3ali", "mo7ammad",
+# "7amad al ka3bi". Each digit's readings in the spellings name lists use.
+_ARABIZI_DIGITS = {"2": ("", "a"), "3": ("", "a"), "5": ("kh",), "6": ("t",), "7": ("h",)}
+_ARABIZI_DIGITS |= {"8": ("gh",), "9": ("s",)}
+ARABIZI_WORD = re.compile(r"[a-z]*[235-9][a-z235-9]*")
+# Words of endearment and kinship that read as names once spelled out.
+_ARABIZI_NOT_NAMES = frozenset(
+    [
+        *("7ayati", "7abibi", "7abibti", "3ammi", "3ammo", "2albi", "3omri", "7ayete"),
+        *("ya3ni", "se3r", "ma3na", "hala2", "halla2", "hala2a", "2day", "2moro", "2nite"),
+    ]
+)
+
+
+def arabizi_flags(lex: NameLexicon, word: str) -> int:
+    """Lexicon flags of an Arabizi word read in Latin letters ("3ali" -> "ali"); 0 for a word
+    that is not Arabizi, is a term of endearment, or reads as no name."""
+    if (
+        len(word) < 4
+        or ARABIZI_WORD.fullmatch(word) is None
+        or sum(c.isalpha() for c in word) < 2
+        or word in _ARABIZI_NOT_NAMES
+    ):
+        return 0
+    readings = [""]
+    for char in word:
+        options = _ARABIZI_DIGITS.get(char, (char,))
+        readings = [r + o for r in readings for o in options]
+    for reading in readings:
+        flags = lex.flags.get(reading, 0)
+        if flags and len(reading) >= 3 and reading not in lex.common:
+            return flags
+    return 0

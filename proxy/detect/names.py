@@ -23,8 +23,9 @@ from proxy.detect.context import (
     PLACES,
 )
 from proxy.detect.cues import cue_ends
-from proxy.detect.lexicon import AMBIGUOUS, GIVEN, NameLexicon
+from proxy.detect.lexicon import AMBIGUOUS, GIVEN, SURNAME, NameLexicon
 from proxy.detect.name_forms import (
+    arabizi_flags,
     attached_particle_name,
     fold_accents,
     fold_accents_but_tilde,
@@ -56,7 +57,8 @@ CANDIDATE = re.compile(
     rf"(?:(?<=[adeiblov]){_PARTICLE_REST}['’-](?:[{_CAPITALS}]{_LATIN_REST}|[{_NONLATIN}]{_NONLATIN_REST})"
     rf"|(?<=[{_CAPITALS}]){_LATIN_REST}|(?<=[{_NONLATIN}]){_NONLATIN_REST})"
 )
-TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# A lower-case word, or an Arabizi one ("3ali", "mo7ammad": digits for Arabic sounds).
+_LOWER_WORD = re.compile(r"[a-z0-9\u00df-\u024f]*[a-z\u00df-\u024f][a-z0-9\u00df-\u024f]*")
 # A handle or mailbox name written alone ("john.smith", "dana_levi"), not part of an address.
 HANDLE = re.compile(r"(?<![\w.@-])([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![\w@-]|\.\w)")
 # Greetings with a word that is also a name ("Ramadan Kareem", "Eid Mubarak", "Mazal tov").
@@ -509,22 +511,26 @@ def _lowercase_after_cue(text: str, lex: NameLexicon, cues: dict[int, bool]) -> 
     no ordinary word."""
     hits: list[NameHit] = []
     for pos, strong in cues.items():
-        end = pos
+        end = named = pos
         while True:
-            m = TOKEN.match(text, end)
-            if m is None or not m.group()[0].islower() or text[m.end() : m.end() + 1].isalnum():
+            m = _LOWER_WORD.match(text, end)
+            if m is None or text[m.end() : m.end() + 1].isalnum():
                 break  # "hala2" is Arabizi for "now", not Hala
-            low = m.group().casefold()
-            flags = lex.flags.get(low, 0)
+            low = m.group()
+            if low in PARTICLES and named > pos:
+                end = m.end() + 1  # "7amad al ka3bi": a particle inside the name
+                continue
+            flags = arabizi_flags(lex, low) if not low.isalpha() else lex.flags.get(low, 0)
             if not flags or low in lex.common:
                 break
-            if end == pos and not strong and (not flags & GIVEN or flags & AMBIGUOUS):
-                break
-            end = m.end()
+            if not strong and (
+                flags & AMBIGUOUS or not flags & (SURNAME if named > pos else GIVEN)
+            ):
+                break  # after a weak cue: a given name, then surnames ("bukra" is tomorrow)
+            end = named = m.end()
             if text[end : end + 1] != " ":
                 break
             end += 1
-        end = end - 1 if text[end - 1 : end] == " " else end
-        if end > pos:
-            hits.append(NameHit(pos, end))
+        if named > pos:
+            hits.append(NameHit(pos, named))
     return hits

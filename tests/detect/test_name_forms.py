@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from proxy.detect.lexicon import load_lexicon
 from proxy.detect.name_forms import (
+    arabizi_flags,
     attached_particle_name,
     fold_accents,
     fold_accents_but_tilde,
@@ -31,3 +32,10 @@ def test_an_arabic_particle_written_together_with_a_name() -> None:
 def test_a_tilde_stays_when_the_lexicon_spells_the_name_with_it() -> None:
     assert "iñigo" == fold_accents_but_tilde("íñigo")
     assert "munoz" == fold_accents("muñoz")
+
+
+def test_arabizi_names_read_in_latin_letters() -> None:
+    lex = load_lexicon()
+    assert all(arabizi_flags(lex, w) for w in ("3ali", "mo7ammad", "3abeer", "7amad", "ka3bi"))
+    # Words, terms of endearment, and Latin words with digits are not names.
+    assert not any(arabizi_flags(lex, w) for w in ("hala2", "7ayati", "ma3", "gr8", "sku123"))

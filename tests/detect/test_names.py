@@ -308,3 +308,16 @@ def test_a_place_after_a_weak_cue_stays_a_place() -> None:
 
 def test_a_name_after_a_role_and_its_possessive() -> None:
     assert ["ספיר"] == _found("אפשר לתאם מול העוזרת שלי ספיר מחר")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("tamam ya 3ali, inshallah bukra", ["3ali"]),
+        ("w ana bkalem mo7ammad bukra", ["mo7ammad"]),  # bukra: tomorrow
+        ("kalemt 7amad al ka3bi 2al badon el plan", ["7amad al ka3bi"]),
+        ("ya 7ayati shu 2al?", []),
+    ],
+)
+def test_arabizi_names_after_a_cue(text: str, names: list[str]) -> None:
+    assert names == _found(text)
