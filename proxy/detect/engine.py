@@ -31,7 +31,7 @@ from proxy.detect.propagation import Propagator, name_parts
 from proxy.detect.repeats import repeats
 from proxy.detect.secrets import find_secrets
 from proxy.detect.spans import Detector, EntityType, Span
-from proxy.detect.structured import find_structured_names
+from proxy.detect.structured import find_column_addresses, find_structured_names
 from proxy.detect.text_memo import TextFindings, TextMemo
 from proxy.errors import NotConfigured, RedactionFailed
 from proxy.policy import CustomPattern
@@ -61,11 +61,12 @@ RECOGNIZERS = (
     find_phones,
     find_phone_fragments,
     find_addresses,
+    find_column_addresses,
 )
 # A text without a digit (a system prompt, most chat turns) cannot hold a card, IBAN, national
 # id or phone: only these can match it (an IPv6 may be all letters, an Arabic address has no
 # number). One search for a digit replaces five scans of the text.
-WITHOUT_DIGITS = (find_secrets, find_emails, find_ips, find_addresses)
+WITHOUT_DIGITS = (find_secrets, find_emails, find_ips, find_addresses, find_column_addresses)
 _DIGIT = re.compile(r"\d")
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from proxy.detect.context import COMPANY_LEADS, COMPANY_WORDS
+from proxy.detect.spans import EntityType, Span
 
 PERSON_KEYS = frozenset(
     [
@@ -215,7 +216,8 @@ def _person_like(value: str, strict: bool) -> bool:
         return False
     if words[-1].strip(".,").casefold() in GROUP_WORDS:
         return False  # "finance team", "Sales Dept", "unassigned"
-    return not strict or all(w[:1].isupper() or not w[:1].isascii() for w in words)
+    initials = [w.lstrip("(")[:1] for w in words]  # "(Itzik)": a nickname's own capital
+    return not strict or all(c.isupper() or not c.isascii() for c in initials)
 
 
 def _is_company(words: list[str]) -> bool:
@@ -225,12 +227,20 @@ def _is_company(words: list[str]) -> bool:
 
 
 def _cut(value: str) -> str:
-    """The value up to an email in angle brackets or a parenthesis ("Dana (Gulf Logistics)")."""
+    """The value up to an email in angle brackets or a parenthesis ("Dana (Gulf Logistics)");
+    a one-word nickname between a given name and a surname stays ("אליהו (אלי) פרץ")."""
+    nickname = _NICKNAME.search(value)
+    if nickname is not None:
+        value = value[: nickname.end()]
     for mark in (" (", " <", "(", "<"):
-        at = value.find(mark)
+        at = value.find(mark, nickname.end() if nickname else 0)
         if at > 0:
             return value[:at]
     return value
+
+
+# A given name, a one-word nickname in parentheses (not a role: "(CFO)"), then a surname.
+_NICKNAME = re.compile(r"^[^\W\d_]\S* \((?![A-Z]{2,}\))[^\W\d_][^\s()]*\) [^\W\d_][^\s(<]*")
 
 
 def _value_spans(start: int, value: str) -> Iterator[tuple[int, int]]:
@@ -355,14 +365,74 @@ def _key_value_row(cells: list[str]) -> bool:
 def _cells(
     body: str, pos: int, delim: str, columns: list[tuple[int, int]]
 ) -> Iterator[tuple[int, int]]:
+    cells = _row_cells(body, delim)  # offsets located in the raw line: they stay exact
+    for index, kind in columns:
+        if index < len(cells) and _person_like(cells[index][1], strict=kind == 1):
+            yield from _value_spans(pos + cells[index][0], cells[index][1])
+
+
+# Column headers of street addresses, as CRM exports write them (casefolded, spaces and dashes
+# as "_").
+_ADDRESS_HEADERS = frozenset(
+    [
+        *("address", "addr", "street", "street_address", "address_line_1", "address1"),
+        *("home_address", "billing_address", "shipping_address", "mailing_address"),
+        *("postal_address", "adresse", "anschrift", "dirección", "direccion", "endereço"),
+        *("indirizzo", "adres", "адрес", "כתובת", "כתובת_מגורים", "כתובת_למשלוח"),
+        *("العنوان", "عنوان", "العنوان_الوطني", "عنوان_السكن"),
+    ]
+)
+_ADDRESS_HEADER_GATE = re.compile(
+    r"(?i)addr|street|anschrift|direcci|endere|indirizzo|adres|адрес|כתובת|عنوان"
+)
+
+
+def find_column_addresses(text: str) -> Iterator[Span]:
+    """The cells of CSV/TSV columns whose header names a street address. A row with more
+    cells than its header whose address is the last column (an address with unquoted commas)
+    gives the whole rest of the line."""
+    if _ADDRESS_HEADER_GATE.search(text) is None:
+        return
+    pos = 0
+    column = -1
+    width = 0
+    delim = ","
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if not body.strip():
+            column = -1
+        elif column >= 0:
+            cells = _row_cells(body, delim)
+            if column < len(cells):
+                at, cell = cells[column]
+                if column == width - 1 and len(cells) > width:
+                    cell = body[at:]
+                if cell.strip() and (any(c.isdigit() for c in cell) or len(cell.split()) >= 2):
+                    start = pos + at + len(cell) - len(cell.lstrip())
+                    yield Span(start, pos + at + len(cell.rstrip()), EntityType.ADDRESS, 0.9, "csv")
+        elif len(body) < 400:
+            for d in (",", "\t", ";", "|"):
+                if d in body:
+                    header = [_header_key(h) for h in body.split(d)]
+                    hits = [i for i, h in enumerate(header) if h in _ADDRESS_HEADERS]
+                    if hits:
+                        column, width, delim = hits[0], len(header), d
+                        break
+        pos += len(line)
+
+
+def _header_key(cell: str) -> str:
+    return re.sub(r"[\s-]+", "_", cell.strip().strip('"').casefold())
+
+
+def _row_cells(body: str, delim: str) -> list[tuple[int, str]]:
+    """(offset in the line, text) of each cell of a delimited row."""
     row = next(csv.reader([body], delimiter=delim))
-    # Locate each cell in the raw line to keep offsets exact.
-    offsets: list[int] = []
+    out: list[tuple[int, str]] = []
     cursor = 0
     for cell in row:
         at = body.find(cell, cursor) if cell else cursor
-        offsets.append(at if at >= 0 else cursor)
-        cursor = (at if at >= 0 else cursor) + len(cell)
-    for index, kind in columns:
-        if index < len(row) and _person_like(row[index], strict=kind == 1):
-            yield from _value_spans(pos + offsets[index], row[index])
+        at = at if at >= 0 else cursor
+        out.append((at, cell))
+        cursor = at + len(cell)
+    return out

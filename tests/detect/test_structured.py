@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from proxy.detect.structured import find_structured_names
+from proxy.detect.spans import EntityType
+from proxy.detect.structured import find_column_addresses, find_structured_names
 
 
 def _found(text: str) -> list[str]:
@@ -75,3 +76,28 @@ def test_a_two_column_header_is_still_a_header(text: str) -> None:
 def test_only_a_last_word_naming_a_team_vetoes_a_value() -> None:
     text = '{"contact": "na yeon", "rep": "Ofer Hr", "owner": "finance team"}'
     assert ["na yeon", "Ofer Hr"] == [text[s:e] for s, e in find_structured_names(text)]
+
+
+def test_a_nickname_between_given_name_and_surname_stays_in_the_name() -> None:
+    text = "Name,Phone\nאליהו (אלי) פרץ,058-7331220\nDana (Gulf Logistics),054-1234567\n"
+    assert ["אליהו (אלי) פרץ", "Dana"] == [text[s:e] for s, e in find_structured_names(text)]
+
+
+def test_cells_of_an_address_column_are_addresses() -> None:
+    text = (
+        "שם,טלפון,כתובת\n"
+        "תמר שושני,077-4408821,הנביאים 12/3 ירושלים\n"
+        "\n"
+        "Name,Email,Address\n"
+        'Dana Levi,dana@x.io,"12 Main St, Springfield, IL 62704"\n'
+        "Omar Haddad,o@x.ae,Villa 9, Al Wasl Road, Dubai\n"
+        "Ann Lee,a@x.io,N/A\n"
+    )
+    found = [text[s.start : s.end] for s in find_column_addresses(text)]
+    assert found == [
+        "הנביאים 12/3 ירושלים",
+        "12 Main St, Springfield, IL 62704",
+        "Villa 9, Al Wasl Road, Dubai",  # unquoted commas in the last column
+    ]
+    assert all(s.type is EntityType.ADDRESS for s in find_column_addresses(text))
+    assert [] == list(find_column_addresses("Name,Email\nDana Levi,dana@x.io\n"))
