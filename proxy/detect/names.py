@@ -65,6 +65,12 @@ HANDLE = re.compile(r"(?<![\w.@-])([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![\w@-]|\.\w
 _HOLIDAY_GREETING = re.compile(
     r"\b(?:(?:Ramadan|Eid|RAMADAN|EID|ramadan|eid) (?:[Kk]areem|[Mm]ubarak)|[Mm]az[ae]l [Tt]ov)\b"
 )
+_ROLE = (
+    r"(?:CEO|CFO|COO|CTO|CIO|CMO|CISO|VP|SVP|EVP|GM|Director|Manager|Head|Lead|Engineer|"
+    r"Founder|Co-founder|Owner|Partner|Consultant|Analyst|Officer|President|Chair|Buyer|"
+    r"Counsel|Controller|Accountant|Recruiter|Architect|Developer|Designer|Coordinator|"
+    r"Specialist|Administrator|Assistant|Associate|Executive|Advisor|Rep|Representative)"
+)
 # A verb only people do, right after an ambiguous name ("Rose confirmed", "Sofia asked"):
 # the second signal a lone name that is also a word or a place needs.
 _PERSON_VERB = re.compile(
@@ -74,6 +80,9 @@ _PERSON_VERB = re.compile(
     r"needs|likes|loved|reports|reported|owns|approved|declined|ordered|reordered|re-ordered|"
     r"cancelled|canceled|booked|paid|bought|accepted|rejected|hopes|hoped|decided|insists|"
     r"insisted|is blocking|is out|is on leave|is travelling|is traveling)\b"
+    # ... or a job title in parentheses or after a comma ("Sage Whitlock (Finance Director)"),
+    # or the company a person is from ("Faith from Morgan Stanley").
+    rf"|,? \((?:[\w&/-]+ ){{0,3}}{_ROLE}\b|, (?:the |our |their )?{_ROLE}\b| from (?:the )?[A-Z]"
 )
 # Particles that start a given name or a kunya when a name follows ("Abdul Rehman", "Abu Fahd").
 _GIVEN_NAME_LEADS = frozenset(["abdul", "abd", "abdel", "abdal", "abu", "abou", "umm", "um"])

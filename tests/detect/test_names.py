@@ -321,3 +321,16 @@ def test_a_name_after_a_role_and_its_possessive() -> None:
 )
 def test_arabizi_names_after_a_cue(text: str, names: list[str]) -> None:
     assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Spoke about Sage Whitlock (Finance Director) today", ["Sage Whitlock"]),
+        ("Rose, CFO at Bloom, agreed", ["Rose"]),
+        ("@channel Faith from Morgan Stanley wants the deck", ["Faith"]),
+        ("Shipping from Jordan from Monday", []),
+    ],
+)
+def test_a_role_or_an_employer_after_an_ambiguous_name(text: str, names: list[str]) -> None:
+    assert names == _found(text)
