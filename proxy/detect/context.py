@@ -15,7 +15,8 @@ PARTICLES = _LISTS["particles"]
 # is needed; otherwise ordinary words.
 # Brands, holidays and languages (Atlas, Philips, Ramadan, Bangla) are treated alike.
 BRANDS = _LISTS["brands"]
-PLACES = _LISTS["places"] | _LISTS["months"] | BRANDS
+MONTHS = _LISTS["months"]
+PLACES = _LISTS["places"] | MONTHS | BRANDS
 # Multi-word organisations named after people ("morgan stanley", "marks & spencer").
 ORGANISATIONS = _LISTS["organisations"]
 COUNTRIES = _LISTS["countries"]

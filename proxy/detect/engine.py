@@ -33,6 +33,7 @@ from proxy.detect.secrets import find_secrets
 from proxy.detect.spans import Detector, EntityType, Span
 from proxy.detect.structured import find_column_addresses, find_structured_names
 from proxy.detect.text_memo import TextFindings, TextMemo
+from proxy.detect.word_uses import drop_word_uses
 from proxy.errors import NotConfigured, RedactionFailed
 from proxy.policy import CustomPattern
 
@@ -136,7 +137,7 @@ class DetectionEngine(Detector):
             spans.extend(more)
         results: list[list[Span]] = []
         for view, spans, people in zip(views, found, people_of, strict=True):
-            people.update(propagator.find(view.text))
+            people.update(drop_word_uses(view.text, propagator.find(view.text), self._lex))
             spans.extend(_merge_people(view.text, people))
             results.append(self._finish(view, spans))
         return results

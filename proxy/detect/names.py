@@ -37,6 +37,7 @@ from proxy.detect.organisations import (
     organisation_spans,
     outside,
 )
+from proxy.detect.word_uses import month_day
 
 _NONLATIN = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f"
 _CAPITALS = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
@@ -429,6 +430,8 @@ def _accept(
         for s, e in keep:
             hits.append(NameHit(s, e))
         return
+    if len(part) == 1 and month_day(text, part[0][0], part[0][1]):
+        return  # "moved the call to June 12": a date, whatever the cue before it
     named = sum(k in (STRONG, AMBIG, WORDISH) for k in kinds)
     if named >= 2 and not strong and cue is not True and _all_places(text, part):
         return  # "Hong Kong", "Addis Ababa", "Zain Jordan": places and brands together

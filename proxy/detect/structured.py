@@ -266,6 +266,36 @@ def find_structured_names(text: str) -> Iterator[tuple[int, int]]:
                 yield from _value_spans(m.start("value"), m.group("value"))
     if "," in text or "\t" in text or ";" in text or "|" in text:
         yield from _csv_names(text)
+    if "] " in text or " - " in text:
+        yield from _chat_speakers(text)
+
+
+# A chat export's message line: "[12/03/2025, 10:16] Name: text" (WhatsApp on iOS) or
+# "12/03/2025, 10:16 - Name: text" (Android); the speaker is a person, in any script.
+_CHAT_LINE = re.compile(
+    r"^(?:\[[\d٠-٩/.,: \-apmص]{8,30}\]|[\d٠-٩]{1,4}[/.][\d٠-٩]{1,2}[/.][\d٠-٩]{2,4},? "
+    r"[\d٠-٩]{1,2}:[\d٠-٩]{2}(?: ?[apAP][mM])? -) (?P<name>[^:\n\d@]{2,40}?):[ \t]",
+    re.MULTILINE,
+)
+_NOT_SPEAKERS = frozenset(
+    [
+        *("you", "אתה", "את", "أنت", "انت", "system", "messages", "bot", "manager"),
+        *("менеджер", "поддержка", "מנהל", "מנהלת", "צוות", "שירות", "دعم", "فريق", "خدمة"),
+    ]
+)
+
+
+def _chat_speakers(text: str) -> Iterator[tuple[int, int]]:
+    for m in _CHAT_LINE.finditer(text):
+        name = m.group("name").strip()
+        words = name.split()
+        if (
+            len(words) <= 4
+            and not any(w.casefold() in _NOT_SPEAKERS or w.casefold() in GROUP_WORDS for w in words)
+            and not _is_company(words)
+        ):
+            start = m.start("name") + m.group("name").index(name)
+            yield start, start + len(name)
 
 
 def _key_before(text: str, at: int) -> str:

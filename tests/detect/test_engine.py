@@ -210,3 +210,9 @@ def test_a_name_from_a_remembered_text_still_spreads_to_a_new_one() -> None:
     engine.detect_all([first])
     typed = _typed(engine, [first, "Quillane will send the form."])
     assert typed == [[("PERSON", "Zorbeth Quillane")], [("PERSON", "Quillane")]]
+
+
+def test_a_spread_name_part_that_reads_as_the_word_stays_the_word() -> None:
+    engine = DetectionEngine(memo_texts=0)
+    spans = engine.detect_all(["June Halvorsen signed.", "Renewal is due June 12; June agreed."])
+    assert [(s.start, s.end, s.type) for s in spans[1]] == [(24, 28, EntityType.PERSON)]

@@ -334,3 +334,7 @@ def test_arabizi_names_after_a_cue(text: str, names: list[str]) -> None:
 )
 def test_a_role_or_an_employer_after_an_ambiguous_name(text: str, names: list[str]) -> None:
     assert names == _found(text)
+
+
+def test_a_month_and_a_day_after_a_cue_is_a_date() -> None:
+    assert ["June Halvorsen"] == _found("June Halvorsen moved the call to June 12.")

@@ -101,3 +101,16 @@ def test_cells_of_an_address_column_are_addresses() -> None:
     ]
     assert all(s.type is EntityType.ADDRESS for s in find_column_addresses(text))
     assert [] == list(find_column_addresses("Name,Email\nDana Levi,dana@x.io\n"))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("[١٤/٣/٢٠٢٥ ١٠:٠٢ ص] سعيد: عيد سعيد وكل عام", ["سعيد"]),
+        ("[12.03.2025, 10:16] מיכל ש.: בטח, שולחת", ["מיכל ש."]),
+        ("12/03/2025, 10:16 - Dana Levi: ok, sending", ["Dana Levi"]),
+        ("[12/03/2025, 10:17] Sales IL: the quote is out", []),  # a team, not a person
+    ],
+)
+def test_the_speaker_of_a_chat_export_line_is_a_person(text: str, names: list[str]) -> None:
+    assert names == _found(text)
