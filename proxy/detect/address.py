@@ -674,29 +674,31 @@ def _label_spans(
         yield m.end(), m.end() + len(value)
 
 
-# Every pattern but the number-led ones (ENGLISH, FRENCH) opens with one of a few words, as
-# written: one Aho-Corasick pass over the text finds where they occur, and each pattern is
-# tried there only (`matches_at`), not at every place of the text as `finditer` would.
-# ENGLISH and FRENCH are tried at the numbers just before their street words (`_number_starts`).
-_WORDS = LeadFinder(
-    [
-        _literals(_LEADS),  # PREFIX_STREET
-        _literals(_SUFFIX),  # NUMBER_AFTER, STREET_CHAIN, ENGLISH's street words
-        _literals(_SUFFIX_AFTER),  # NUMBER_AFTER_OTHER
-        _literals(_GERMAN_WORDS),  # GERMAN
-        _literals(_UAE_WORDS),  # UAE
-        _literals(_UNIT_WORDS),  # UNIT_CHAIN
-        tuple(w[:1].upper() + w[1:] for w in _FRENCH_WORDS) + _FRENCH_WORDS,  # FRENCH
-        _literals(_CYRILLIC_WORDS),  # CYRILLIC
-        ("Locked Bag", "Postfach", "Caixa Postal", "Apartado", "Casilla", "B.P."),  # PO_BOX_WORDS
-        ("Makani", "مكاني"),  # MAKANI
-    ]
+# Every pattern but the number-led ones (ENGLISH, FRENCH) opens with one of a few words: two
+# Aho-Corasick passes find where they occur, and each pattern is tried there only
+# (`matches_at`), not at every place of the text as `finditer` would. ENGLISH and FRENCH are
+# tried at the numbers just before their street words (`_number_starts`). The capitalised words
+# are looked for in the text as written, the lower-case ones in the lower-cased text (a capital
+# there is one more place to try, never one fewer), with the labels and gates below: an
+# automaton is slower the more first letters its words have, and lower-case letters are common.
+_LEAD_GROUPS = (
+    _literals(_LEADS),  # PREFIX_STREET
+    _literals(_SUFFIX),  # NUMBER_AFTER, STREET_CHAIN, ENGLISH's street words
+    _literals(_SUFFIX_AFTER),  # NUMBER_AFTER_OTHER
+    _literals(_GERMAN_WORDS),  # GERMAN
+    _literals(_UAE_WORDS),  # UAE
+    _literals(_UNIT_WORDS),  # UNIT_CHAIN
+    _FRENCH_WORDS,  # FRENCH, either case
+    _literals(_CYRILLIC_WORDS),  # CYRILLIC
+    ("Locked Bag", "Postfach", "Caixa Postal", "Apartado", "Casilla", "B.P."),  # PO_BOX_WORDS
+    ("Makani", "مكاني"),  # MAKANI
 )
 (_AT_PREFIX, _AT_STREET_WORD, _AT_AFTER_WORD, _AT_GERMAN, _AT_UAE, _AT_UNIT) = range(6)
 (_AT_FRENCH, _AT_CYRILLIC, _AT_BOX, _AT_MAKANI) = range(6, 10)
-# Cues without which NUMBER_AFTER_OTHER, UAE and PO_BOX are not tried, and the label words, in
-# the lower-cased text. (The gates of the three are narrower than their patterns: "Mh 5" alone
-# is not tried. They are kept as they are, so that no span changes.)
+_WORDS = LeadFinder([[w for w in group if not w[0].islower()] for group in _LEAD_GROUPS])
+# Cues without which NUMBER_AFTER_OTHER, UAE and PO_BOX are not tried, in the lower-cased text.
+# (The gates of the three are narrower than their patterns: "Mh 5" alone is not tried. They are
+# kept as they are, so that no span changes.)
 _GATE_CUES = (
     (
         *("straße", "strasse", "str.", "str ", "allee", "gasse", "weg ", "platz", "cad"),
@@ -705,12 +707,22 @@ _GATE_CUES = (
     ("villa", "flat", "apartment", "apt", "office", "unit", "shop", "building", "bldg"),
     ("box", "pmb", "o.b.", "pob", "ת.ד", "תד", "ص.ب", "صب", "صندوق"),
 )
-_LOWER_SCAN = ahocorasick.Automaton()
+# What each word of the lower-case pass stands for: a gate's cue (its index), a label word
+# (-1), or a lower-case lead (`_LEAD` + its group).
+_LEAD = len(_GATE_CUES)
+_ROLES: dict[str, set[int]] = {}
 for _index, _cues in enumerate(_GATE_CUES):
     for _cue in _cues:
-        _LOWER_SCAN.add_word(_cue, (0, _index))
+        _ROLES.setdefault(_cue, set()).add(_index)
 for _word in _LABEL_WORDS:
-    _LOWER_SCAN.add_word(_word, (len(_word), -1))
+    _ROLES.setdefault(_word, set()).add(-1)
+for _index, _group in enumerate(_LEAD_GROUPS):
+    for _word in _group:
+        if _word[0].islower():
+            _ROLES.setdefault(_word, set()).add(_LEAD + _index)
+_LOWER_SCAN = ahocorasick.Automaton()
+for _word, _roles in _ROLES.items():
+    _LOWER_SCAN.add_word(_word, (len(_word), tuple(sorted(_roles))))
 _LOWER_SCAN.make_automaton()
 _GATED = (NUMBER_AFTER_OTHER, UAE, PO_BOX)  # in the order of `_GATE_CUES`
 # A number where ENGLISH or FRENCH may start: a digit after no ASCII digit (both patterns'
@@ -743,6 +755,29 @@ def _number_starts(text: str, words: list[int], runs: int) -> list[int]:
     return starts
 
 
+def word_starts(
+    text: str, lowered: str
+) -> tuple[list[list[int]], list[tuple[int, int]], set[re.Pattern[str]]]:
+    """Where each group of `_LEAD_GROUPS` occurs (sorted starts), where the label words end in
+    `lowered` (with their lengths), and the gated patterns whose cues occur."""
+    at = _WORDS.starts(text)
+    lower: list[set[int]] = [set() for _ in _LEAD_GROUPS]
+    labels: list[tuple[int, int]] = []
+    opened: set[re.Pattern[str]] = set()
+    for last, (length, roles) in _LOWER_SCAN.iter(lowered):
+        for role in roles:
+            if role < 0:
+                labels.append((last, length))
+            elif role < _LEAD:
+                opened.add(_GATED[role])
+            else:
+                lower[role - _LEAD].add(last + 1 - length)
+    for index, starts in enumerate(lower):
+        if starts:
+            at[index] = sorted(starts.union(at[index]))
+    return at, labels, opened
+
+
 def word_led_matches(
     text: str, at: list[list[int]]
 ) -> list[tuple[re.Pattern[str], Iterator[re.Match[str]]]]:
@@ -767,18 +802,12 @@ def find_addresses(text: str) -> Iterator[Span]:
     lowered = lower_same_length(text)
     digits = _DIGIT.search(text) is not None  # only chains and labels can do without one
     separated = "," in text or "،" in text
-    closed = set(_GATED)
-    labels: list[tuple[int, int]] = []
-    for last, (length, index) in _LOWER_SCAN.iter(lowered):
-        if index < 0:
-            labels.append((last, length))
-        else:
-            closed.discard(_GATED[index])
+    at, labels, opened = word_starts(text, lowered)
+    closed = set(_GATED) - opened
     # The Hebrew and Arabic patterns are run on the lines in those scripts only.
     rtl = rtl_regions(text)
     found: list[tuple[int, int]] = []
     anchors: list[tuple[int, int]] = []  # Hebrew and Arabic streets
-    at = _WORDS.starts(text) if digits or separated else []
     if digits:
         for rx, matches in word_led_matches(text, at):
             if rx not in closed:
