@@ -782,7 +782,7 @@ def word_led_matches(
     text: str, at: list[list[int]]
 ) -> list[tuple[re.Pattern[str], Iterator[re.Match[str]]]]:
     """Each numbered street or box pattern led by words, with the matches `finditer` gives,
-    found from where its words occur (`at`: `_WORDS.starts(text)`)."""
+    found from where its words occur (`at`, from `word_starts`)."""
     return [
         (ENGLISH, matches_at(ENGLISH, text, _number_starts(text, at[_AT_STREET_WORD], 5))),
         (NUMBER_AFTER, matches_at(NUMBER_AFTER, text, at[_AT_STREET_WORD])),
