@@ -32,14 +32,14 @@ reads as a date or weekday, or as ordinary words, stops it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import ahocorasick
 
 from proxy.detect.address_rtl import NOT_A_STREET_BEFORE, rtl_regions, rtl_spans
 from proxy.detect.casing import lower_same_length
-from proxy.detect.gates import CueGates
+from proxy.detect.gates import LeadFinder, matches_at
 from proxy.detect.places import PLACES
 from proxy.detect.spans import EntityType, Span
 
@@ -123,15 +123,22 @@ PREFIX_STREET = re.compile(
 )
 # German, Dutch and Nordic street words are compounds ("Hauptstraße 12", "Keizersgracht 123"):
 # found from the suffix + number, then extended back to the start of the capitalised word.
+_GERMAN_WORDS = (
+    r"straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|straat|gracht|"
+    r"laan|plein|kade|singel|gatan|vägen|gade|vej|veien|gata"
+)
 GERMAN = re.compile(
-    r"(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|straat|gracht|"
-    r"laan|plein|kade|singel|gatan|vägen|gade|vej|veien|gata)"
-    r"\s+\d{1,4}\s?[a-z]?\b(?:,?\s*\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÄÖÜ][\wäöüß-]+)?"
+    rf"(?:{_GERMAN_WORDS})\s+\d{{1,4}}\s?[a-z]?\b(?:,?\s*\d{{4,5}}(?:\s?[A-Z]{{2}})?\s+[A-ZÄÖÜ][\wäöüß-]+)?"
 )
 _WORD_BEFORE = re.compile(r"[A-ZÄÖÜ][\wäöüß-]*$")
+_FRENCH_WORDS = (
+    *("rue", "avenue", "av.", "boulevard", "bd", "place", "chemin", "allée", "impasse", "quai"),
+    *("route", "cours"),
+)
 FRENCH = re.compile(
-    r"\d(?<![A-Za-z0-9_]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?:[Rr]ue|[Aa]venue|[Aa]v\.|[Bb]oulevard|"
-    r"[Bb]d|[Pp]lace|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours)\s+(?:(?:de|du|des|la|le|l'|d')\s*)?[\w'’-]+(?:\s+[A-ZÉ][\w'’-]+){0,3}"
+    r"\d(?<![A-Za-z0-9_]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?:"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in _FRENCH_WORDS)
+    + r")\s+(?:(?:de|du|des|la|le|l'|d')\s*)?[\w'’-]+(?:\s+[A-ZÉ][\w'’-]+){0,3}"
     r"(?:,?\s*\d{5}\s+[A-ZÉ][\w'’-]+)?"
 )
 # HEBREW and ARABIC start at the street word itself, so `re` skips ahead to its first letters
@@ -169,13 +176,17 @@ KOREAN = re.compile(r"-(?:ro|gil|daero)\b(?:\s+\d{1,3}(?:beon)?-gil)?(?:\s+\d{1,
 _KOREAN_NAME = re.compile(r"[A-Z][a-z]+(?:-?\d{1,3})?$")
 _NUMBER_BEFORE = re.compile(r"(?<![^\s])\d{1,4}(?:-\d{1,4})?,?\s+$")
 # Russian/Ukrainian street words, then the name and the house number ("ул. Тверская, д. 7").
+_CYRILLIC_WORDS = (
+    r"ул\.|улица|вул\.|вулиця|просп\.|пр-т|проспект|пер\.|переулок|наб\.|набережная|"
+    r"бул\.|б-р|бульвар|ш\.|шоссе|пл\.|площадь"
+)
 CYRILLIC = re.compile(
-    r"(?:ул\.|улица|вул\.|вулиця|просп\.|пр-т|проспект|пер\.|переулок|наб\.|набережная|"
-    r"бул\.|б-р|бульвар|ш\.|шоссе|пл\.|площадь)\s*[А-ЯЁІЇЄҐ\d][\w.-]*"
+    rf"(?:{_CYRILLIC_WORDS})\s*[А-ЯЁІЇЄҐ\d][\w.-]*"
     r"(?:\s+[А-ЯЁІЇЄҐ][\w.-]*){0,2},?\s*(?:д\.|дом|буд\.)?\s*\d{1,4}[а-я]?(?:/\d{1,4})?\b"
 )
+_UAE_WORDS = "Villa|Flat|Apartment|Apt|Office|Unit|Shop|Building|Bldg|Plot"
 UAE = re.compile(
-    r"(?:Villa|Flat|Apartment|Apt|Office|Unit|Shop|Building|Bldg|Plot)\s+(?:No\.?\s*)?"
+    rf"(?:{_UAE_WORDS})\s+(?:No\.?\s*)?"
     r"[\w-]{1,5},\s*(?:Street|St|Road|Rd)\.?\s+\d{1,4}[A-Z]?"
     r"(?:,\s*[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}){0,3}"
 )
@@ -209,10 +220,8 @@ _NUMBERED_PART = re.compile(
 )
 # A unit, villa or plot number, or a street written without its number, leading parts that
 # end in a known city or a postcode.
-UNIT_CHAIN = re.compile(
-    r"(?:Villa|Flat|Apartment|Apt|Office|Unit|Shop|Suite|Building|Bldg|Plot|Block|"
-    r"House|Door)\.?\s*(?:No\.?\s*)?#?\d[\w/-]{0,6}(?=\s*,)"
-)
+_UNIT_WORDS = "Villa|Flat|Apartment|Apt|Office|Unit|Shop|Suite|Building|Bldg|Plot|Block|House|Door"
+UNIT_CHAIN = re.compile(rf"(?:{_UNIT_WORDS})\.?\s*(?:No\.?\s*)?#?\d[\w/-]{{0,6}}(?=\s*,)")
 STREET_CHAIN = re.compile(rf"(?:{_SUFFIX})\b\.?(?=[ \t]*,)")
 # A label or key whose value is an address, taken whole up to the end of its line or quote.
 LABEL = re.compile(
@@ -350,6 +359,11 @@ _UNIT_BEFORE = re.compile(
     r"(?:(?:Suite|Apt|Unit|Flat|Level)\s*\w{1,5}(?:,?\s+|/)|(?<![\w/.-])\d{1,4}[A-Za-z]?/)$"
 )
 _MAX_PARTS = 6
+
+
+def _literals(alternation: str) -> tuple[str, ...]:
+    """The text each branch of an alternation of words opens with ("Avda\\.?" gives "Avda")."""
+    return tuple(branch.split("\\.?")[0].replace("\\", "") for branch in alternation.split("|"))
 
 
 _CALENDAR = frozenset(
@@ -494,15 +508,9 @@ def _glued_before(text: str, start: int) -> bool:
 
 
 def _street_spans(
-    text: str, rx: re.Pattern[str], regions: list[tuple[int, int]] | None = None
+    text: str, rx: re.Pattern[str], matches: Iterable[re.Match[str]]
 ) -> Iterator[tuple[int, int]]:
-    """(start, end) of the numbered street anchors found by `rx`, in `regions` of the text
-    when given."""
-    matches = (
-        rx.finditer(text)
-        if regions is None
-        else (m for lo, hi in regions for m in rx.finditer(text, lo, hi))
-    )
+    """(start, end) of the numbered street anchors among the `matches` of `rx`."""
     for m in matches:
         start = m.start()
         value = m.group().rstrip(" ,.،")
@@ -582,10 +590,12 @@ def _postcode_spans(text: str) -> Iterator[tuple[int, int]]:
         yield part.start(), m.end()
 
 
-def _chain_spans(text: str, rx: re.Pattern[str], parts: int) -> Iterator[tuple[int, int]]:
-    """Anchors without a house number: kept only when at least `parts` parts follow and the
-    last is a known city, country or postcode."""
-    for m in rx.finditer(text):
+def _chain_spans(
+    text: str, rx: re.Pattern[str], parts: int, matches: Iterable[re.Match[str]]
+) -> Iterator[tuple[int, int]]:
+    """Anchors without a house number (the `matches` of `rx`): kept only when at least `parts`
+    parts follow and the last is a known city, country or postcode."""
+    for m in matches:
         start = m.start()
         if rx is STREET_CHAIN and start and text[start - 1].isalnum():
             continue
@@ -664,119 +674,161 @@ def _label_spans(
         yield m.end(), m.end() + len(value)
 
 
-# Substrings without which a pattern cannot match: one Aho-Corasick pass tells which to run.
-_STREET_GATES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (ENGLISH, ("",)),
-    (NUMBER_AFTER, ("",)),
-    (
-        PREFIX_STREET,
-        (*(w.replace("\\", "").casefold() for w in _LEADS.split("|") if "?" not in w), "avda"),
-    ),
-    (
-        FRENCH,
-        (
-            *("rue", "avenue", "av.", "boulevard", "bd", "place", "chemin", "allée"),
-            *("impasse", "quai", "route", "cours"),
-        ),
-    ),
-    (
-        GERMAN,
-        (
-            *("straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm"),
-            *("ufer", "chaussee", "straat", "gracht", "laan", "plein", "kade", "singel"),
-            *("gatan", "vägen", "gade", "vej", "veien", "gata"),
-        ),
-    ),
-    (
-        NUMBER_AFTER_OTHER,
-        (
-            *("straße", "strasse", "str.", "str ", "allee", "gasse", "weg ", "platz", "cad"),
-            *("sok", "sk.", "sk ", "bulvar", "blv", "mah.", "mah ", "mahalle", "mh.", "yolu"),
-        ),
-    ),
-    (JAPAN, ("",)),
-    (KOREAN, ("",)),
-    (HEBREW, ("רחוב", "רח'", "רח׳", "שדרות", "שד'", "שד׳", "דרך", "סמטת", "כיכר")),
-    (ARABIC, ("شارع", "طريق")),
-    (UAE, ("villa", "flat", "apartment", "apt", "office", "unit", "shop", "building", "bldg")),
-    (PO_BOX, ("box", "pmb", "o.b.", "pob", "ת.ד", "תד", "ص.ب", "صب", "صندوق")),
+# Every pattern but the number-led ones (ENGLISH, FRENCH) opens with one of a few words: two
+# Aho-Corasick passes find where they occur, and each pattern is tried there only
+# (`matches_at`), not at every place of the text as `finditer` would. ENGLISH and FRENCH are
+# tried at the numbers just before their street words (`_number_starts`). The capitalised words
+# are looked for in the text as written, the lower-case ones in the lower-cased text (a capital
+# there is one more place to try, never one fewer), with the labels and gates below: an
+# automaton is slower the more first letters its words have, and lower-case letters are common.
+_LEAD_GROUPS = (
+    _literals(_LEADS),  # PREFIX_STREET
+    _literals(_SUFFIX),  # NUMBER_AFTER, STREET_CHAIN, ENGLISH's street words
+    _literals(_SUFFIX_AFTER),  # NUMBER_AFTER_OTHER
+    _literals(_GERMAN_WORDS),  # GERMAN
+    _literals(_UAE_WORDS),  # UAE
+    _literals(_UNIT_WORDS),  # UNIT_CHAIN
+    _FRENCH_WORDS,  # FRENCH, either case
+    _literals(_CYRILLIC_WORDS),  # CYRILLIC
+    ("Locked Bag", "Postfach", "Caixa Postal", "Apartado", "Casilla", "B.P."),  # PO_BOX_WORDS
+    ("Makani", "مكاني"),  # MAKANI
 )
-# Patterns whose cues are rare: gated apart, so that their usually closed gates do not keep
-# the common gates' pass from stopping early.
-_RARE_GATES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+(_AT_PREFIX, _AT_STREET_WORD, _AT_AFTER_WORD, _AT_GERMAN, _AT_UAE, _AT_UNIT) = range(6)
+(_AT_FRENCH, _AT_CYRILLIC, _AT_BOX, _AT_MAKANI) = range(6, 10)
+_WORDS = LeadFinder([[w for w in group if not w[0].islower()] for group in _LEAD_GROUPS])
+# Cues without which NUMBER_AFTER_OTHER, UAE and PO_BOX are not tried, in the lower-cased text.
+# (The gates of the three are narrower than their patterns: "Mh 5" alone is not tried. They are
+# kept as they are, so that no span changes.)
+_GATE_CUES = (
     (
-        CYRILLIC,
-        (
-            *("ул.", "улица", "вул.", "вулиця", "просп.", "пр-т", "проспект", "пер.", "переулок"),
-            *("наб.", "набережная", "бул.", "б-р", "бульвар", "ш.", "шоссе", "пл.", "площадь"),
-        ),
+        *("straße", "strasse", "str.", "str ", "allee", "gasse", "weg ", "platz", "cad"),
+        *("sok", "sk.", "sk ", "bulvar", "blv", "mah.", "mah ", "mahalle", "mh.", "yolu"),
     ),
-    (PO_BOX_WORDS, ("locked bag", "postfach", "caixa postal", "apartado", "casilla", "b.p.")),
-    (MAKANI, ("makani", "مكاني")),
+    ("villa", "flat", "apartment", "apt", "office", "unit", "shop", "building", "bldg"),
+    ("box", "pmb", "o.b.", "pob", "ת.ד", "תד", "ص.ب", "صب", "صندوق"),
 )
-_OTHER_GATES: tuple[tuple[str, ...], ...] = (
-    ("",),  # postcode + city
-    (
-        *("villa", "flat", "apartment", "apt", "office", "unit", "shop", "suite", "building"),
-        *("bldg", "plot", "block", "house", "door"),
-    ),
-    ("",),  # street chain
-    ("addr", "street", "ship", "deliver", "adresse", "direcci", "indirizzo", "endere"),
-    ("anschrift", "כתובת", "عنوان"),
-)
-_RTL_PATTERNS = (HEBREW, ARABIC)
-_OPEN = CueGates([cues for _, cues in _STREET_GATES] + list(_OTHER_GATES))
-# The label words and the rare patterns' cues are found in one pass: both passes would read
-# the whole text (rare cues seldom all occur, so the pass cannot stop early).
-_SCAN = ahocorasick.Automaton()
-for _index, (_, _cues) in enumerate(_RARE_GATES):
+# What each word of the lower-case pass stands for: a gate's cue (its index), a label word
+# (-1), or a lower-case lead (`_LEAD` + its group).
+_LEAD = len(_GATE_CUES)
+_ROLES: dict[str, set[int]] = {}
+for _index, _cues in enumerate(_GATE_CUES):
     for _cue in _cues:
-        _SCAN.add_word(_cue, (0, _index))
+        _ROLES.setdefault(_cue, set()).add(_index)
 for _word in _LABEL_WORDS:
-    _SCAN.add_word(_word, (len(_word), -1))
-_SCAN.make_automaton()
+    _ROLES.setdefault(_word, set()).add(-1)
+for _index, _group in enumerate(_LEAD_GROUPS):
+    for _word in _group:
+        if _word[0].islower():
+            _ROLES.setdefault(_word, set()).add(_LEAD + _index)
+_LOWER_SCAN = ahocorasick.Automaton()
+for _word, _roles in _ROLES.items():
+    _LOWER_SCAN.add_word(_word, (len(_word), tuple(sorted(_roles))))
+_LOWER_SCAN.make_automaton()
+_GATED = (NUMBER_AFTER_OTHER, UAE, PO_BOX)  # in the order of `_GATE_CUES`
+# A number where ENGLISH or FRENCH may start: a digit after no ASCII digit (both patterns'
+# look-behinds refuse one).
+_NUMBER_START = re.compile(r"(?<![0-9])\d")
 _DIGIT = re.compile(r"\d")
+
+
+def _number_starts(text: str, words: list[int], runs: int) -> list[int]:
+    """Where ENGLISH (`runs` 5) or FRENCH (`runs` 2) may start, in order: the numbers in the
+    `runs` whitespace-separated runs of characters before a street word that follows a space.
+
+    ENGLISH reads "number, space, up to four words and spaces, street word", and FRENCH
+    "number (and "bis"), space, street word": no run of either holds a space, so the number
+    lies in those runs."""
+    starts: list[int] = []
+    done = 0  # the places before it have been looked at
+    for word in words:
+        if not word or not text[word - 1].isspace():
+            continue
+        width = 64
+        while True:
+            lo = max(0, word - width)
+            # More runs in the slice than `runs`: its first one is not among them.
+            if lo == 0 or len(text[lo:word].split()) > runs:
+                break
+            width *= 4
+        starts.extend(m.start() for m in _NUMBER_START.finditer(text, max(lo, done), word))
+        done = word
+    return starts
+
+
+def word_starts(
+    text: str, lowered: str
+) -> tuple[list[list[int]], list[tuple[int, int]], set[re.Pattern[str]]]:
+    """Where each group of `_LEAD_GROUPS` occurs (sorted starts), where the label words end in
+    `lowered` (with their lengths), and the gated patterns whose cues occur."""
+    at = _WORDS.starts(text)
+    lower: list[set[int]] = [set() for _ in _LEAD_GROUPS]
+    labels: list[tuple[int, int]] = []
+    opened: set[re.Pattern[str]] = set()
+    for last, (length, roles) in _LOWER_SCAN.iter(lowered):
+        for role in roles:
+            if role < 0:
+                labels.append((last, length))
+            elif role < _LEAD:
+                opened.add(_GATED[role])
+            else:
+                lower[role - _LEAD].add(last + 1 - length)
+    for index, starts in enumerate(lower):
+        if starts:
+            at[index] = sorted(starts.union(at[index]))
+    return at, labels, opened
+
+
+def word_led_matches(
+    text: str, at: list[list[int]]
+) -> list[tuple[re.Pattern[str], Iterator[re.Match[str]]]]:
+    """Each numbered street or box pattern led by words, with the matches `finditer` gives,
+    found from where its words occur (`at`, from `word_starts`)."""
+    return [
+        (ENGLISH, matches_at(ENGLISH, text, _number_starts(text, at[_AT_STREET_WORD], 5))),
+        (NUMBER_AFTER, matches_at(NUMBER_AFTER, text, at[_AT_STREET_WORD])),
+        (PREFIX_STREET, matches_at(PREFIX_STREET, text, at[_AT_PREFIX])),
+        (FRENCH, matches_at(FRENCH, text, _number_starts(text, at[_AT_FRENCH], 2))),
+        (GERMAN, matches_at(GERMAN, text, at[_AT_GERMAN])),
+        (NUMBER_AFTER_OTHER, matches_at(NUMBER_AFTER_OTHER, text, at[_AT_AFTER_WORD])),
+        (UAE, matches_at(UAE, text, at[_AT_UAE])),
+        (CYRILLIC, matches_at(CYRILLIC, text, at[_AT_CYRILLIC])),
+        (PO_BOX_WORDS, matches_at(PO_BOX_WORDS, text, at[_AT_BOX])),
+        (MAKANI, matches_at(MAKANI, text, at[_AT_MAKANI])),
+    ]
 
 
 def find_addresses(text: str) -> Iterator[Span]:
     """Street addresses and PO boxes in the supported styles."""
     lowered = lower_same_length(text)
-    gates = _OPEN.open(lowered)
     digits = _DIGIT.search(text) is not None  # only chains and labels can do without one
+    separated = "," in text or "،" in text
+    at, labels, opened = word_starts(text, lowered)
+    closed = set(_GATED) - opened
     # The Hebrew and Arabic patterns are run on the lines in those scripts only.
     rtl = rtl_regions(text)
     found: list[tuple[int, int]] = []
     anchors: list[tuple[int, int]] = []  # Hebrew and Arabic streets
     if digits:
-        for index, (rx, _) in enumerate(_STREET_GATES):
-            if index in gates and rx in _RTL_PATTERNS:
-                anchors.extend(_street_spans(text, rx, rtl))
-            elif index in gates:
-                found.extend(_street_spans(text, rx))
+        for rx, matches in word_led_matches(text, at):
+            if rx not in closed:
+                found.extend(_street_spans(text, rx, matches))
+        for rx in (JAPAN, KOREAN, PO_BOX):
+            if rx not in closed:
+                found.extend(_street_spans(text, rx, rx.finditer(text)))
+        for rx in (HEBREW, ARABIC):
+            matches = (m for lo, hi in rtl for m in rx.finditer(text, lo, hi))
+            anchors.extend(_street_spans(text, rx, matches))
         found.extend(anchors)
-    base = len(_STREET_GATES)
-    labelled = base + 3 in gates or base + 4 in gates
-    rare: set[int] = set()
-    labels: list[tuple[int, int]] = []
-    if digits or labelled:
-        for last, (length, index) in _SCAN.iter(lowered):
-            if index < 0:
-                labels.append((last, length))
-            else:
-                rare.add(index)
-    if digits:
-        for index in sorted(rare):
-            found.extend(_street_spans(text, _RARE_GATES[index][0]))
-    if digits:
         found.extend(_postcode_spans(text))
-        if base + 1 in gates:
-            found.extend(_chain_spans(text, UNIT_CHAIN, 2))
-    if "," in text or "،" in text:
-        found.extend(_chain_spans(text, STREET_CHAIN, 1))
-    if labelled:
+        units = matches_at(UNIT_CHAIN, text, at[_AT_UNIT])
+        found.extend(_chain_spans(text, UNIT_CHAIN, 2, units))
+    if separated:
+        streets = matches_at(STREET_CHAIN, text, at[_AT_STREET_WORD])
+        found.extend(_chain_spans(text, STREET_CHAIN, 1, streets))
+    if labels:
         found.extend(_label_spans(text, lowered, labels))
     # A Hebrew or Arabic chain is whole already: it is not stretched.
-    stretched = list(rtl_spans(text, rtl, anchors)) if rtl and ("," in text or "،" in text) else []
+    stretched = list(rtl_spans(text, rtl, anchors)) if rtl and separated else []
     for start, end in found:
         end = _tail(text, end)[0]
         start = _head(text, start)

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from proxy.detect.address import find_addresses
+from proxy.detect.address import find_addresses, word_led_matches, word_starts
 
 
 @pytest.mark.parametrize(
@@ -336,3 +338,36 @@ def test_a_flat_number_written_before_the_house_number() -> None:
 def test_a_dotted_capital_i_before_a_label_keeps_the_offsets() -> None:
     text = "İİ note. Address: Herzl 15, Haifa"
     assert ["Herzl 15, Haifa"] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+def test_patterns_tried_at_their_words_give_the_matches_finditer_gives() -> None:
+    # Street words, numbers and near misses of each family of patterns, packed and glued.
+    spaces = [" ", " ", "  ", ", ", "\n", "\t", "-", "x", "(", "٣"]
+    families = [
+        ["Street", "St", "St.", "Road", "Hill", "Park", "Baker", "Old", "de", "N", "1st", "Mah"],
+        ["12 Old", " Baker", " St", " Street", "Elm", " Hill", "221B ", "Park", "Road", "West"],
+        ["12 ", "Kingsbridgeworthington ", "Sheikh-Mohammed-Al-Maktoum ", "Street", "Rd", " "],
+        ["rue", "Rue", "bis", "ter", "place", "Place", "Av.", "la", "Paix", "Bd", "cours"],
+        ["12 bis", " rue", "12 ", "4ter, ", " Place", "place ", "de", " la", " Paix", " Quai"],
+        ["12", " bis", ",", " ", "rue", "Quai", "Kingsbridgeworthington", "Saint-Germain-des-Prés"],
+        ["Via", "Rua", "ul.", "C/", "straße", "Str.", "weg", "gracht", "Cad.", "No:", "Roma"],
+        ["Villa", "Flat", "Plot", "Street", "Rd", "ул.", "д.", "Тверская", "Postfach", "B.P."],
+        ["Villa 3, ", "Flat A1,", "Plot", "Street 5", " Rd. 7", "Villa", "ул. ", "д. 7"],
+        ["Makani", "Dubai", "Berlin", "Al", "Barsha", "10115"],
+    ]
+    numbers = ["12", "221B", "5", "7", "1-2", "12345", "a1"]
+    # Numbers far before their street words (the runs of characters before it are counted).
+    long = "Kingsbridgeworthington"
+    texts = [
+        f"{long} 1234 {long} {long} Abcdefghijkl Cd Street",
+        f"{long} 12 bis,{' ' * 58}rue Cler",
+    ]
+    rnd = random.Random(5)
+    for family in families:
+        pieces = family + numbers + spaces
+        for _ in range(1500):
+            texts.append("".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 24))))
+    for text in texts:
+        at = word_starts(text, text.lower())[0]
+        for rx, matches in word_led_matches(text, at):
+            assert [m.span() for m in rx.finditer(text)] == [m.span() for m in matches], text
