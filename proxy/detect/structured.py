@@ -412,8 +412,11 @@ _ADDRESS_HEADERS = frozenset(
         *("العنوان", "عنوان", "العنوان_الوطني", "عنوان_السكن"),
     ]
 )
-_ADDRESS_HEADER_GATE = re.compile(
-    r"(?i)addr|street|anschrift|direcci|endere|indirizzo|adres|адрес|כתובת|عنوان"
+# Pieces of those headers in the cases they are written in, found with `str.find` (a
+# case-insensitive alternation scanned 100 KB of notes in 11 ms).
+_ADDRESS_HEADER_PIECES = (
+    *("ddr", "DDR", "treet", "TREET", "nschrift", "irecci", "ndere", "ndirizzo", "dres"),
+    *("дрес", "ДРЕС", "כתובת", "عنوان"),
 )
 
 
@@ -421,34 +424,68 @@ def find_column_addresses(text: str) -> Iterator[Span]:
     """The cells of CSV/TSV columns whose header names a street address. A row with more
     cells than its header whose address is the last column (an address with unquoted commas)
     gives the whole rest of the line."""
-    if _ADDRESS_HEADER_GATE.search(text) is None:
+    done = 0  # where the last block read ended: header words inside it were seen
+    for at in sorted(_occurrences(text, _ADDRESS_HEADER_PIECES)):
+        if at < done:
+            continue
+        start = text.rfind("\n", 0, at) + 1
+        end = _line_end(text, start)
+        done = end
+        header = _address_column(text[start:end])
+        if header is None:
+            continue
+        column, width, delim = header
+        pos = end + 1
+        while pos < len(text):
+            end = _line_end(text, pos)
+            body = text[pos:end].rstrip("\r")
+            if not body.strip():
+                break
+            yield from _address_cell(body, pos, column, width, delim)
+            pos = end + 1
+        done = pos
+
+
+def _occurrences(text: str, pieces: tuple[str, ...]) -> Iterator[int]:
+    for piece in pieces:
+        at = text.find(piece)
+        while at >= 0:
+            yield at
+            at = text.find(piece, at + 1)
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _address_column(body: str) -> tuple[int, int, str] | None:
+    """(column, number of columns, delimiter) when `body` is a header with an address column."""
+    if len(body) >= 400:
+        return None
+    for d in (",", "\t", ";", "|"):
+        if d in body:
+            header = body.split(d)
+            hits = [
+                i
+                for i, h in enumerate(header)
+                if len(h) < 40 and _header_key(h) in _ADDRESS_HEADERS
+            ]
+            if hits:
+                return hits[0], len(header), d
+    return None
+
+
+def _address_cell(body: str, pos: int, column: int, width: int, delim: str) -> Iterator[Span]:
+    cells = _row_cells(body, delim)
+    if column >= len(cells):
         return
-    pos = 0
-    column = -1
-    width = 0
-    delim = ","
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        if not body.strip():
-            column = -1
-        elif column >= 0:
-            cells = _row_cells(body, delim)
-            if column < len(cells):
-                at, cell = cells[column]
-                if column == width - 1 and len(cells) > width:
-                    cell = body[at:]
-                if cell.strip() and (any(c.isdigit() for c in cell) or len(cell.split()) >= 2):
-                    start = pos + at + len(cell) - len(cell.lstrip())
-                    yield Span(start, pos + at + len(cell.rstrip()), EntityType.ADDRESS, 0.9, "csv")
-        elif len(body) < 400:
-            for d in (",", "\t", ";", "|"):
-                if d in body:
-                    header = [_header_key(h) for h in body.split(d)]
-                    hits = [i for i, h in enumerate(header) if h in _ADDRESS_HEADERS]
-                    if hits:
-                        column, width, delim = hits[0], len(header), d
-                        break
-        pos += len(line)
+    at, cell = cells[column]
+    if column == width - 1 and len(cells) > width:
+        cell = body[at:]
+    if cell.strip() and (any(c.isdigit() for c in cell) or len(cell.split()) >= 2):
+        start = pos + at + len(cell) - len(cell.lstrip())
+        yield Span(start, pos + at + len(cell.rstrip()), EntityType.ADDRESS, 0.9, "csv")
 
 
 def _header_key(cell: str) -> str:
