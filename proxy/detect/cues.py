@@ -34,7 +34,7 @@ sheikh|sheikha|eng|capt|rabbi|rev|מר|גב'|גב׳|גברת|ד"ר|ד״ר|עו"�
 """
 WEAK_CUES = """
 from|by|with|and|for|per|via|يا|ask|asked|tell|told|contact|rep|owner|manager|lead|customer|client|
-עם|אצל|מאת|את|אל|נציג|נציגה|مع|من|إلى|الى|المندوب|named|is called|referred by|on behalf of|
+עם|אצל|מאת|את|אל|של|נציג|נציגה|مع|من|إلى|الى|المندوب|named|is called|referred by|on behalf of|
 הלקוח|הלקוחה|הנציג|הנציגה|העוזר|העוזרת|השותף|השותפה|العميل|العميلة|مساعده|مساعدته|شريكه|المسؤول|المسؤولة|المسئول|المسئولة|
 w/|to|call|call back|ring|email|e-mail|txt|text|msg|message|dm|whatsapp|remind|meet|update|updating|
 ya|kalemt|kallamt|bkalem|bkallem|kalem|kallem|ma3
@@ -89,6 +89,12 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+def _conjunction(folded: str, start: int) -> bool:
+    """True when the letter before `start` is a Hebrew or Arabic "and" glued to the cue word
+    ("ומساعدته", "והנציגה"), itself at the start of a word."""
+    return folded[start - 1] in "وו" and (start == 1 or not folded[start - 2].isalnum())
+
+
 def cue_ends(text: str) -> dict[int, bool]:
     """Offsets where a name may start after a cue -> True for strong cues (Mr., Dear, sign-offs)."""
     folded = lower_same_length(text)
@@ -96,7 +102,7 @@ def cue_ends(text: str) -> dict[int, bool]:
     ends: dict[int, bool] = {}
     for last, (length, kind) in _automaton().iter(folded):
         start = last + 1 - length
-        if start and folded[start - 1].isalnum():
+        if start and folded[start - 1].isalnum() and not _conjunction(folded, start):
             continue
         if kind & 8:
             # A greeting counts unless a word comes right before it ("ריקי שלום").

@@ -37,7 +37,7 @@ from proxy.detect.organisations import (
     organisation_spans,
     outside,
 )
-from proxy.detect.word_uses import month_day
+from proxy.detect.word_uses import adjective, month_day
 
 _NONLATIN = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f"
 _CAPITALS = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
@@ -172,7 +172,8 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
     prefix = 0
     if not flags and len(token) > 3 and not _is_latin(token):
         first = token[0]
-        if first in _HE_PREFIX or first in _AR_PREFIX:
+        # "ה" is the article: "היובל" is the jubilee, never "the Yuval".
+        if (first in _HE_PREFIX and first != "ה") or first in _AR_PREFIX:
             flags = lex.flags.get(low[1:], 0)
             prefix = 1 if flags else 0
             if flags and not flags & GIVEN:
@@ -285,6 +286,11 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     if hits and ("areem" in text or "ubarak" in text or "l tov" in text or "l Tov" in text):
         greetings = [m.span() for m in _HOLIDAY_GREETING.finditer(text)]
         hits = [h for h in hits if not any(g0 <= h.start < g1 for g0, g1 in greetings)]
+    # "مو راضي" (not willing): after a negation or an intensifier an Arabic name is the
+    # adjective it also is.
+    hits = [
+        h for h in hits if not ("\u0600" <= text[h.start] <= "\u06ff" and adjective(text, h.start))
+    ]
     known = known_organisations(text) if hits else []
     if (companies or known) and hits:
         orgs = organisation_spans(text, companies) + known

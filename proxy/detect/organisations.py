@@ -128,6 +128,8 @@ def outside(
                 while words and words[-1].casefold() in PARTICLES:
                     words.pop()
                 e = s + len(" ".join(words)) if words else s
-        if e > s and text[s:e].strip():
+        # What is left must be more than the prefix letters glued to the organisation
+        # ("ב" of "ברמי לוי", at Rami Levy).
+        if e > s and text[s:e].strip() and text[s:e].strip(_PREFIX_LETTERS):
             kept.append((s, e))
     return kept

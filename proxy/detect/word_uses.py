@@ -28,14 +28,18 @@ _NOUN_AFTER = re.compile(
     r"licen[cs]es?|subscription|market|border|airport|port|hotel|store|stores|app|platform|"
     r"bank|card|cards|account|accounts|gold|period|soap|products?|lines?)\b"
 )
-# Hebrew: the article or "in" glued to the word ("הגיל", the age; "באביב", in spring), or a
-# construct noun before "of" ("שירה של ביאליק", Bialik's poetry). Names take neither.
-_HEBREW_WORD_PREFIXES = ("ה", "ב", "וה", "וב", "שה", "שב", "כשה", "מה")
+# Hebrew: "in" glued to the word ("באביב", in spring) or a construct noun before "of" ("שירה
+# של ביאליק", Bialik's poetry). Names take neither. (The article, "הגיל", is evidence for any
+# word: see `_word_use`.)
+_HEBREW_WORD_PREFIXES = ("ב", "וב", "שב")
 _OF_AFTER = re.compile(r" של ")
 # Arabic: words after which a name that is also a word is that word ("عندنا أمل", we have
 # hope; "رمضان كريم"; "عيد سعيد"; "مو راضي", not willing).
 _ARABIC_WORD_BEFORE = re.compile(
-    r"(?:^|[\s،,.])(?:عندنا|عندي|عنده|عندهم|على|كل|بكل|رمضان|عيد|جمعة|مو|مش|غير|جدا|كتير|كثير) $"
+    r"(?:^|[\s،,.])(?:عندنا|عندي|عنده|عندهم|على|كل|بكل|رمضان|عيد|جمعة) $"
+)
+_ARABIC_ADJECTIVE_BEFORE = re.compile(
+    r"(?:^|[\s،,.])(?:مو|مش|مب|موب|غير|جدا|جداً|كتير|كثير|اكثر|أكثر) $"
 )
 
 
@@ -51,11 +55,17 @@ def drop_word_uses(
 
 
 def _word_use(text: str, start: int, end: int, lex: NameLexicon) -> bool:
+    first = text[start]
+    # Evidence whatever the word: Hebrew names never take the article ("היובל", the jubilee),
+    # and Arabic negations and intensifiers only come before adjectives ("مو راضي").
+    if "\u0590" <= first <= "\u05ff" and _glued_prefix(text, start).endswith("ה"):
+        return True
+    if "\u0600" <= first <= "\u06ff" and adjective(text, start):
+        return True
     word = text[start:end].casefold()
     listed = word in PLACES or word in COUNTRIES or word in BRANDS
     if not listed and not lex.flags.get(word, 0) & AMBIGUOUS and word not in lex.common:
         return False
-    first = text[start]
     if "\u0590" <= first <= "\u05ff":
         glued = _glued_prefix(text, start)
         return glued in _HEBREW_WORD_PREFIXES or _OF_AFTER.match(text, end) is not None
@@ -67,6 +77,12 @@ def _word_use(text: str, start: int, end: int, lex: NameLexicon) -> bool:
     if month_day(text, start, end):
         return True
     return listed and _PLACE_BEFORE.search(before.rstrip(" ")) is not None and before[-1:] == " "
+
+
+def adjective(text: str, start: int) -> bool:
+    """True when an Arabic negation or intensifier comes right before `start` ("مو راضي",
+    not willing): the word there is an adjective, whatever name it also is."""
+    return _ARABIC_ADJECTIVE_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 def _glued_prefix(text: str, start: int) -> str:

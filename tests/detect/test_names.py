@@ -338,3 +338,17 @@ def test_a_role_or_an_employer_after_an_ambiguous_name(text: str, names: list[st
 
 def test_a_month_and_a_day_after_a_cue_is_a_date() -> None:
     assert ["June Halvorsen"] == _found("June Halvorsen moved the call to June 12.")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("יובל מהשיווק מבקש שבחגיגות היובל של החברה", ["יובל"]),  # the jubilee
+        ("بس مو راضي يدخل", []),  # not willing
+        ("اتصل راضي أمس", ["راضي"]),
+        ("תעדכן בכרטיס של רעות את מספר הזהות", ["רעות"]),
+        ("جوال +974 5512 3380، ومساعدته دعاء على الإيميل", ["دعاء"]),
+    ],
+)
+def test_hebrew_and_arabic_grammar_tells_a_name_from_a_word(text: str, names: list[str]) -> None:
+    assert names == _found(text)

@@ -1,6 +1,11 @@
 from __future__ import annotations
 
-from proxy.detect.organisations import legal_forms, organisation_spans, outside
+from proxy.detect.organisations import (
+    known_organisations,
+    legal_forms,
+    organisation_spans,
+    outside,
+)
 
 
 def test_capitalised_words_before_a_company_word_form_one_organisation() -> None:
@@ -26,3 +31,9 @@ def test_a_name_running_into_an_organisation_is_cut_before_it() -> None:
     text = "Luca Bianchi di Rossi & Bianchi S.r.l."
     org = (text.index("Rossi"), len(text))
     assert [(0, 12)] == outside(text, [(0, 21), (22, 27)], [org])
+
+
+def test_a_prefix_letter_left_of_an_organisation_is_not_kept() -> None:
+    text = "מנהל סניף ברמי לוי מודיעין"
+    start = text.index("ברמי")
+    assert [] == outside(text, [(start, start + len("ברמי לוי"))], known_organisations(text))
