@@ -236,6 +236,13 @@ def _opens_name(text: str, start: int, merged: list[list[int]]) -> bool:
     return bool(merged) and merged[-1][1] == len(before)
 
 
+def _joins(gap: str) -> bool:
+    """True when `gap` between two name parts makes them one name."""
+    if gap in (" ", "-", " - "):
+        return True
+    return _MIDDLE.fullmatch(gap) is not None and gap.strip().casefold() not in _NOT_MIDDLE
+
+
 def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
     """PERSON spans: overlapping or space-separated parts joined (given + surname), with any
     name particle right before them."""
@@ -249,17 +256,19 @@ def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
                 start = initials.start()
         if merged:
             last = merged[-1]
-            gap = text[last[1] : start]
-            middle = _MIDDLE.fullmatch(gap)
-            joins = middle is not None and gap.strip().casefold() not in _NOT_MIDDLE
-            if start <= last[1] or gap in (" ", "-", " - ") or joins:
-                last[1] = max(last[1], end)
+            # A gap that joins is at most 6 characters (" - ", or a short middle name): longer
+            # ones are not even sliced.
+            if start <= last[1] or (start - last[1] <= 6 and _joins(text[last[1] : start])):
+                if end > last[1]:
+                    last[1] = end
                 continue
         merged.append([start, end])
     for span in merged:
-        initial = _INITIAL_AFTER.match(text, span[1])
-        if initial:
-            span[1] = initial.end()
+        # The trailing initial is " X": test its two characters before the pattern.
+        if text[span[1] : span[1] + 1] == " " and text[span[1] + 1 : span[1] + 2].isupper():
+            initial = _INITIAL_AFTER.match(text, span[1])
+            if initial:
+                span[1] = initial.end()
     return [Span(s, e, EntityType.PERSON, 0.8, "names") for s, e in merged]
 
 
