@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from proxy.detect.engine import DetectionEngine
-from proxy.detect.spans import EntityType
+from proxy.detect.engine import DetectionEngine, _resolve
+from proxy.detect.spans import EntityType, Span
 from proxy.errors import NotConfigured
 from proxy.policy import CustomPattern
 
@@ -185,3 +185,15 @@ def test_a_dotted_capital_i_does_not_switch_off_secrets() -> None:
     assert ["Hunter2024x"] == [
         text[s.start : s.end] for s in DetectionEngine().detect(text) if s.type is EntityType.SECRET
     ]
+
+
+def test_overlaps_are_settled_by_priority_then_length_and_lone_spans_stay() -> None:
+    spans = [
+        Span(0, 10, EntityType.PERSON),
+        Span(8, 20, EntityType.PHONE),
+        Span(18, 30, EntityType.PERSON),
+        Span(18, 25, EntityType.PERSON),
+        Span(40, 45, EntityType.PERSON),
+        Span(50, 50, EntityType.EMAIL),
+    ]
+    assert [(8, 20), (40, 45)] == [(s.start, s.end) for s in _resolve(spans)]
