@@ -252,6 +252,17 @@ def _opens_name(text: str, start: int, merged: list[list[int]]) -> bool:
     return bool(merged) and merged[-1][1] == len(before)
 
 
+def _continues(text: str, last: list[int], start: int, end: int) -> bool:
+    """True (and `last` extended to `end`) when the part at `start` overlaps the name `last`
+    or follows it across a joining gap (a space, a hyphen, a short middle name)."""
+    # A joining gap is at most 6 characters: longer ones are not even sliced.
+    if start <= last[1] or (start - last[1] <= 6 and _joins(text[last[1] : start])):
+        if end > last[1]:
+            last[1] = end
+        return True
+    return False
+
+
 def _joins(gap: str) -> bool:
     """True when `gap` between two name parts makes them one name."""
     if gap in (" ", "-", " - "):
@@ -264,20 +275,18 @@ def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
     name particle right before them."""
     merged: list[list[int]] = []
     for start, end in sorted(people):
+        # A part that joins the name before (most do) would join it as well with a particle or
+        # initials before it, and only its end counts: test that first.
+        if merged and _continues(text, merged[-1], start, end):
+            continue
         if start > 1 and text[start - 1] in " -":
             start = _particle_start(text, start)
         if start > 2 and text[start - 2] == ".":
             initials = _INITIALS_BEFORE.search(text, max(0, start - 16), start)
             if initials and _opens_name(text, initials.start(), merged):
                 start = initials.start()
-        if merged:
-            last = merged[-1]
-            # A gap that joins is at most 6 characters (" - ", or a short middle name): longer
-            # ones are not even sliced.
-            if start <= last[1] or (start - last[1] <= 6 and _joins(text[last[1] : start])):
-                if end > last[1]:
-                    last[1] = end
-                continue
+        if merged and _continues(text, merged[-1], start, end):
+            continue
         merged.append([start, end])
     for span in merged:
         # The trailing initial is " X": test its two characters before the pattern.
