@@ -38,10 +38,11 @@ def name_parts(names: Iterable[str], lex: NameLexicon) -> dict[str, bool]:
         for part in _SPLIT.split(name):
             part = part.strip("'’-")
             low = part.casefold()
-            if len(part) < 2 or low in PARTICLES or low in NEVER_NAMES:
+            # Exactness depends on the casefolded part alone: a part seen before (most of
+            # them: "Khalid" of "Khalid Al Nuaimi" and of "Khalid") is settled already.
+            if low in parts or len(part) < 2 or low in PARTICLES or low in NEVER_NAMES:
                 continue
-            exact = bool(lex.flags.get(low, 0) & AMBIGUOUS) or low in lex.common
-            parts[low] = parts.get(low, True) and exact
+            parts[low] = bool(lex.flags.get(low, 0) & AMBIGUOUS) or low in lex.common
     return parts
 
 
