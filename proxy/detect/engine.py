@@ -163,7 +163,7 @@ class DetectionEngine(Detector):
 
     def _finish(self, view: NormalizedText, spans: list[Span]) -> list[Span]:
         kept = _resolve(_drop_inside_addresses(spans))
-        if not self._allow and not view.edits:
+        if not self._allow and not view.moves_offsets:
             return kept  # offsets are already the original's: no new objects needed
         out: list[Span] = []
         for s in kept:

@@ -92,6 +92,12 @@ class NormalizedText:
     edits: list[tuple[int, int, int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
 
+    @property
+    def moves_offsets(self) -> bool:
+        """False when every offset maps to itself: no edits, or only letters folded one for
+        one in place (a full-width bracket, a look-alike letter)."""
+        return any(n0 != o0 or n1 != o1 for n0, n1, o0, o1 in self.edits)
+
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span covering normalised `[start, end)`."""
         if not self.edits:
