@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from proxy.detect.address import find_addresses
 from proxy.detect.cards import find_cards
@@ -51,6 +52,8 @@ PRIORITY = {
     EntityType.ADDRESS: 5,
     EntityType.PERSON: 4,
 }
+_RANK = {entity: -priority for entity, priority in PRIORITY.items()}  # sorts highest first
+_START_END = attrgetter("start", "end")
 RECOGNIZERS = (
     find_secrets,
     find_emails,
@@ -187,14 +190,16 @@ class DetectionEngine(Detector):
 
     def _finish(self, view: NormalizedText, spans: list[Span]) -> list[Span]:
         kept = _resolve(_drop_inside_addresses(spans))
-        if not self._allow and not view.edits:
+        if not self._allow and not view.moves_offsets:
             return kept  # offsets are already the original's: no new objects needed
         out: list[Span] = []
         for s in kept:
             if self._allow and view.text[s.start : s.end].strip().casefold() in self._allow:
                 continue
             start, end = view.to_original(s.start, s.end)
-            if end > start:
+            if start == s.start and end == s.end:
+                out.append(s)  # untouched by the edits: the same span, no new object
+            elif end > start:
                 out.append(Span(start, end, s.type, s.score, s.source))
         return out
 
@@ -209,18 +214,29 @@ def _compile_custom(pattern: CustomPattern) -> re.Pattern[str]:
         raise NotConfigured(f"custom pattern {pattern.name!r} does not compile") from None
 
 
+# Kinds a number inside an address may have been read as (a postcode read as a phone).
+_INSIDE_ADDRESS = frozenset(
+    t
+    for t, p in PRIORITY.items()
+    if t is not EntityType.ADDRESS and p <= PRIORITY[EntityType.PHONE]
+)
+
+
 def _drop_inside_addresses(spans: list[Span]) -> list[Span]:
     """Numbers inside an address (a postcode read as a phone) belong to the address."""
     addresses = sorted((s for s in spans if s.type is EntityType.ADDRESS), key=lambda s: s.start)
     if not addresses:
         return spans
     starts = [a.start for a in addresses]
+    # Addresses may overlap each other: a span belongs to one of the (up to) three that start
+    # last at or before it; `reach[i]` is the furthest end among those before index i + 1.
+    ends = [a.end for a in addresses]
+    reach = [max(ends[max(0, i - 2) : i + 1]) for i in range(len(ends))]
     kept: list[Span] = []
     for s in spans:
-        if s.type is not EntityType.ADDRESS and PRIORITY[s.type] <= PRIORITY[EntityType.PHONE]:
+        if s.type in _INSIDE_ADDRESS:
             i = bisect_right(starts, s.start) - 1
-            # Addresses may overlap each other: look at the few that start at or before it.
-            if any(a.end >= s.end for a in addresses[max(0, i - 2) : i + 1]):
+            if i >= 0 and reach[i] >= s.end:
                 continue
         kept.append(s)
     return kept
@@ -263,48 +279,90 @@ def _opens_name(text: str, start: int, merged: list[list[int]]) -> bool:
     return bool(merged) and merged[-1][1] == len(before)
 
 
+def _continues(text: str, last: list[int], start: int, end: int) -> bool:
+    """True (and `last` extended to `end`) when the part at `start` overlaps the name `last`
+    or follows it across a joining gap (a space, a hyphen, a short middle name)."""
+    # A joining gap is at most 6 characters: longer ones are not even sliced.
+    if start <= last[1] or (start - last[1] <= 6 and _joins(text[last[1] : start])):
+        if end > last[1]:
+            last[1] = end
+        return True
+    return False
+
+
+def _joins(gap: str) -> bool:
+    """True when `gap` between two name parts makes them one name."""
+    if gap in (" ", "-", " - "):
+        return True
+    return _MIDDLE.fullmatch(gap) is not None and gap.strip().casefold() not in _NOT_MIDDLE
+
+
 def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
     """PERSON spans: overlapping or space-separated parts joined (given + surname), with any
     name particle right before them."""
     merged: list[list[int]] = []
     for start, end in sorted(people):
+        # A part that joins the name before (most do) would join it as well with a particle or
+        # initials before it, and only its end counts: test that first.
+        if merged and _continues(text, merged[-1], start, end):
+            continue
         if start > 1 and text[start - 1] in " -":
             start = _particle_start(text, start)
         if start > 2 and text[start - 2] == ".":
             initials = _INITIALS_BEFORE.search(text, max(0, start - 16), start)
             if initials and _opens_name(text, initials.start(), merged):
                 start = initials.start()
-        if merged:
-            last = merged[-1]
-            gap = text[last[1] : start]
-            middle = _MIDDLE.fullmatch(gap)
-            joins = middle is not None and gap.strip().casefold() not in _NOT_MIDDLE
-            if start <= last[1] or gap in (" ", "-", " - ") or joins:
-                last[1] = max(last[1], end)
-                continue
+        if merged and _continues(text, merged[-1], start, end):
+            continue
         merged.append([start, end])
     for span in merged:
-        initial = _INITIAL_AFTER.match(text, span[1])
-        if initial:
-            span[1] = initial.end()
+        # The trailing initial is " X": test its two characters before the pattern.
+        if text[span[1] : span[1] + 1] == " " and text[span[1] + 1 : span[1] + 2].isupper():
+            initial = _INITIAL_AFTER.match(text, span[1])
+            if initial:
+                span[1] = initial.end()
     return [Span(s, e, EntityType.PERSON, 0.8, "names") for s, e in merged]
 
 
 def _resolve(spans: list[Span]) -> list[Span]:
-    """Non-overlapping spans: higher priority first, then longer."""
-    order = sorted(spans, key=lambda s: (-PRIORITY[s.type], -(s.end - s.start), s.start))
+    """Non-overlapping spans: higher priority first, then longer.
+
+    Spans that overlap no other (most of them) are kept as they are; only each group of
+    overlapping ones is settled by priority (groups cannot affect each other)."""
+    order = sorted((s for s in spans if s.end > s.start), key=_START_END)  # stable: ties keep
+    kept: list[Span] = []  # their input order, which settles them as before
+    group: list[Span] = []
+    reach = -1
+    for s in order:
+        if s.start < reach:
+            group.append(s)
+            reach = max(reach, s.end)
+            continue
+        if len(group) == 1:
+            kept.append(group[0])
+        elif group:
+            kept += _settle(group)
+        group = [s]
+        reach = s.end
+    if len(group) == 1:
+        kept.append(group[0])
+    elif group:
+        kept += _settle(group)
+    return kept
+
+
+def _settle(spans: list[Span]) -> list[Span]:
+    """The non-overlapping choice among overlapping spans, sorted by start."""
+    order = sorted(spans, key=lambda s: (_RANK[s.type], s.start - s.end, s.start))
     starts: list[int] = []  # taken spans, sorted by start; they never overlap each other
     ends: list[int] = []
-    taken: dict[int, Span] = {}
+    kept: list[Span] = []
     for s in order:
-        if s.end <= s.start:
+        start, end = s.start, s.end
+        i = bisect_left(starts, start)
+        if (i < len(starts) and starts[i] < end) or (i and ends[i - 1] > start):
             continue
-        i = bisect_left(starts, s.start)
-        if i < len(starts) and starts[i] < s.end:
-            continue
-        if i > 0 and ends[i - 1] > s.start:
-            continue
-        starts.insert(i, s.start)
-        ends.insert(i, s.end)
-        taken[s.start] = s
-    return [taken[start] for start in starts]
+        starts.insert(i, start)
+        ends.insert(i, end)
+        kept.insert(i, s)
+    return kept

@@ -37,35 +37,38 @@ _SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _RLO = "\u202e"
 _SPECIALS = (
     ("rlo", (_RLO,), re.compile(r"\u202e([^\u202c\n]*)\u202c?")),
-    ("inv", ("",), re.compile(rf"[{_INVISIBLE}{_MARKS}]+")),
     # Written to start with their literal ("\\u", "%"): `re` then jumps from one occurrence to
     # the next; a leading repeat or alternation made it try the pattern at every position.
     ("esc", ("\\u",), re.compile(r"\\u[0-9a-fA-F]{4}(?:\\u[0-9a-fA-F]{4})*")),
     # Any run of two or more escapes ("%4A%6F%68%6E"), or a lone escape of @ + . - _ space.
     ("pct", ("%",), re.compile(r"%(?:[0-9a-fA-F]{2}(?:%[0-9a-fA-F]{2})+|40|2[bBeEdD0]|5[fF])")),
-    ("wide", ("",), re.compile(rf"[{_WIDE}{_SPACES}]+")),
 )
+_GREEK_CYRILLIC = "\u0370-\u03ff\u0400-\u04ff"
+# Runs of characters to drop, to fold, and of Greek/Cyrillic letters (maybe look-alikes).
+_INVISIBLE_RUN = re.compile(rf"[{_INVISIBLE}{_MARKS}]+")
+_WIDE_RUN = re.compile(rf"[{_WIDE}{_SPACES}]+")
+_LOOKALIKE_RUN = re.compile(rf"[{_GREEK_CYRILLIC}]+")
+_INVISIBLE_OR_WIDE = re.compile(rf"[{_INVISIBLE}{_MARKS}{_WIDE}{_SPACES}]")
+# UTF-8 lead bytes of U+0340-U+04FF, which holds all of U+0370-U+04FF.
+_GREEK_CYRILLIC_LEADS = tuple(bytes([b]) for b in range(0xCD, 0xD4))
 _MARK = re.compile(f"[{_MARKS}]")
-# One scan tells whether the invisible/wide patterns need to run at all.
-_ANY_INVISIBLE_OR_WIDE = re.compile(rf"[{_INVISIBLE}{_WIDE}{_MARKS}{_SPACES}]")
-# Only run where Greek or Cyrillic letters occur at all (a Latin-only text skips it).
-_LOOKALIKE_RUN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]+")
 _LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _MIX_LETTERS = re.compile(rf"[{_LATIN_MIX}]*")
 
 
-def _mixed_words(text: str) -> list[tuple[int, int, str]]:
-    """Words mixing Latin with Greek/Cyrillic letters (pure Cyrillic words are left alone)."""
+def _mixed_words(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Words mixing Latin with Greek/Cyrillic letters (pure Cyrillic words are left alone),
+    given the runs of Greek/Cyrillic letters."""
     out: list[tuple[int, int, str]] = []
-    for m in _LOOKALIKE_RUN.finditer(text):
-        before = text[m.start() - 1] if m.start() else ""
-        after = text[m.end()] if m.end() < len(text) else ""
+    for run_start, run_end in runs:
+        before = text[run_start - 1] if run_start else ""
+        after = text[run_end] if run_end < len(text) else ""
         if before not in _LATIN_LETTERS and after not in _LATIN_LETTERS:
             continue
-        start = m.start()
+        start = run_start
         while start and text[start - 1] in _LATIN_LETTERS:
             start -= 1
-        end = _MIX_LETTERS.match(text, m.end()).end()  # type: ignore[union-attr]
+        end = _MIX_LETTERS.match(text, run_end).end()  # type: ignore[union-attr]
         if out and start < out[-1][1]:
             continue
         out.append((start, end, "mix"))
@@ -88,6 +91,12 @@ class NormalizedText:
     # Each edit: (norm_start, norm_end, orig_start, orig_end), sorted; identity elsewhere.
     edits: list[tuple[int, int, int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+
+    @property
+    def moves_offsets(self) -> bool:
+        """False when every offset maps to itself: no edits, or only letters folded one for
+        one in place (a full-width bracket, a look-alike letter)."""
+        return any(n0 != o0 or n1 != o1 for n0, n1, o0, o1 in self.edits)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span covering normalised `[start, end)`."""
@@ -185,21 +194,36 @@ def _shift(second: NormalizedText, pos: int) -> int | None:
 def _normalize_chars(text: str) -> NormalizedText:
     if text.isascii() and "\\u" not in text and "%" not in text:
         return NormalizedText(text, text)
-    plain = text.isascii() or _ANY_INVISIBLE_OR_WIDE.search(text) is None
-    specials = _SPECIALS[2:4] if plain else _SPECIALS  # escapes and percents only
     found = [
         (m.start(), m.end(), kind)
-        for kind, leads, rx in specials
+        for kind, leads, rx in _SPECIALS
         if any(lead in text for lead in leads)
         for m in rx.finditer(text)
     ]
-    if _LOOKALIKE_RUN.search(text):
-        found += _mixed_words(text)
+    if not text.isascii():
+        found += _char_runs(text)
     # At one start the longest wins (an override's whole run over its first control).
     found.sort(key=lambda f: (f[0], -f[1]))
     if not found:
         return NormalizedText(text, text)
     return _apply(text, [(s, e, kind, _replacement(kind, text[s:e])) for s, e, kind in found])
+
+
+def _char_runs(text: str) -> list[tuple[int, int, str]]:
+    """Runs to drop ("inv"), to fold ("wide") and mixed-script words ("mix"), in that order."""
+    found: list[tuple[int, int, str]] = []
+    first = _INVISIBLE_OR_WIDE.search(text)
+    if first is not None:
+        # No run starts before the first such character: both scans start there.
+        pos = first.start()
+        found += ((m.start(), m.end(), "inv") for m in _INVISIBLE_RUN.finditer(text, pos))
+        found += ((m.start(), m.end(), "wide") for m in _WIDE_RUN.finditer(text, pos))
+    # Greek and Cyrillic letters are the only ones whose UTF-8 starts with one of these bytes:
+    # the byte test (an encode and a few `in`) is far cheaper than a character-class scan.
+    encoded = text.encode("utf-8", "surrogatepass")
+    if any(lead in encoded for lead in _GREEK_CYRILLIC_LEADS):
+        found += _mixed_words(text, [m.span() for m in _LOOKALIKE_RUN.finditer(text)])
+    return found
 
 
 def _apply(text: str, found: list[tuple[int, int, str, str]]) -> NormalizedText:

@@ -38,16 +38,22 @@ def name_parts(names: Iterable[str], lex: NameLexicon) -> dict[str, bool]:
         for part in _SPLIT.split(name):
             part = part.strip("'’-")
             low = part.casefold()
-            if len(part) < 2 or low in PARTICLES or low in NEVER_NAMES:
+            # Exactness depends on the casefolded part alone: a part seen before (most of
+            # them: "Khalid" of "Khalid Al Nuaimi" and of "Khalid") is settled already.
+            if low in parts or len(part) < 2 or low in PARTICLES or low in NEVER_NAMES:
                 continue
-            exact = bool(lex.flags.get(low, 0) & AMBIGUOUS) or low in lex.common
-            parts[low] = parts.get(low, True) and exact
+            parts[low] = bool(lex.flags.get(low, 0) & AMBIGUOUS) or low in lex.common
     return parts
 
 
 # Word characters stay, everything else becomes a space (same length, so offsets hold); then
 # " term " keys only ever match whole words.
 _NON_WORD = re.compile(r"[\W_]")
+# The same for a whole text in two cheap steps: the ASCII ones by one byte table over its
+# UTF-8 (whose multi-byte letters hold no ASCII byte), then the few other ones by a scan that
+# rarely matches. A substitution of every non-word character cost 5 times as much.
+_ASCII_WORD_OR_SPACE = bytes(b if chr(b).isalnum() or b >= 0x80 else 0x20 for b in range(256))
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
 _HE_PREFIXES = [
     *_HE_PREFIX,
     *(a + b for a in _HE_PREFIX for b in _HE_PREFIX),
@@ -70,7 +76,7 @@ class Propagator:
             spaced = _NON_WORD.sub(" ", term)  # "min-jun" as the text reads
             for prefix in prefixes:
                 key = f" {prefix}{spaced} "
-                self._automaton.add_word(key, (len(key), len(prefix), term))
+                self._automaton.add_word(key, (len(key), len(prefix), len(term), parts[term]))
         if parts:
             self._automaton.make_automaton()
 
@@ -78,25 +84,31 @@ class Propagator:
         """Spans of name parts; a Hebrew/Arabic one- or two-letter prefix is left out."""
         if not self._exact:
             return []
-        spaced = " " + _NON_WORD.sub(" ", lower_same_length(text)) + " "
+        spaced = f" {_words_only(lower_same_length(text))} "
         out: list[tuple[int, int]] = []
-        for last, (length, prefix, term) in self._automaton.iter(spaced):
+        for last, (length, prefix, size, exact) in self._automaton.iter(spaced):
             # `spaced` is `text` shifted by one: key " p term " ends at `last`.
             start = last - length + 1 + prefix  # index in text of the term's first letter
-            end = start + len(term)
-            if self._exact[term] and text[start].islower():  # caseless scripts pass
+            end = start + size
+            if exact and text[start].islower():  # caseless scripts pass
                 continue
-            if _names_a_company(text, end):
+            if text[end : end + 1] == " " and _names_a_company(text, end):
                 continue
             out.append((start, end))
         return out
 
 
+def _words_only(text: str) -> str:
+    """`text` with every non-word character (and "_") as a space: `_NON_WORD.sub(" ", text)`."""
+    raw = text.encode("utf-8", "surrogatepass").translate(_ASCII_WORD_OR_SPACE)
+    spaced = raw.decode("utf-8", "surrogatepass")
+    return spaced if text.isascii() else _NON_ASCII_NON_WORD.sub(" ", spaced)
+
+
 def _names_a_company(text: str, end: int) -> bool:
     """True when the words right after `end` end in a company word ("Noor" of "Noor Trading
-    FZE", "Haddad" of "Haddad Group"): a person's name used in an organisation's is not them."""
-    if text[end : end + 1] != " ":
-        return False  # every next word starts after a space
+    FZE", "Haddad" of "Haddad Group"): a person's name used in an organisation's is not them.
+    The caller has checked that a space follows `end` (every next word starts after one)."""
     m = _NEXT_WORDS.match(text, end)
     if m is None:
         return False

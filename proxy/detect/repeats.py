@@ -18,11 +18,12 @@ MIN_LENGTH = 6  # shorter values (a 4-digit passcode) would match inside ordinar
 def _identifier_like(value: str) -> bool:
     """Long enough and with a digit or symbol: a word found by mistake ("Approved" after
     "password is") must not spread to every other text."""
-    return len(value) >= MIN_LENGTH and any(not c.isalpha() for c in value)
+    return len(value) >= MIN_LENGTH and not value.isalpha()
 
 
 def repeats(texts: list[str], found: list[list[Span]]) -> list[list[Span]]:
-    """Per text, spans of whole-word occurrences of the identifiers in `found`."""
+    """Per text, spans of whole-word occurrences of the identifiers in `found`, except those
+    `found` already holds (most of them: the engine would only drop the copies again)."""
     values: dict[str, EntityType] = {}
     for text, spans in zip(texts, found, strict=True):
         for span in spans:
@@ -36,12 +37,14 @@ def repeats(texts: list[str], found: list[list[Span]]) -> list[list[Span]]:
         automaton.add_word(value, (len(value), entity))
     automaton.make_automaton()
     out: list[list[Span]] = []
-    for text in texts:
+    for text, spans in zip(texts, found, strict=True):
+        known = {(span.start, span.end, span.type) for span in spans}
         hits: list[Span] = []
         for last, (length, entity) in automaton.iter(text):
             start, end = last + 1 - length, last + 1
             if (start and text[start - 1].isalnum()) or text[end : end + 1].isalnum():
                 continue
-            hits.append(Span(start, end, entity, 1.0, "repeat"))
+            if (start, end, entity) not in known:
+                hits.append(Span(start, end, entity, 1.0, "repeat"))
         out.append(hits)
     return out

@@ -23,6 +23,11 @@ _TLD = (
 SPELLED_EMAIL = re.compile(
     rf"(?i)(?<![\w.])[\w+'-]+(?:{_DOT}[\w+'-]+)*{_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*{_DOT}{_TLD}\b"
 )
+# What every SPELLED_EMAIL match holds from its "at" on, led by that literal so `re` skips ahead
+# fast: where it occurs nowhere (prose that only says "anecdote"), the full pattern cannot match.
+_SPELLED_EMAIL_TAIL = re.compile(
+    rf"(?i)at\b(?:\s*[\]\)\}}>])?\s*[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*{_DOT}{_TLD}\b"
+)
 _SPELLED_SEP = re.compile(rf"(?i){_AT}|{_DOT}")
 # Single letters or digits split by one space or hyphen ("j o h n", "J-o-h-n", "+-9-7-1"),
 # or digits split by dots; at least four characters, so "a b c" and "1.2.3" stay as they are.
@@ -40,7 +45,16 @@ DIGIT_WORDS = re.compile(rf"(?i)\b{_WORD}(?:[\s,-]+{_WORD}){{6,}}\b")
 # Cheap gates, each a literal-led pattern or substring test, so plain prose costs a few fast
 # scans: only a text that has a spelled form at all pays for the full patterns.
 _EMAIL_MARKS = ("dot", "DOT", "Dot", "at]", "at)", "at }", "at>", "at ]", "at )", "AT]", "AT)")
-_SPACED_GATE = re.compile(r" [^\W_] [^\W_] |-[^\W_]-[^\W_]-|\.\d\.\d\.\d\.")
+# One pattern per form: an alternation would make `re` try it at every position.
+_SPACED_GATES = (
+    re.compile(r" [^\W_] [^\W_] "),
+    re.compile(r"-[^\W_]-[^\W_]-"),
+    re.compile(r"\.\d\.\d\.\d\."),
+)
+# Every SPACED match holds one of these (two inner letters or symbols of four, the middle of
+# a hyphenated run, dotted digits), and none crosses a line: SPACED only has to read the lines
+# they occur on.
+_SPACED_HINTS = (re.compile(r" [\w.@+] [\w.@+] "), *_SPACED_GATES[1:])
 _DIGIT_GATE = re.compile(
     r" (?:zero|one|two|three|four|five|six|seven|eight|nine|oh) "
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|oh) "
@@ -73,11 +87,11 @@ def _split_names(joined: str) -> str:
 def spelled_edits(text: str) -> list[tuple[int, int, str]]:
     """(start, end, rewrite) of every spelled value in `text`, sorted, non-overlapping."""
     found: list[tuple[int, int, str]] = []
-    if any(mark in text for mark in _EMAIL_MARKS):
+    if any(mark in text for mark in _EMAIL_MARKS) and _SPELLED_EMAIL_TAIL.search(text):
         for m in SPELLED_EMAIL.finditer(text):
             found.append((m.start(), m.end(), _SPELLED_SEP.sub(_sep, m.group())))
-    if _SPACED_GATE.search(text):
-        for m in SPACED.finditer(text):
+    if any(gate.search(text) for gate in _SPACED_GATES):
+        for m in _spaced(text):
             found.append((m.start(), m.end(), _unspace(m.group())))
     if _DIGIT_GATE.search(text):
         for m in DIGIT_WORDS.finditer(text):
@@ -90,6 +104,19 @@ def spelled_edits(text: str) -> list[tuple[int, int, str]]:
             continue
         if new != text[start:end]:
             out.append((start, end, new))
+    return out
+
+
+def _spaced(text: str) -> list[re.Match[str]]:
+    """Every SPACED match of `text`, reading only the lines that can hold one."""
+    lines = {
+        text.rfind("\n", 0, m.start()) + 1 for hint in _SPACED_HINTS for m in hint.finditer(text)
+    }
+    out: list[re.Match[str]] = []
+    for start in sorted(lines):
+        end = text.find("\n", start)
+        # A line's ends read as the text's ends, as its newlines do: no match changes.
+        out += SPACED.finditer(text, start, len(text) if end < 0 else end)
     return out
 
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from proxy.detect.engine import DetectionEngine
-from proxy.detect.spans import EntityType
+from proxy.detect.engine import DetectionEngine, _resolve
+from proxy.detect.spans import EntityType, Span
 from proxy.errors import NotConfigured
 from proxy.policy import CustomPattern
 
@@ -216,3 +216,15 @@ def test_a_spread_name_part_that_reads_as_the_word_stays_the_word() -> None:
     engine = DetectionEngine(memo_texts=0)
     spans = engine.detect_all(["June Halvorsen signed.", "Renewal is due June 12; June agreed."])
     assert [(s.start, s.end, s.type) for s in spans[1]] == [(24, 28, EntityType.PERSON)]
+
+
+def test_overlaps_are_settled_by_priority_then_length_and_lone_spans_stay() -> None:
+    spans = [
+        Span(0, 10, EntityType.PERSON),
+        Span(8, 20, EntityType.PHONE),
+        Span(18, 30, EntityType.PERSON),
+        Span(18, 25, EntityType.PERSON),
+        Span(40, 45, EntityType.PERSON),
+        Span(50, 50, EntityType.EMAIL),
+    ]
+    assert [(8, 20), (40, 45)] == [(s.start, s.end) for s in _resolve(spans)]

@@ -95,3 +95,20 @@ def test_plain_ascii_prose_is_left_alone() -> None:
 
 def test_combining_marks_behind_escapes_are_dropped_too() -> None:
     assert "Garcia and Garcia" == normalize("Garci\\u0301a and Garci%CC%81a").text
+
+
+def test_look_alikes_are_read_after_other_normalised_characters() -> None:
+    text = "a\u00a0b da\u200bna J\u043ehn \uff08x\uff09"
+    assert "a b dana John (x)" == normalize(text).text
+
+
+def test_non_ascii_text_with_nothing_to_undo_is_left_alone() -> None:
+    view = normalize("Thaís, Đặng and שרה: Иван Петров")
+    assert [] == view.edits
+
+
+def test_letters_folded_one_for_one_in_place_do_not_move_offsets() -> None:
+    assert not normalize("plain text").moves_offsets
+    assert not normalize("(x\uff09 J\u043ehn").moves_offsets
+    assert normalize("da\u200bna").moves_offsets
+    assert normalize("J\\u00fcrgen").moves_offsets

@@ -32,3 +32,9 @@ def test_a_name_part_inside_a_company_name_is_not_the_person() -> None:
     finder = Propagator(name_parts(["Omar Haddad"], load_lexicon()))
     text = "Haddad Group signed; Haddad will call"
     assert [(21, 27)] == finder.find(text)
+
+
+def test_any_character_outside_a_word_separates_a_name_part() -> None:
+    finder = Propagator(name_parts(["Dana Levi"], load_lexicon()))
+    text = "(Dana)_Levi\u00b7dana\u2014Levi\u00e9 Dana\u3000"
+    assert ["Dana", "Levi", "dana", "Dana"] == [text[s:e] for s, e in finder.find(text)]

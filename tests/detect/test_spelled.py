@@ -54,3 +54,17 @@ def test_ordinary_text_is_not_rewritten(text: str) -> None:
 def test_hebrew_and_arabic_letters_spelled_one_by_one_split_into_known_names() -> None:
     assert ["דנה לוי"] == _rewrites("אל ד נ ה ל ו י מחר")
     assert ["محمد الحداد"] == _rewrites("إلى م ح م د ا ل ح د ا د غدا")
+
+
+def test_spaced_values_are_found_on_every_line_of_a_long_text() -> None:
+    text = "É a Thaís today.\n" + "An ordinary line of notes.\n" * 50 + "mail j o h n now\nok"
+    assert ["john"] == _rewrites(text)
+
+
+def test_a_spaced_value_at_the_very_start_and_end_of_lines_is_found() -> None:
+    assert ["abcd", "wxyz"] == _rewrites("a b c d\nw x y z")
+
+
+def test_a_spelled_email_is_found_in_prose_that_also_says_dot_elsewhere() -> None:
+    text = "an anecdote about dots.\nmail john dot smith at acme dot com today"
+    assert ["john.smith@acme.com"] == _rewrites(text)
