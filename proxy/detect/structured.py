@@ -202,7 +202,11 @@ def _header_kind(cell: str) -> int:
     in "name": most cells tried are pieces of prose sentences, which this skips unparsed."""
     if len(cell) > 40 and cell[-4:].casefold() != "name":
         return 0
-    return _key_kind(cell)
+    # `_key_kind`'s normalisation without its regex, for the cells it would only look up.
+    low = "_".join(cell.casefold().split()).replace("-", "_")
+    if "__" in low or "name" in low:
+        return _key_kind(cell)
+    return 2 if low in PERSON_KEYS else 1 if low in GENERIC_KEYS else 0
 
 
 def _person_like(value: str, strict: bool) -> bool:
