@@ -259,12 +259,21 @@ _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.(?:-[A-Z]\.)? ?){1,3}(?<= )$
 # A short capitalised word between two name parts is a middle name ("Nguyễn Thị [Thu] Hà").
 _MIDDLE = re.compile(r" [A-Z\u00c0-\u024f][a-z\u00e0-\u024f]{1,3} ")
 # A trailing initial ("Rowan P", "Dana L."); "I" and "A" read as words.
-_INITIAL_AFTER = re.compile(r" (?![AI]\b)[A-Z]\.?(?![\w.'’-])")
+_INITIAL_AFTER = re.compile(r" (?:(?![AI]\b)[A-Z]\.?|[\u05d0-\u05ea][.'׳])(?![\w.'’-])")
+# The surname after a middle initial ("Marcus T. Bellweather"), unless a sentence goes on.
+_SURNAME_AFTER_INITIAL = re.compile(
+    r" (?!(?:The|This|That|Thanks|We|I|Please|And|But)\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b"
+)
 
 
 # Short capitalised words that join two names in title-case text without being one.
 _NOT_MIDDLE = frozenset(
     "and or the for of to in on at by but nor yet so via per cc re fw fwd".split()  # noqa: SIM905
+)
+
+
+_CUE_BEFORE_INITIALS = re.compile(
+    r"(?:^|\W)(?:[Mm]et|with|w/|from|to|by|cc|CC|[Dd]ear|[Hh]i|[Hh]ello|[Tt]hanks|and|[Cc]ontact)$"
 )
 
 
@@ -274,8 +283,10 @@ def _opens_name(text: str, start: int, merged: list[list[int]]) -> bool:
     word they end a sentence ("Plan B. Dana", "the U.S. Dana").
     """
     before = text[:start].rstrip(" ")
-    if not before or before[-1] in "\n:;,(\"'":
+    if not before or before[-1] in "\n:;,(\"'+&/":
         return True
+    if _CUE_BEFORE_INITIALS.search(before[-12:]):
+        return True  # "Met J.R. Okonkwo", "cc A. Levi"
     return bool(merged) and merged[-1][1] == len(before)
 
 
@@ -286,6 +297,9 @@ def _continues(text: str, last: list[int], start: int, end: int) -> bool:
     if start <= last[1] or (start - last[1] <= 6 and _joins(text[last[1] : start])):
         if end > last[1]:
             last[1] = end
+        return True
+    if start - last[1] == 2 and text[last[1] : start] == " (" and text[end : end + 1] == ")":
+        last[1] = end + 1  # a nickname: "Yitzhak (Itzik) Shemesh"
         return True
     return False
 
@@ -317,10 +331,14 @@ def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
         merged.append([start, end])
     for span in merged:
         # The trailing initial is " X": test its two characters before the pattern.
-        if text[span[1] : span[1] + 1] == " " and text[span[1] + 1 : span[1] + 2].isupper():
+        after = text[span[1] + 1 : span[1] + 2]
+        if text[span[1] : span[1] + 1] == " " and (after.isupper() or "א" <= after <= "ת"):
             initial = _INITIAL_AFTER.match(text, span[1])
             if initial:
                 span[1] = initial.end()
+                surname = _SURNAME_AFTER_INITIAL.match(text, span[1])
+                if surname and initial.group().endswith("."):
+                    span[1] = surname.end()
     return [Span(s, e, EntityType.PERSON, 0.8, "names") for s, e in merged]
 
 

@@ -228,3 +228,21 @@ def test_overlaps_are_settled_by_priority_then_length_and_lone_spans_stay() -> N
         Span(50, 50, EntityType.EMAIL),
     ]
     assert [(8, 20), (40, 45)] == [(s.start, s.end) for s in _resolve(spans)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Met J.R. Okonkwo and the team", "J.R. Okonkwo"),
+        ("Siddiqui (CFO) + A. K. Menon. Want annual billing", "A. K. Menon"),
+        ("packet for contractor Marcus T. Bellweather: SSN pending", "Marcus T. Bellweather"),
+        ("Kind regards,\nYitzhak (Itzik) Shemesh\nAccount Manager", "Yitzhak (Itzik) Shemesh"),
+        ("[12.03.2025, 10:16] מיכל ש.: בטח, שולחת", "מיכל ש."),
+    ],
+)
+def test_initials_and_nicknames_stay_inside_the_name(text: str, name: str) -> None:
+    assert ("PERSON", name) in _typed(DetectionEngine(memo_texts=0), [text])[0]
+
+
+def test_a_sentence_after_a_trailing_initial_is_not_a_surname() -> None:
+    assert [("PERSON", "Dana L.")] == _typed(DetectionEngine(), ["Dana L. Thanks for the call"])[0]
