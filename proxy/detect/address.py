@@ -198,10 +198,6 @@ PO_BOX = re.compile(
     r"(?:P\.?\s?O\.?\s?(?:Box|BOX|box)|Post Office Box|P\.?O\.?B\.|POB|PMB|"
     rf"ת\.?\s?ד\.?|ص\.?\s?ب\.?|صندوق بريد){_BOX_NUMBER}"
 )
-# Dubai's Makani building numbers: ten digits, written 5 + 5.
-MAKANI = re.compile(
-    r"(?:Makani|مكاني)(?:[ \t]*(?:No\.?|Number|#|رقم))?[ \t]*:?[ \t]*\d{5}[ \t]?\d{5}(?!\d)"
-)
 # Other languages' box words, a separate pattern so the common one keeps few first letters.
 PO_BOX_WORDS = re.compile(
     r"(?:Locked Bag|Postfach|Caixa Postal|Apartado(?: de Correos| Postal)?|"
@@ -691,10 +687,9 @@ _LEAD_GROUPS = (
     _FRENCH_WORDS,  # FRENCH, either case
     _literals(_CYRILLIC_WORDS),  # CYRILLIC
     ("Locked Bag", "Postfach", "Caixa Postal", "Apartado", "Casilla", "B.P."),  # PO_BOX_WORDS
-    ("Makani", "مكاني"),  # MAKANI
 )
 (_AT_PREFIX, _AT_STREET_WORD, _AT_AFTER_WORD, _AT_GERMAN, _AT_UAE, _AT_UNIT) = range(6)
-(_AT_FRENCH, _AT_CYRILLIC, _AT_BOX, _AT_MAKANI) = range(6, 10)
+(_AT_FRENCH, _AT_CYRILLIC, _AT_BOX) = range(6, 9)
 _WORDS = LeadFinder([[w for w in group if not w[0].islower()] for group in _LEAD_GROUPS])
 # Cues without which NUMBER_AFTER_OTHER, UAE and PO_BOX are not tried, in the lower-cased text.
 # (The gates of the three are narrower than their patterns: "Mh 5" alone is not tried. They are
@@ -793,7 +788,6 @@ def word_led_matches(
         (UAE, matches_at(UAE, text, at[_AT_UAE])),
         (CYRILLIC, matches_at(CYRILLIC, text, at[_AT_CYRILLIC])),
         (PO_BOX_WORDS, matches_at(PO_BOX_WORDS, text, at[_AT_BOX])),
-        (MAKANI, matches_at(MAKANI, text, at[_AT_MAKANI])),
     ]
 
 
