@@ -73,7 +73,9 @@ _SUFFIX_AFTER = (
     r"Bulvarı|Blv|Bulv|Mah|Mahallesi|Mh|Yolu"
 )
 _AFTER_TAIL = (
-    rf"(?:\.\s*|\s+)(?:No\s*[:.]?\s*)?\d{{1,4}}[A-Za-z]?\b{_UNIT}?"
+    # A range, a second number or a floor may follow the house number ("15-17", "15/3", "1-III").
+    r"(?:\.\s*|\s+)(?:No\s*[:.]?\s*)?\d{1,4}[A-Za-z]?"
+    rf"(?:[-/](?:\d{{1,4}}[A-Za-z]?|[IVX]{{1,4}})\b)?\b{_UNIT}?"
     r"(?:,\s*[A-Z][a-z\u00e0-\u024f'’]+(?:-[A-Za-z\u00e0-\u024f'’]+)*"
     r"(?:[ ][A-Z][a-z\u00e0-\u024f'’]+(?:-[A-Za-z\u00e0-\u024f'’]+)*){0,2})?"
     r"(?:,?\s*\d{4,7})?"
@@ -124,13 +126,30 @@ PREFIX_STREET = re.compile(
 # German, Dutch and Nordic street words are compounds ("Hauptstraße 12", "Keizersgracht 123"):
 # found from the suffix + number, then extended back to the start of the capitalised word.
 _GERMAN_WORDS = (
-    r"straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|straat|gracht|"
-    r"laan|plein|kade|singel|gatan|vägen|gade|vej|veien|gata"
+    r"straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|graben|markt|steig|"
+    r"stieg|straat|gracht|burgwal|laan|plein|kade|singel|dijk|steeg|dreef|gatan|vägen|gade|vej|"
+    r"veien|gata"
+)
+# What a house number carries after it: a letter ("7A", "5 a"), a range or a second number
+# ("12-14", "3/1"), or, in Dutch, the floor or the ground floor ("482-III", "12-hs", "7 hg").
+_HOUSE_NUMBER_SUFFIX = (
+    r"(?:[-/](?:\d{1,4}[A-Za-z]?|[IVX]{1,4}|[A-Za-z]{1,3})\b|[ \t](?:[IVX]{2,4}|hs|hg)\b|"
+    r"\s?[a-z]\b|[A-Z]\b)?"
 )
 GERMAN = re.compile(
-    rf"(?:{_GERMAN_WORDS})\s+\d{{1,4}}\s?[a-z]?\b(?:,?\s*\d{{4,5}}(?:\s?[A-Z]{{2}})?\s+[A-ZÄÖÜ][\wäöüß-]+)?"
+    rf"(?:{_GERMAN_WORDS})\s+(?P<number>\d{{1,4}}){_HOUSE_NUMBER_SUFFIX}\b"
+    r"(?P<tail>,?\s*\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÄÖÜ][\wäöüß-]+)?"
 )
+# A year after a word in -ring, -markt... ("Spring 2024", "Weihnachtsmarkt 2025") is a date.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _WORD_BEFORE = re.compile(r"[A-ZÄÖÜ][\wäöüß-]*$")
+# The adjective or preposition a compound street's name may open with ("Oudezijds Voorburgwal",
+# "Lange Voorhout", "Alte Gasse", "Am Kupfergraben").
+_WORD_BEFORE_STREET = re.compile(
+    r"(?:Oude|Nieuwe|Oudezijds|Nieuwezijds|Lange|Korte|Hoge|Lage|Grote|Kleine|Binnen|Buiten|"
+    r"Alte|Neue|Große|Grosse|Obere|Untere|Am|An der|Auf dem|Im|In der|Unter den|Zum|Zur|Sint)"
+    r"[ \t]+$"
+)
 _FRENCH_WORDS = (
     *("rue", "avenue", "av.", "boulevard", "bd", "place", "chemin", "allée", "impasse", "quai"),
     *("route", "cours"),
@@ -531,7 +550,12 @@ def _street_spans(
             word = _WORD_BEFORE.search(text, max(0, start - 40), start)
             if word is None or _glued_before(text, word.start()):
                 continue
+            if _YEAR.fullmatch(m.group("number")) and not m.group("tail"):
+                continue
             start = word.start()
+            lead = _WORD_BEFORE_STREET.search(text, max(0, start - 12), start)
+            if lead is not None and not _glued_before(text, lead.start()):
+                start = lead.start()
         elif rx is NUMBER_AFTER or rx is NUMBER_AFTER_OTHER:
             if glued:
                 continue

@@ -37,6 +37,15 @@ def test_numbers_next_to_ordinary_words_are_not_addresses() -> None:
     [
         "Am Kupfergraben 6, 10117 Berlin",
         "Keizersgracht 123, 1015 CJ Amsterdam",
+        # Compound street words with a floor, the ground floor, a letter or a range after the
+        # house number (NL, DE, AT).
+        "Keizersgracht 482-III, 1017 EG Amsterdam",
+        "Herengracht 12-hs, 1015 BZ Amsterdam",
+        "Zeedijk 7A, 1012 AN Amsterdam",
+        "Oudezijds Voorburgwal 185 hg, 1012 EX Amsterdam",
+        "Neumarkt 3-5, 50667 Köln",
+        "Kurfürstendamm 21, 10719 Berlin",
+        "Mariahilfer Straße 12-III, 1060 Wien",
         "Via Roma 12, 00184 Roma",
         "Calle de Alcalá 45, 28014 Madrid",
         "Rua Augusta 100, 1100-053 Lisboa",
@@ -87,6 +96,8 @@ def test_a_written_address_block_takes_its_city_line() -> None:
         "Address: see the CRM record",
         "Renewal for 1200 Berlin seats, 2026 Paris launch",
         "Order 12345 Munich shipped on Tuesday",
+        # A year after a word that ends like a street word.
+        "Spring 2024 campaign and Weihnachtsmarkt 2025 stands",
         # Dubai's Makani building locator: public, not the person's address.
         "Dubai Silicon Oasis, Dubai (Makani 31758 94520).",
     ],
