@@ -215,7 +215,7 @@ _BOX_NUMBER = (
 )
 PO_BOX = re.compile(
     r"(?:P\.?\s?O\.?\s?(?:Box|BOX|box)|Post Office Box|P\.?O\.?B\.|POB|PMB|"
-    rf"ת\.?\s?ד\.?|ص\.?\s?ب\.?|صندوق بريد){_BOX_NUMBER}"
+    rf"ת\.?\s?ד\.?|ת[\"״]ד|ص\.?\s?ب\.?|صندوق بريد){_BOX_NUMBER}"
 )
 # Other languages' box words, a separate pattern so the common one keeps few first letters.
 PO_BOX_WORDS = re.compile(
@@ -522,6 +522,22 @@ def _glued_before(text: str, start: int) -> bool:
     return before.isalnum() and not "\u0590" <= before <= "\u05ff"
 
 
+_HEBREW_LETTER = re.compile(r"[\u05d0-\u05ea]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+
+
+def _box_inside_word(text: str, start: int) -> bool:
+    """True when a Hebrew or Arabic box abbreviation ends a longer word ("כיתת ד 25" grade 4,
+    "خاص ب 5"); a prefix letter or two written onto it ("לת.ד." to PO box, "وص.ب") are not
+    a word."""
+    letter = _HEBREW_LETTER if text[start] == "ת" else _ARABIC_LETTER
+    prefixes = "ובלמהש" if text[start] == "ת" else "وبلف"
+    at = start
+    while at and letter.match(text, at - 1) and text[at - 1] in prefixes and start - at < 2:
+        at -= 1
+    return at > 0 and letter.match(text, at - 1) is not None
+
+
 def _street_spans(
     text: str, rx: re.Pattern[str], matches: Iterable[re.Match[str]]
 ) -> Iterator[tuple[int, int]]:
@@ -541,6 +557,10 @@ def _street_spans(
         elif rx is PO_BOX and text[start - 1 : start] == "G":
             start -= 1  # "GPO Box": G is not a letter of a preceding word
         glued = _glued_before(text, start)
+        if rx is PO_BOX and text[start] in "תص":
+            if _box_inside_word(text, start):
+                continue
+            glued = False
         if glued and rx not in (ENGLISH, NUMBER_AFTER, NUMBER_AFTER_OTHER, GERMAN, JAPAN, KOREAN):
             continue
         if rx is ENGLISH:
@@ -723,8 +743,11 @@ _GATE_CUES = (
         *("straße", "strasse", "str.", "str ", "allee", "gasse", "weg ", "platz", "cad"),
         *("sok", "sk.", "sk ", "bulvar", "blv", "mah.", "mah ", "mahalle", "mh.", "yolu"),
     ),
-    ("villa", "flat", "apartment", "apt", "office", "unit", "shop", "building", "bldg"),
-    ("box", "pmb", "o.b.", "pob", "ת.ד", "תד", "ص.ب", "صب", "صندوق"),
+    ("villa", "flat", "apartment", "apt", "office", "unit", "shop", "building", "bldg", "plot"),
+    (
+        *("box", "pmb", "o.b.", "pob", "ת.ד", "ת. ד", "ת ד", "תד", 'ת"ד', "ת״ד"),
+        *("ص.ب", "ص. ب", "ص ب", "صب", "صندوق"),
+    ),
 )
 # What each word of the lower-case pass stands for: a gate's cue (its index), a label word
 # (-1), or a lower-case lead (`_LEAD` + its group).

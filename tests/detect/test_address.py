@@ -54,6 +54,9 @@ def test_numbers_next_to_ordinary_words_are_not_addresses() -> None:
         "Derech Menachem Begin 132, Tel Aviv-Yafo",
         "Flat 402, Al Reem Tower, Al Reem Island, Abu Dhabi",
         "Apartment 12, Building 5, Jumeirah Lakes Towers, Dubai",
+        # A plot and a numbered road (Gulf industrial areas), no city needed.
+        "Plot 598, Road 12",
+        "Plot No. 7, Rd 3",
         "Plot 23, Admiralty Way, Lekki Phase 1, Lagos",
         "B-204, Prestige Towers, MG Road, Bengaluru 560001",
         "King Fahd Road, Al Olaya, Riyadh 12211",
@@ -238,6 +241,10 @@ HAIFA = "דרך העצמאות 45, קומה 3, חיפה 3303318"
         ("קריית המדע, מגדל ב', קומה 4, רחובות", "קריית המדע, מגדל ב', קומה 4, רחובות"),
         # A PO box, its city and postcode; a transliterated street and a hyphenated city.
         ("C-1002;Mohammad;ת.ד. 412, רהט 8530000;050-4471289", "ת.ד. 412, רהט 8530000"),
+        # Glued to a prefix letter, in its other spellings.
+        ("לשלוח לת.ד. 4417, חיפה 3104301 ולא", "ת.ד. 4417, חיפה 3104301"),
+        ('משלוח לת"ד 4417 בלבד', 'ת"ד 4417'),
+        ("משלוח לת ד 4417 בלבד", "ת ד 4417"),
         (
             "Sergey;HaBarzel St 31, Tel Aviv-Yafo 6971045;+972",
             "HaBarzel St 31, Tel Aviv-Yafo 6971045",
@@ -269,6 +276,8 @@ RAMALLAH = "عمارة الريحان، الطابق ٣، الماصيون، ر�
             "الشارقة، منطقة الخان، بناية ٧، شقة ٣٠٤",
         ),
         ("هاتف: 013 887 4410\nص.ب ٣٣٢١، الخبر ٣١٩٥٢", "ص.ب ٣٣٢١، الخبر ٣١٩٥٢"),
+        ("أرسلوها على ص. ب 3321 لو سمحت", "ص. ب 3321"),
+        ("أرسلوها وص ب 3321 لو سمحت", "ص ب 3321"),
         (
             "طلبت نغيّر عنوان الشحن إلى ١٥ شارع التحرير، الدقي، الجيزة بدل عنوان المكتب",
             "١٥ شارع التحرير، الدقي، الجيزة",
@@ -326,6 +335,9 @@ def test_arabic_addresses(text: str, address: str) -> None:
         "טל: 03-5551234, פקס: 03-5551235, תל אביב",
         "تم الشحن عن طريق أرامكس، الرياض، خلال ٣ أيام.",
         "منطقة الخليج، الرياض، ١٢ عميل جديد هذا الشهر.",
+        # Box letters ending a longer word: "in grade 4, 25 pupils", "special for 5".
+        "בכיתת ד 25 תלמידים",
+        "عرض خاص ب 5 اشخاص",
         # A Makani number locates a Dubai building's entrance: a public locator, not the
         # person's address.
         "رقم مكاني: ٣٠٥٧٦ ٩٤٥٢١ للمستودع",
