@@ -73,7 +73,9 @@ _SUFFIX_AFTER = (
     r"Bulvarı|Blv|Bulv|Mah|Mahallesi|Mh|Yolu"
 )
 _AFTER_TAIL = (
-    rf"(?:\.\s*|\s+)(?:No\s*[:.]?\s*)?\d{{1,4}}[A-Za-z]?\b{_UNIT}?"
+    # A range, a second number or a floor may follow the house number ("15-17", "15/3", "1-III").
+    r"(?:\.\s*|\s+)(?:No\s*[:.]?\s*)?\d{1,4}[A-Za-z]?"
+    rf"(?:[-/](?:\d{{1,4}}[A-Za-z]?|[IVX]{{1,4}})\b)?\b{_UNIT}?"
     r"(?:,\s*[A-Z][a-z\u00e0-\u024f'’]+(?:-[A-Za-z\u00e0-\u024f'’]+)*"
     r"(?:[ ][A-Z][a-z\u00e0-\u024f'’]+(?:-[A-Za-z\u00e0-\u024f'’]+)*){0,2})?"
     r"(?:,?\s*\d{4,7})?"
@@ -124,13 +126,30 @@ PREFIX_STREET = re.compile(
 # German, Dutch and Nordic street words are compounds ("Hauptstraße 12", "Keizersgracht 123"):
 # found from the suffix + number, then extended back to the start of the capitalised word.
 _GERMAN_WORDS = (
-    r"straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|straat|gracht|"
-    r"laan|plein|kade|singel|gatan|vägen|gade|vej|veien|gata"
+    r"straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|graben|markt|steig|"
+    r"stieg|straat|gracht|burgwal|laan|plein|kade|singel|dijk|steeg|dreef|gatan|vägen|gade|vej|"
+    r"veien|gata"
+)
+# What a house number carries after it: a letter ("7A", "5 a"), a range or a second number
+# ("12-14", "3/1"), or, in Dutch, the floor or the ground floor ("482-III", "12-hs", "7 hg").
+_HOUSE_NUMBER_SUFFIX = (
+    r"(?:[-/](?:\d{1,4}[A-Za-z]?|[IVX]{1,4}|[A-Za-z]{1,3})\b|[ \t](?:[IVX]{2,4}|hs|hg)\b|"
+    r"\s?[a-z]\b|[A-Z]\b)?"
 )
 GERMAN = re.compile(
-    rf"(?:{_GERMAN_WORDS})\s+\d{{1,4}}\s?[a-z]?\b(?:,?\s*\d{{4,5}}(?:\s?[A-Z]{{2}})?\s+[A-ZÄÖÜ][\wäöüß-]+)?"
+    rf"(?:{_GERMAN_WORDS})\s+(?P<number>\d{{1,4}}){_HOUSE_NUMBER_SUFFIX}\b"
+    r"(?P<tail>,?\s*\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÄÖÜ][\wäöüß-]+)?"
 )
+# A year after a word in -ring, -markt... ("Spring 2024", "Weihnachtsmarkt 2025") is a date.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _WORD_BEFORE = re.compile(r"[A-ZÄÖÜ][\wäöüß-]*$")
+# The adjective or preposition a compound street's name may open with ("Oudezijds Voorburgwal",
+# "Lange Voorhout", "Alte Gasse", "Am Kupfergraben").
+_WORD_BEFORE_STREET = re.compile(
+    r"(?:Oude|Nieuwe|Oudezijds|Nieuwezijds|Lange|Korte|Hoge|Lage|Grote|Kleine|Binnen|Buiten|"
+    r"Alte|Neue|Große|Grosse|Obere|Untere|Am|An der|Auf dem|Im|In der|Unter den|Zum|Zur|Sint)"
+    r"[ \t]+$"
+)
 _FRENCH_WORDS = (
     *("rue", "avenue", "av.", "boulevard", "bd", "place", "chemin", "allée", "impasse", "quai"),
     *("route", "cours"),
@@ -196,11 +215,7 @@ _BOX_NUMBER = (
 )
 PO_BOX = re.compile(
     r"(?:P\.?\s?O\.?\s?(?:Box|BOX|box)|Post Office Box|P\.?O\.?B\.|POB|PMB|"
-    rf"ת\.?\s?ד\.?|ص\.?\s?ب\.?|صندوق بريد){_BOX_NUMBER}"
-)
-# Dubai's Makani building numbers: ten digits, written 5 + 5.
-MAKANI = re.compile(
-    r"(?:Makani|مكاني)(?:[ \t]*(?:No\.?|Number|#|رقم))?[ \t]*:?[ \t]*\d{5}[ \t]?\d{5}(?!\d)"
+    rf"ת\.?\s?ד\.?|ת[\"״]ד|ص\.?\s?ب\.?|صندوق بريد){_BOX_NUMBER}"
 )
 # Other languages' box words, a separate pattern so the common one keeps few first letters.
 PO_BOX_WORDS = re.compile(
@@ -507,6 +522,22 @@ def _glued_before(text: str, start: int) -> bool:
     return before.isalnum() and not "\u0590" <= before <= "\u05ff"
 
 
+_HEBREW_LETTER = re.compile(r"[\u05d0-\u05ea]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+
+
+def _box_inside_word(text: str, start: int) -> bool:
+    """True when a Hebrew or Arabic box abbreviation ends a longer word ("כיתת ד 25" grade 4,
+    "خاص ب 5"); a prefix letter or two written onto it ("לת.ד." to PO box, "وص.ب") are not
+    a word."""
+    letter = _HEBREW_LETTER if text[start] == "ת" else _ARABIC_LETTER
+    prefixes = "ובלמהש" if text[start] == "ת" else "وبلف"
+    at = start
+    while at and letter.match(text, at - 1) and text[at - 1] in prefixes and start - at < 2:
+        at -= 1
+    return at > 0 and letter.match(text, at - 1) is not None
+
+
 def _street_spans(
     text: str, rx: re.Pattern[str], matches: Iterable[re.Match[str]]
 ) -> Iterator[tuple[int, int]]:
@@ -526,6 +557,10 @@ def _street_spans(
         elif rx is PO_BOX and text[start - 1 : start] == "G":
             start -= 1  # "GPO Box": G is not a letter of a preceding word
         glued = _glued_before(text, start)
+        if rx is PO_BOX and text[start] in "תص":
+            if _box_inside_word(text, start):
+                continue
+            glued = False
         if glued and rx not in (ENGLISH, NUMBER_AFTER, NUMBER_AFTER_OTHER, GERMAN, JAPAN, KOREAN):
             continue
         if rx is ENGLISH:
@@ -535,7 +570,12 @@ def _street_spans(
             word = _WORD_BEFORE.search(text, max(0, start - 40), start)
             if word is None or _glued_before(text, word.start()):
                 continue
+            if _YEAR.fullmatch(m.group("number")) and not m.group("tail"):
+                continue
             start = word.start()
+            lead = _WORD_BEFORE_STREET.search(text, max(0, start - 12), start)
+            if lead is not None and not _glued_before(text, lead.start()):
+                start = lead.start()
         elif rx is NUMBER_AFTER or rx is NUMBER_AFTER_OTHER:
             if glued:
                 continue
@@ -691,10 +731,9 @@ _LEAD_GROUPS = (
     _FRENCH_WORDS,  # FRENCH, either case
     _literals(_CYRILLIC_WORDS),  # CYRILLIC
     ("Locked Bag", "Postfach", "Caixa Postal", "Apartado", "Casilla", "B.P."),  # PO_BOX_WORDS
-    ("Makani", "مكاني"),  # MAKANI
 )
 (_AT_PREFIX, _AT_STREET_WORD, _AT_AFTER_WORD, _AT_GERMAN, _AT_UAE, _AT_UNIT) = range(6)
-(_AT_FRENCH, _AT_CYRILLIC, _AT_BOX, _AT_MAKANI) = range(6, 10)
+(_AT_FRENCH, _AT_CYRILLIC, _AT_BOX) = range(6, 9)
 _WORDS = LeadFinder([[w for w in group if not w[0].islower()] for group in _LEAD_GROUPS])
 # Cues without which NUMBER_AFTER_OTHER, UAE and PO_BOX are not tried, in the lower-cased text.
 # (The gates of the three are narrower than their patterns: "Mh 5" alone is not tried. They are
@@ -704,8 +743,11 @@ _GATE_CUES = (
         *("straße", "strasse", "str.", "str ", "allee", "gasse", "weg ", "platz", "cad"),
         *("sok", "sk.", "sk ", "bulvar", "blv", "mah.", "mah ", "mahalle", "mh.", "yolu"),
     ),
-    ("villa", "flat", "apartment", "apt", "office", "unit", "shop", "building", "bldg"),
-    ("box", "pmb", "o.b.", "pob", "ת.ד", "תד", "ص.ب", "صب", "صندوق"),
+    ("villa", "flat", "apartment", "apt", "office", "unit", "shop", "building", "bldg", "plot"),
+    (
+        *("box", "pmb", "o.b.", "pob", "ת.ד", "ת. ד", "ת ד", "תד", 'ת"ד', "ת״ד"),
+        *("ص.ب", "ص. ب", "ص ب", "صب", "صندوق"),
+    ),
 )
 # What each word of the lower-case pass stands for: a gate's cue (its index), a label word
 # (-1), or a lower-case lead (`_LEAD` + its group).
@@ -793,7 +835,6 @@ def word_led_matches(
         (UAE, matches_at(UAE, text, at[_AT_UAE])),
         (CYRILLIC, matches_at(CYRILLIC, text, at[_AT_CYRILLIC])),
         (PO_BOX_WORDS, matches_at(PO_BOX_WORDS, text, at[_AT_BOX])),
-        (MAKANI, matches_at(MAKANI, text, at[_AT_MAKANI])),
     ]
 
 

@@ -61,10 +61,13 @@ _RTL_DISTRICT_WORD = (
     r"אזור התעשייה|אזה\"ת|א\.ת\.?|מגדל|בניין|בנין|קניון)|"
     r"[وب]?(?:ال)?(?:حي|منطقة|ضاحية|مدينة|قرية|مخيم|جزيرة|جبل|عمارة|برج|مجمع|بناية|مبنى))"
 )
+# "ת.ד.", "ת"ד", "ת ד", "תא דואר"; "ص.ب.", "ص. ب", "ص ب", "صندوق بريد".
 _RTL_BOX = (
-    r"(?:ת\.[ \t]?ד\.?|ת\"ד|תא[ \t]+דואר|ص\.[ \t]?ب\.?|ص[ \t]ب|صندوق[ \t]+(?:ال)?بريد)"
-    r"[ \t]*:?[ \t]*(?:رقم[ \t]*)?\d{1,7}"
+    r"(?:ת\.[ \t]?ד\.?|ת[\"״]ד|ת[ \t]ד\.?|תא[ \t]+דואר|ص\.[ \t]?ب\.?|ص[ \t]ب\.?|"
+    r"صندوق[ \t]+(?:ال)?بريد)[ \t]*:?[ \t]*(?:(?:رقم|מס['׳]?)[ \t]*)?\d{1,7}"
 )
+# A prefix letter written onto a box word ("לת.ד. 4417" to PO box 4417, "وص.ب").
+_RTL_BOX_PREFIX = r"(?:[ובלמה](?=ת)|[وبلف](?=ص))"
 _RTL_NAME = rf"{_RTL_WORD}(?:[ \t]+{_RTL_WORD}){{0,2}}"
 _RTL_STREET_PART = (
     rf"(?:{_RTL_NUM}[ \t]+)?{_RTL_STREET_WORD}(?:[ \t]+(?:رقم[ \t]*)?(?:{_RTL_WORD}|{_RTL_NUM}))"
@@ -86,7 +89,7 @@ _RTL_PART = re.compile(
 # The typed part a prose part ends with (the first part of a chain), tried in this order.
 _RTL_LAST_STREET = re.compile(rf"(?<!\S){_RTL_STREET_PART}$")
 _RTL_LAST_UNIT = re.compile(rf"(?<!\S){_RTL_UNIT_PART}$")
-_RTL_LAST_BOX = re.compile(rf"(?<![{_HE}{_AR}]){_RTL_BOX}$")
+_RTL_LAST_BOX = re.compile(rf"(?<![{_HE}{_AR}]){_RTL_BOX_PREFIX}?(?P<box>{_RTL_BOX})$")
 _RTL_LAST_DISTRICT = re.compile(rf"(?<!\S){_RTL_DISTRICT_WORD}(?:[ \t]+{_RTL_WORD}){{1,2}}$")
 _RTL_LAST_NUMBERED = re.compile(rf"(?<!\S){_RTL_WORD}(?:[ \t]+{_RTL_WORD})?[ \t]+{_RTL_NUM}$")
 # The typed part a part running into prose starts with (the last part of a chain).
@@ -97,11 +100,13 @@ _RTL_FIRST = re.compile(
     rf"(?P<box>{_RTL_BOX})(?!\w)"
 )
 # Where a part ends: a separator (group "sep"), a line or clause break, a full stop (not the
-# dots of "ת.ד." or "ص.ب."), a spaced dash, a quote that is not a Hebrew abbreviation's.
+# dots of "ת.ד." or "ص.ب.", a prefix letter written on or not), a spaced dash, a quote that
+# is not a Hebrew abbreviation's.
 # Every branch opens with a definite character, which lets `re` skip ahead to it.
 _RTL_STOP = re.compile(
     r"(?P<sep>\\[,،]|[,،])[ \t]*|[\n\r;|\t()\[\]{}!?؟؛:<>=*•]|"
-    rf"\.(?<![\s.][^\s.]\.)(?=\s|$)|\"(?![{_HE}])|[ \t][-–—][ \t]"
+    rf"\.(?<![\s.][^\s.]\.)(?<![\s.][ובלמה]ת\.)(?<![\s.][وبلف]ص\.)(?=\s|$)|\"(?![{_HE}])|"
+    r"[ \t][-–—][ \t]"
 )
 # A house, unit, box number or postcode ends a part after a word, not after other digits.
 _RTL_NUMBER_BEFORE = re.compile(r"[^\d\s,،][ \t]+\d{1,7}(?:[-/]\d{1,4})?$")
@@ -124,10 +129,10 @@ for _word in (
     *("דירה", "דירת", "קומה", "קומת", "כניסה", "בניין", "בנין", "מבנה", "מגדל", "אגף", "משק"),
     *("חדר", "משרד", "יחידה", "חנות", "בית", "מיקוד", "שכונת", "שכ'", "שכ׳", "קריית", "קרית"),
     *("נווה", "נוה", "גבעת", "רמת", "מושב", "קיבוץ", "קבוץ", "כפר", "פארק", "מתחם", "אזור"),
-    *('אזה"ת', "א.ת", "קניון", "ת.ד", 'ת"ד', "תא דואר"),
+    *('אזה"ת', "א.ת", "קניון", "ת.ד", "ת. ד", 'ת"ד', "ת״ד", "ת ד", "תא דואר"),
     *("فيلا", "شقة", "مبنى", "بناية", "عمارة", "برج", "طابق", "دور", "مكتب", "محل", "بلوك"),
     *("قطعة", "مربع", "منزل", "وحدة", "مجمع", "حي", "منطقة", "ضاحية", "مدينة", "قرية", "مخيم"),
-    *("جزيرة", "جبل", "ص.ب", "ص ب", "صب", "صندوق"),
+    *("جزيرة", "جبل", "ص.ب", "ص. ب", "ص ب", "صب", "صندوق"),
 ):
     _RTL_KEYWORDS.add_word(_word, True)
 _RTL_STREETS.make_automaton()
@@ -236,7 +241,7 @@ def _rtl_last(part: str) -> tuple[int, str] | None:
                     and not any(ch.isdigit() for ch in m.group())
                 ):
                     continue
-            return m.start(), kind
+            return (m.start("box") if kind == "box" else m.start()), kind
     words = _RTL_TOKEN.findall(part)
     if words and _rtl_place_word(words[-1]):
         for size in (4, 3, 2, 1):

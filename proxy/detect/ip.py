@@ -9,9 +9,16 @@ from collections.abc import Iterator
 from proxy.detect.gates import gated_matches
 from proxy.detect.spans import EntityType, Span
 
-IPV4 = re.compile(r"\d(?<![\w.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?:/\d{1,2})?(?![\w]|\.\d)")
+# A word character next to an address runs into it, unless it is a Hebrew or Arabic letter:
+# those scripts glue one-letter words to what follows ("وfe80::1", "ב10.0.0.1").
+_GLUED = r"[^\W\u0590-\u065f\u066a-\u06ef\u06fa-\u06ff]"
+IPV4 = re.compile(
+    rf"\d(?<!{_GLUED}\d)(?<!\.\d)\d{{0,2}}\.(?:\d{{1,3}}\.){{2}}\d{{1,3}}(?:/\d{{1,2}})?"
+    rf"(?!{_GLUED}|\.\d)"
+)
 IPV6 = re.compile(
-    r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])"
+    rf"(?<!{_GLUED})(?<![:.])(?:[0-9A-Fa-f]{{0,4}}:){{2,7}}"
+    rf"(?:[0-9A-Fa-f]{{1,4}}|(?:\d{{1,3}}\.){{3}}\d{{1,3}})?(?!{_GLUED}|:)"
 )
 _V6_HINT = re.compile(r"[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:")
 # Both patterns make `re` try them at every digit (IPV4) or every position (IPV6). Their

@@ -61,7 +61,9 @@ _NOT_PHONE_BEFORE = re.compile(
     r"(?:(?<![a-z])(?:order|invoice|inv|sku|ticket|ref|po|quote|deal|case|tracking|account|acct|serial|"
     r"version|ver|build|id|#|no\.?|[$€£₪]|usd|eur|ils|aed|nis|gbp|zip|postcode|postal code|plz|"
     r"מיקוד|הזמנה|חשבונית|ח\.?פ\.?|ח\"פ|ע\.?מ\.?|ע\"מ|vat|trn|tax id|cr no\.?|"
-    r"الرمز البريدي|فاتورة|طلب|السجل التجاري|الرقم الضريبي))"
+    r"الرمز البريدي|فاتورة|طلب|السجل التجاري|الرقم الضريبي|"
+    # Dubai's Makani building locator: ten digits, often written 5 + 5, a place not a line.
+    r"makani(?: number| no\.?)?|مكاني(?: رقم)?))"
     r"[\s:#.]{0,3}$"
 )
 _NOT_PHONE_AFTER = re.compile(

@@ -1,4 +1,8 @@
-"""Secrets: provider API keys, bearer tokens, JWTs, AWS keys and `password=`-style values."""
+"""Secrets: provider API keys, bearer tokens, JWTs, AWS keys, assigned and told passwords.
+
+A password may be assigned (`password=...`, "סיסמה: ...") or told in prose, in English, Hebrew
+and Arabic ("the temporary password we sent, X", "الباسوورد تبعي X").
+"""
 
 from __future__ import annotations
 
@@ -63,13 +67,13 @@ BEARER = re.compile(r"(?:bearer|token)\s+([a-z0-9_\-.~+/]{16,}=*)")
 ASSIGNED = re.compile(
     r"(?:password|passwd|pwd|pass|passcode|secret|client_secret|api[_-]?key|apikey|"
     r"access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|aws_secret_access_key|"
-    r"סיסמה|סיסמא|كلمة المرور|كلمة السر)"
+    r"סי?סמ[הא]|كلمة المرور|كلمة السر)"
     r"[\"']?\s*(?:[:=]|is|היא|هي)\s*[\"']?([^\s\"',;}{]{4,200})"
 )
 # A key word followed by a long value with no separator ("secret wJalrXUtn/K7MDENG..."): a
 # secret only when the value mixes letters with digits or symbols (checked as written).
 SPACED = re.compile(
-    r"(?:password|passwd|secret|api[_ -]?key|access[_ -]?key|token|סיסמה|סיסמא)\s+"
+    r"(?:password|passwd|secret|api[_ -]?key|access[_ -]?key|token|סי?סמ[הא])\s+"
     r"([^\s\"',;}{]{16,200})"
 )
 _MIXED = re.compile(r"(?=\S{0,199}[A-Z])(?=\S{0,199}[a-z])(?=\S{0,199}[\d/+=])")
@@ -81,7 +85,7 @@ AWS_PAIR = re.compile(
 # changed, it's Ikoyi#Fibre2024"): within a few words after the key word, a token mixing
 # letters, digits and symbols.
 PROSE_PASSWORD = re.compile(
-    r"(?:pass(?:word|wd|code|phrase)|pwd|סיסמ[הא]|كلمة (?:المرور|السر))(?![a-z])"  # lower-cased
+    r"(?:pass(?:word|wd|code|phrase)|pwd|סי?סמ[הא]|كلمة (?:المرور|السر))(?![a-z])"  # lower-cased
 )
 _PROSE_VALUE = re.compile(
     r"[^.\n]{0,40}?[\s,:]"
@@ -91,6 +95,25 @@ _PROSE_VALUE = re.compile(
     r"[^\s,;\"']{6,64})"
     r"(?<![.!?])"
 )
+# A password told in Hebrew or Arabic speech: the key word (also colloquial: "الباسوورد",
+# "الرقم السري" the PIN, "ססמה"), whose ("تبعي", "حقي", "مالي" mine; "שלי") or which ("الجديدة",
+# "החדשה" the new one), maybe "is" or a colon, then a token in neither script:
+# "الباسوورد تبعي Noor_8812", "הסיסמה שלי היא Dana2024". Read on the lower-cased text.
+_OWNER = (
+    r"تبعي|تبعتي|تبعو|تبعه|تبعها|تبعك|حقي|حقه|حقها|حقك|مالي|ماله|مالها|مالك|ديالي|"
+    r"الخاصة بي|الخاص بي|الجديدة|الجديده|الجديد|المؤقتة|المؤقت|"
+    r"שלי|שלו|שלה|שלך|שלנו|שלכם|שלהם|החדשה|החדש|הזמנית|הזמני"
+)
+TOLD_PASSWORD = re.compile(
+    r"(?:סי?סמ[הא]|باسو{1,2}رد|رقم (?:ال)?سري|كلمة (?:ال)?(?:سر|مرور))"
+    rf"(?:[ \t]+(?:{_OWNER})){{0,2}}"
+    r"(?P<said>[ \t]*[:=]|[ \t]+(?:היא|הוא|זה|זו|הייתה|هي|هو|كانت|كان|صارت|صار))?[ \t]*"
+    r"[\"'«]?(?P<value>[^\s\"',;}{«»\u0590-\u065f\u066a-\u06ef\u06fa-\u06ff]{4,64})"
+)
+# What may stand before the key word: a prefix ("ו", "וה"; "ال", "وال") after a non-letter.
+_TOLD_PREFIX = re.compile(r"(?:^|[^\w])(?:[והשבלמכ]{0,2}|[وبفل]?(?:ال)?)$")
+_DIGIT_OR_SYMBOL = re.compile(r"[\d!@#$%^&*?+=~_]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # A URL with a password in it: scheme://user:password@host/...
 # The whole URL is the secret: user, password and host together say whose database it is.
 URL_PASSWORD = re.compile(r"(://[^\s:/@]+:[^\s@/]{3,}@[^\s\"'<>,;)]+)")
@@ -104,11 +127,11 @@ _GATES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ASSIGNED,
         (
             *("pass", "pwd", "secret", "client_secret", "api", "access", "auth", "refresh"),
-            *("private", "aws_secret_access_key", "סיסמ", "كلمة "),
+            *("private", "aws_secret_access_key", "סיסמ", "ססמ", "كلمة "),
         ),
     ),
     (URL_PASSWORD, ("://",)),
-    (SPACED, ("pass", "secret", "api", "access", "token", "סיסמ")),
+    (SPACED, ("pass", "secret", "api", "access", "token", "סיסמ", "ססמ")),
 )
 # One pass over the lower-cased text finds where a match may start: each pattern is then tried
 # only there (led by alternations of common letters, `re` would try them at most positions).
@@ -119,19 +142,30 @@ _STARTS = LeadFinder(
         tuple({lead.lower() for lead in _KEY_LEADS}),
         *(leads for _, leads in _GATES),
         ("akia", "asia"),
-        ("pass", "pwd", "סיסמ", "كلمة "),
+        ("pass", "pwd", "סיסמ", "ססמ", "كلمة "),
+        ("סיסמ", "ססמ", "باسو", "رقم سري", "رقم السري", "كلمة "),  # TOLD_PASSWORD
     ]
 )
 
 
 def find_secrets(text: str) -> Iterator[Span]:
-    """Known key formats anywhere, and values assigned to password/key/token names."""
+    """Known key formats anywhere, and values assigned to password/key/token names; a value
+    that several patterns find ("סיסמה: X" is assigned and told) once."""
+    seen: set[tuple[int, int]] = set()
+    for span in _all_secrets(text):
+        if (span.start, span.end) not in seen:
+            seen.add((span.start, span.end))
+            yield span
+
+
+def _all_secrets(text: str) -> Iterator[Span]:
     lowered = lower_same_length(text)
     starts = _STARTS.starts(lowered)
     keyed = matches_at(KEYED, text, starts[0])
     assigned = [matches_at(rx, lowered, starts[i]) for i, (rx, _) in enumerate(_GATES, 1)]
     aws = matches_at(AWS_PAIR, text, starts[len(_GATES) + 1])
     prose = matches_at(PROSE_PASSWORD, lowered, starts[len(_GATES) + 2])
+    told = matches_at(TOLD_PASSWORD, lowered, starts[len(_GATES) + 3])
     for m in keyed:
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
             continue
@@ -156,3 +190,14 @@ def find_secrets(text: str) -> Iterator[Span]:
             if text[end - 1] == ")" and "(" not in value.group(1):
                 end -= 1  # the parenthesis the value was written in, not part of it
             yield Span(value.start(1), end, EntityType.SECRET, 1.0, "assigned")
+    for m in told:
+        if not _TOLD_PREFIX.search(lowered[max(0, m.start() - 4) : m.start()]):
+            continue  # the key word ends a longer word
+        told_value = text[m.start("value") : m.end("value")].rstrip(".!?)")
+        if len(told_value) < 4 or not (
+            m.group("said")
+            or (_DIGIT_OR_SYMBOL.search(told_value) and not _YEAR.fullmatch(told_value))
+        ):
+            continue  # "הסיסמה שלי Gmail לא עובדת" names where, not what
+        start = m.start("value")
+        yield Span(start, start + len(told_value), EntityType.SECRET, 1.0, "assigned")

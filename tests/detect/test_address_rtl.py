@@ -24,3 +24,12 @@ def test_a_chain_of_typed_parts_in_any_order() -> None:
 
 def test_prose_with_commas_is_not_a_chain() -> None:
     assert [] == _chains("على طريق النجاح، منطقة الشرق الأوسط، شكراً")
+
+
+def test_a_po_box_in_each_spelling_with_a_prefix_letter_opens_a_chain() -> None:
+    # "to PO box 4417, Haifa 3104301": the prefix letter is not part of the address.
+    for box in ("ת.ד. 4417", 'ת"ד 4417', "ת״ד 4417", "ת ד 4417", "ת. ד. 4417"):
+        text = f"הלקוח מבקש לשלוח ל{box}, חיפה 3104301 ולא לכתובת שבמערכת."
+        assert [f"{box}, חיפה 3104301"] == _chains(text)
+    for box in ("ص.ب ٣٣٢١", "ص. ب ٣٣٢١", "ص ب ٣٣٢١"):
+        assert [f"{box}، الخبر ٣١٩٥٢"] == _chains(f"أرسلوها و{box}، الخبر ٣١٩٥٢ شكراً")

@@ -6,7 +6,7 @@ import random
 
 from proxy.detect.gates import CueGates, gated_matches, matches_at
 from proxy.detect.ip import _V4_GATE, _V6_GATE, IPV4, IPV6
-from proxy.detect.secrets import _GATES, _STARTS, AWS_PAIR, KEYED, PROSE_PASSWORD
+from proxy.detect.secrets import _GATES, _STARTS, AWS_PAIR, KEYED, PROSE_PASSWORD, TOLD_PASSWORD
 
 
 def test_a_group_opens_only_when_one_of_its_cues_occurs() -> None:
@@ -43,6 +43,9 @@ def test_gated_matches_are_the_matches_finditer_gives() -> None:
         " ",
         "x",
         "/24",
+        "و",
+        "ב",
+        "٣",
     ]
     rnd = random.Random(7)
     for _ in range(3000):
@@ -56,10 +59,12 @@ def test_secret_patterns_tried_at_their_leads_give_finditer_matches() -> None:
     pieces = ["password", "pwd", "api-key", "apikey", "client_secret", "token", "bearer", "://u"]
     pieces += [":", "=", " is ", " ", "x", "hunter22", "abcdefghijklmnopq", "@h", "sk-", "AKIA"]
     pieces += ["secret ", "Passcode", "Ab1!x9Zq", "AKIAF7UUMRX47Z68ZQY9 ", "a" * 40]
+    pieces += ["הסיסמה", "ססמה", " שלי", " היא ", "الباسوورد", "باسورد", " تبعي", "الرقم السري"]
+    pieces += ["رقم سري", "كلمة السر", "كلمة ", " هي ", "Noor_8812", "ו"]
     rnd = random.Random(11)
     # As find_secrets runs them: key formats on the text as written, the rest lower-cased.
-    cased = [True, *(False for _ in _GATES), True, False]
-    patterns = [KEYED, *(rx for rx, _ in _GATES), AWS_PAIR, PROSE_PASSWORD]
+    cased = [True, *(False for _ in _GATES), True, False, False]
+    patterns = [KEYED, *(rx for rx, _ in _GATES), AWS_PAIR, PROSE_PASSWORD, TOLD_PASSWORD]
     for _ in range(2000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))
         lowered = text.lower()

@@ -24,3 +24,13 @@ def test_clock_times_are_not_ipv6() -> None:
 def test_zero_padded_octets_are_still_an_address() -> None:
     text = "login from 192.168.001.010, not 999.1.1.1"
     assert ["192.168.001.010"] == [text[s.start : s.end] for s in find_ips(text)]
+
+
+def test_an_address_glued_to_a_hebrew_or_arabic_prefix_letter_is_found() -> None:
+    # "and", "from", "in": one-letter words written onto the next word. IPv4 are found first.
+    text = "من 94.200.17.62 وfe80::1c3a:9bff:fe4e:21d7. ו10.0.0.7 ב2001:db8::1"
+    assert ["94.200.17.62", "10.0.0.7", "fe80::1c3a:9bff:fe4e:21d7", "2001:db8::1"] == _found(text)
+
+
+def test_an_address_run_into_latin_letters_or_digits_is_not_found() -> None:
+    assert [] == _found("x10.0.0.1 a2001:db8::1 é10.0.0.1 ٣10.0.0.1 build9.1.2.3")

@@ -38,9 +38,14 @@ def test_phone_numbers_in_national_and_international_formats(number: str) -> Non
         "server 10.0.0.1",
         "fiscal 2024-2025",
         "invoice 1234567890",
+        # Dubai's Makani building locator, ten digits.
+        "Makani 31758 94520",
+        "Makani No. 3175894520",
+        "رقم مكاني: ٣٠٥٧٦ ٩٤٥٢١",
+        "(رقم مكاني 2687391054)",
     ],
 )
-def test_dates_amounts_orders_versions_and_ips_are_not_phones(text: str) -> None:
+def test_dates_amounts_orders_versions_ips_and_locators_are_not_phones(text: str) -> None:
     assert [] == _found(text)
 
 

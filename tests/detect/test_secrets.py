@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from proxy.detect.secrets import find_secrets
 
 
@@ -52,3 +54,40 @@ def test_order_numbers_and_versions_near_password_are_not_secrets() -> None:
 def test_a_password_told_in_arabic_prose() -> None:
     text = "بيانات الدخول (اسم المستخدم admin_branch3، كلمة المرور Ba7ar$Blu3_2025). يجب تغييرها"
     assert ["Ba7ar$Blu3_2025"] == [text[s.start : s.end] for s in find_secrets(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # Colloquial Arabic: "my password", "my PIN", "the new password is".
+        ("الباسوورد تبعي Noor_8812 بس ما عم يقبلها", "Noor_8812"),
+        ("الباسورد حقي: hello123 من امبارح", "hello123"),
+        ("وباسوورد مالي Sami@2020.", "Sami@2020"),
+        ("الرقم السري تبعي 4417 ما بيشتغل", "4417"),
+        ("كلمة السر الجديدة هي sunshine", "sunshine"),
+        # Hebrew, both spellings, with "mine", "the new one", "is".
+        ("הסיסמה שלי היא Dana2024 אבל לא נכנס", "Dana2024"),
+        ("והסיסמא שלי dana_77 לא עובדת", "dana_77"),
+        ("ססמה: Xy7!abc", "Xy7!abc"),
+        ("הסיסמה החדשה שלי Dana#5", "Dana#5"),
+    ],
+)
+def test_a_password_told_in_colloquial_arabic_or_hebrew(text: str, secret: str) -> None:
+    assert [secret] == [text[s.start : s.end] for s in find_secrets(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "הסיסמה שלי לא עובדת",  # my password does not work
+        "הסיסמה שלי Gmail לא עובדת",  # which password, not the password
+        "הסיסמה שלי Wi-Fi לא עובדת",
+        "בסיסמה שלי 2024 יש בעיה",
+        "الرقم السري غلط 3 مرات",
+        "كلمة المرور 2024 انتهت",
+        "الباسوورد تبعي ما عم يشتغل",
+        "מעסיסמה שלי Dana2024",  # the key word inside a longer word
+    ],
+)
+def test_talk_about_a_password_without_one_is_not_a_secret(text: str) -> None:
+    assert [] == list(find_secrets(text))
