@@ -106,6 +106,8 @@ _PERSON_AFTER = re.compile(
 # A list item that opens with a name, then a dash ("• שלמה בר-און – עסקה D-3390").
 _ITEM_LEAD = re.compile(r"[ \t]*(?:[-*•·▪]|\d{1,2}[.)])?[ \t]*$")
 _ITEM_END = re.compile(r" [–—-] ")
+# A version number after a word makes it a product ("Safari 17.4", "Ubuntu 22.04", "Edge v118").
+_VERSION_AFTER = re.compile(r" v?\d+\.\d+(?:\.\d+)*\b| v\d+\b")
 _SPEECH_VERB = re.compile(r"(?:'s|’s)? (?:asked|said|says|told|replied|wrote|emailed|texted)\b")
 # A Hebrew or Arabic sign-off ending its line, and the line under it (a signature's name).
 _RTL_SIGN_OFF_GATE = re.compile(r"בברכה|בכבוד רב|תודה רבה|בהוקרה|التحيات|التحية|تحياتي|مع الشكر")
@@ -365,7 +367,8 @@ def _close(
         # signals `_accept` weighs (a cue, a verb after them, a list item...).
         start, end, kind, latin = run[0]
         if kind == STRONG:
-            hits.append(NameHit(start, end))
+            if _VERSION_AFTER.match(text, end) is None:  # "Safari 17.4" is a browser
+                hits.append(NameHit(start, end))
             return
         if kind in (PARTICLE, COMPANY, LEAD):
             return

@@ -352,3 +352,12 @@ def test_a_month_and_a_day_after_a_cue_is_a_date() -> None:
 )
 def test_hebrew_and_arabic_grammar_tells_a_name_from_a_word(text: str, names: list[str]) -> None:
     assert names == _found(text)
+
+
+def test_a_version_number_after_a_name_makes_it_a_product() -> None:
+    assert [] == _found("User agent: Safari 17.4 on macOS, then Edge v118")
+    assert ["Safari"] == _found("Met Mr. Safari yesterday")
+
+
+def test_a_russian_crm_word_is_not_read_as_a_name() -> None:
+    assert [] == _found("Статус лида: новый")
