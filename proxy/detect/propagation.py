@@ -61,6 +61,11 @@ _HE_PREFIXES = [
 ]
 
 
+_HE_ALLOWED = frozenset(["", *_HE_PREFIXES])
+_AR_ALLOWED = frozenset(["", *_AR_PREFIX])
+_NO_PREFIX: frozenset[str] = frozenset()
+
+
 class Propagator:
     """Finds whole-word mentions of the request's name parts in one automaton pass."""
 
@@ -68,15 +73,16 @@ class Propagator:
         self._exact = parts
         self._automaton = ahocorasick.Automaton()
         for term in parts:
-            prefixes = [""]
-            if "\u0590" <= term[0] <= "\u05ff":
-                prefixes += _HE_PREFIXES
-            elif "\u0600" <= term[0] <= "\u06ff":
-                prefixes += list(_AR_PREFIX)
             spaced = _NON_WORD.sub(" ", term)  # "min-jun" as the text reads
-            for prefix in prefixes:
-                key = f" {prefix}{spaced} "
-                self._automaton.add_word(key, (len(key), len(prefix), len(term), parts[term]))
+            if "\u0590" <= term[0] <= "\u05ff" or "\u0600" <= term[0] <= "\u06ff":
+                # Hebrew and Arabic words carry prefix letters: the key is the word's end,
+                # and the letters before it are checked on the match (one key per term: a
+                # key per prefix made building the automaton a quarter of a short request).
+                key = f"{spaced} "
+                allowed = _HE_ALLOWED if term[0] <= "\u05ff" else _AR_ALLOWED
+            else:
+                key, allowed = f" {spaced} ", _NO_PREFIX
+            self._automaton.add_word(key, (len(key), allowed, len(term), parts[term]))
         if parts:
             self._automaton.make_automaton()
 
@@ -86,9 +92,15 @@ class Propagator:
             return []
         spaced = f" {_words_only(lower_same_length(text))} "
         out: list[tuple[int, int]] = []
-        for last, (length, prefix, size, exact) in self._automaton.iter(spaced):
-            # `spaced` is `text` shifted by one: key " p term " ends at `last`.
-            start = last - length + 1 + prefix  # index in text of the term's first letter
+        for last, (length, allowed, size, exact) in self._automaton.iter(spaced):
+            # `spaced` is `text` shifted by one: the key ends at `last`, and the term's first
+            # letter is at `begin` in `spaced`, at `begin - 1` in `text`.
+            begin = last - length + 1 + (allowed is _NO_PREFIX)
+            if allowed is not _NO_PREFIX:
+                word = spaced.rfind(" ", max(0, begin - 4), begin) + 1
+                if not word or spaced[word:begin] not in allowed:
+                    continue
+            start = begin - 1
             end = start + size
             if exact and text[start].islower():  # caseless scripts pass
                 continue
