@@ -59,7 +59,7 @@ CANDIDATE = re.compile(
     rf"|(?<=[{_CAPITALS}]){_LATIN_REST}|(?<=[{_NONLATIN}]){_NONLATIN_REST})"
 )
 # A lower-case word, or an Arabizi one ("3ali", "mo7ammad": digits for Arabic sounds).
-_LOWER_WORD = re.compile(r"[a-z0-9\u00df-\u024f]*[a-z\u00df-\u024f][a-z0-9\u00df-\u024f]*")
+_LOWER_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 # A handle or mailbox name written alone ("john.smith", "dana_levi"), not part of an address.
 HANDLE = re.compile(r"(?<![\w.@-])([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![\w@-]|\.\w)")
 # Greetings with a word that is also a name ("Ramadan Kareem", "Eid Mubarak", "Mazal tov").
@@ -535,20 +535,24 @@ def _lowercase_after_cue(text: str, lex: NameLexicon, cues: dict[int, bool]) -> 
         end = named = pos
         while True:
             m = _LOWER_WORD.match(text, end)
-            if m is None or text[m.end() : m.end() + 1].isalnum():
-                break  # "hala2" is Arabizi for "now", not Hala
-            low = m.group()
+            if m is None or not (m.group()[0].islower() or m.group()[0].isdigit()):
+                break
+            low = m.group().casefold()
+            word_end = m.end()
+            if low.endswith(("'s", "’s")):
+                low, word_end = low[:-2], word_end - 2  # "updating dwayne's record"
             if low in PARTICLES and named > pos:
                 end = m.end() + 1  # "7amad al ka3bi": a particle inside the name
                 continue
-            flags = arabizi_flags(lex, low) if not low.isalpha() else lex.flags.get(low, 0)
+            plain = not any(c.isdigit() for c in low)
+            flags = lex.flags.get(low, 0) if plain else arabizi_flags(lex, low)
             if not flags or low in lex.common:
                 break
             if not strong and (
                 flags & AMBIGUOUS or not flags & (SURNAME if named > pos else GIVEN)
             ):
                 break  # after a weak cue: a given name, then surnames ("bukra" is tomorrow)
-            end = named = m.end()
+            end = named = word_end
             if text[end : end + 1] != " ":
                 break
             end += 1

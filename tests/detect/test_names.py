@@ -361,3 +361,8 @@ def test_a_version_number_after_a_name_makes_it_a_product() -> None:
 
 def test_a_russian_crm_word_is_not_read_as_a_name() -> None:
     assert [] == _found("Статус лида: новый")
+
+
+def test_a_lowercase_cyrillic_name_after_a_strong_cue() -> None:
+    assert {"иван петров"} == set(_found("spoke with иван петров about the renewal"))
+    assert ["dwayne"] == _found("updating dwayne's payroll record")
