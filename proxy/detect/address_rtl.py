@@ -32,7 +32,9 @@ NOT_A_STREET_BEFORE = re.compile(r"(?:عن|على)[ \t]+$")
 _HE = "\u05d0-\u05ea"
 _AR = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
 _AR_MARKS = "\u0640\u064b-\u065f\u0670"
-_RTL_WORD = rf"(?:[{_HE}][{_HE}\"'׳״־-]*|[{_AR}][{_AR}{_AR_MARKS}]*)"
+# A Hebrew word's quote marks and dashes stand between its letters ("צה\"ל", "רמת-גן"), but
+# for a final geresh ("ג'"); a quote after the last letter closes a JSON string or a quotation.
+_RTL_WORD = rf"(?:[{_HE}](?:[{_HE}]|[\"'׳״־-](?=[{_HE}]))*['׳]?|[{_AR}][{_AR}{_AR_MARKS}]*)"
 _RTL_NUM = rf"\d{{1,5}}(?:[-/]\d{{1,4}})?(?:[{_HE}](?![{_HE}]))?"
 # Street words; the ones that are also ordinary words ("דרך" way, "כיכר", "שביל", "מעלה")
 # are streets only with a house number, and "طريق" (way) only as a whole part or with one.

@@ -399,3 +399,11 @@ def test_patterns_tried_at_their_words_give_the_matches_finditer_gives() -> None
         at = word_starts(text, text.lower())[0]
         for rx, matches in word_led_matches(text, at):
             assert [m.span() for m in rx.finditer(text)] == [m.span() for m in matches], text
+
+
+def test_a_hebrew_address_inside_a_json_string_stops_before_its_closing_quote() -> None:
+    text = '{"lead":{"city":"חיפה","address":"רחוב הנביאים 12, חיפה"}}'
+    found = [text[s.start : s.end] for s in find_addresses(text)]
+    assert ["רחוב הנביאים 12, חיפה"] == found
+    text = 'נפגשנו ברחוב צה"ל 4, ת"א'  # quotes between letters are the words' own
+    assert ['ברחוב צה"ל 4, ת"א'] == [text[s.start : s.end] for s in find_addresses(text)]
