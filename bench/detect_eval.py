@@ -25,7 +25,17 @@ from proxy.detect.spans import Span
 CORPUS = Path(__file__).resolve().parent / "corpus"
 PROSE_KINDS = {"call_notes", "email_draft", "lead_summary", "chat_history"}
 SCRIPTS = {"hebrew", "arabic", "cyrillic"}
-POOLS = ("tune", "handwritten", "heldout", "fresh", "blind_a", "blind_b", "blind_c", "blind_d")
+POOLS = (
+    "tune",
+    "handwritten",
+    "heldout",
+    "fresh",
+    "blind_a",
+    "blind_b",
+    "blind_c",
+    "blind_d",
+    "blind_e",
+)
 
 
 def _load(pool: str) -> list[dict[str, Any]]:
