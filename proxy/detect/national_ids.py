@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from proxy.detect.checksums import il_id_valid
 from proxy.detect.spans import EntityType, Span
 
-# A comma before the number is a CSV field boundary unless a digit precedes it ("1,234,...");
-# one after it always is (nine digits never open a thousands-grouped number).
-IL_ID = re.compile(r"\d(?<![\w./-]\d)(?<!\d,\d)(?:\d{7}-?\d|\d{8})(?!\w|[./-]\d)")
+# A comma on either side is a CSV field boundary: nine digits are never one group of a
+# thousands-grouped number ("050-7718234,952224970" is a phone cell, then an ID cell).
+IL_ID = re.compile(r"\d(?<![\w./-]\d)(?:\d{7}-?\d|\d{8})(?!\w|[./-]\d)")
 SSN = re.compile(
     r"\d(?<![\w.,/-]\d)\d\d(?<!000)(?<!666)(?<!9\d\d)([- ])(?!00)\d{2}\1(?!0000)\d{4}"
     r"(?![\w]|[.,/-]\d)"

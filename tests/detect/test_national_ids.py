@@ -29,3 +29,8 @@ def test_bare_nine_digit_ssn_needs_an_ssn_cue() -> None:
 def test_an_id_in_a_csv_row_is_found_but_not_inside_grouped_thousands() -> None:
     text = "Moran Biton,517889150,0547712093\nAvi Cohen,076357672,250,Haifa\n1,234,567,890"
     assert ["517889150", "076357672"] == [text[s.start : s.end] for s in find_il_ids(text)]
+
+
+def test_an_id_cell_after_a_cell_that_ends_in_a_digit() -> None:
+    text = "נביה עאמר,ג'וליס,050-7718234,952224970,פעיל"
+    assert ["952224970"] == [text[s.start : s.end] for s in find_il_ids(text)]

@@ -101,3 +101,9 @@ def test_a_country_code_in_parentheses_and_a_spaced_dash() -> None:
     assert ["054 - 123 4567", "(+972) 54-1234567"] == [
         text[s.start : s.end] for s in find_phones(text)
     ]
+
+
+def test_a_phone_cell_followed_by_a_numeric_cell_is_whole() -> None:
+    text = "נביה עאמר,ג'וליס,050-7718234,952224970,פעיל"
+    assert "050-7718234" in [text[s.start : s.end] for s in find_phones(text)]
+    assert [] == list(find_phones("Total 1234567,50 EUR"))  # a decimal comma still ends it
