@@ -85,8 +85,16 @@ AWS_PAIR = re.compile(
 # changed, it's Ikoyi#Fibre2024"): within a few words after the key word, a token mixing
 # letters, digits and symbols.
 PROSE_PASSWORD = re.compile(
-    r"(?:pass(?:word|wd|code|phrase)|pwd|סי?סמ[הא]|كلمة (?:المرور|السر))(?![a-z])"  # lower-cased
+    r"(?:pass(?:word|wd|code|phrase)|pwd?|סי?סמ[הא]|كلمة (?:المرور|السر))(?![a-z])"  # lower-cased
 )
+# A chat line asking for a password ("what's the password for the demo?") and the next line
+# answering it with a mixed token after the speaker's name ("Dor Klein: Demo!2025#Sales").
+_ANSWER_LINE = re.compile(
+    r"[^\S\n]*(?:\[[^\]\n]{0,40}\][^\S\n]*)?[^:\n]{1,40}:[^\S\n]*"
+    r"(?P<value>(?=\S{0,63}[A-Za-z])(?=\S{0,63}\d)(?=\S{0,63}[!@#$%^&*?+=~])[^\s,;\"']{6,64})"
+)
+# Twilio account and API key SIDs: a two-letter lead and 32 lower-case hex digits.
+TWILIO_SID = re.compile(r"(?:AC|SK)[0-9a-f]{32}(?![0-9A-Za-z])")
 _PROSE_VALUE = re.compile(
     r"[^.\n]{0,40}?[\s,:]"
     # Bounded look-aheads: unbounded ones rescanned the whole run at every try (quadratic
@@ -107,11 +115,11 @@ _OWNER = (
 TOLD_PASSWORD = re.compile(
     r"(?:סי?סמ[הא]|باسو{1,2}رد|رقم (?:ال)?سري|كلمة (?:ال)?(?:سر|مرور))"
     rf"(?:[ \t]+(?:{_OWNER})){{0,2}}"
-    r"(?P<said>[ \t]*[:=]|[ \t]+(?:היא|הוא|זה|זו|הייתה|هي|هو|كانت|كان|صارت|صار))?[ \t]*"
+    r"(?P<said>[ \t]*[:=]|[ \t]+و?(?:היא|הוא|זה|זו|הייתה|هي|هو|كانت|كان|صارت|صار))?[ \t]*"
     r"[\"'«]?(?P<value>[^\s\"',;}{«»\u0590-\u065f\u066a-\u06ef\u06fa-\u06ff]{4,64})"
 )
 # What may stand before the key word: a prefix ("ו", "וה"; "ال", "وال") after a non-letter.
-_TOLD_PREFIX = re.compile(r"(?:^|[^\w])(?:[והשבלמכ]{0,2}|[وبفل]?(?:ال)?)$")
+_TOLD_PREFIX = re.compile(r"(?:^|[^\w])(?:[והשבלמכ]{0,2}|[وبفل]?(?:ال|ل)?)$")
 _DIGIT_OR_SYMBOL = re.compile(r"[\d!@#$%^&*?+=~_]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A URL with a password in it: scheme://user:password@host/...
@@ -142,7 +150,7 @@ _STARTS = LeadFinder(
         tuple({lead.lower() for lead in _KEY_LEADS}),
         *(leads for _, leads in _GATES),
         ("akia", "asia"),
-        ("pass", "pwd", "סיסמ", "ססמ", "كلمة "),
+        ("pass", "pw", "סיסמ", "ססמ", "كلمة "),
         ("סיסמ", "ססמ", "باسو", "رقم سري", "رقم السري", "كلمة "),  # TOLD_PASSWORD
     ]
 )
@@ -158,14 +166,22 @@ def find_secrets(text: str) -> Iterator[Span]:
             yield span
 
 
+def _answered(text: str, at: int) -> re.Match[str] | None:
+    """The answer on the next line when the line holding `at` asks a question."""
+    line_end = text.find("\n", at)
+    if line_end < 0 or "?" not in text[at:line_end]:
+        return None
+    return _ANSWER_LINE.match(text, line_end + 1)
+
+
 def _all_secrets(text: str) -> Iterator[Span]:
     lowered = lower_same_length(text)
     starts = _STARTS.starts(lowered)
     keyed = matches_at(KEYED, text, starts[0])
     assigned = [matches_at(rx, lowered, starts[i]) for i, (rx, _) in enumerate(_GATES, 1)]
     aws = matches_at(AWS_PAIR, text, starts[len(_GATES) + 1])
-    prose = matches_at(PROSE_PASSWORD, lowered, starts[len(_GATES) + 2])
-    told = matches_at(TOLD_PASSWORD, lowered, starts[len(_GATES) + 3])
+    prose = list(matches_at(PROSE_PASSWORD, lowered, starts[len(_GATES) + 2]))
+    told = list(matches_at(TOLD_PASSWORD, lowered, starts[len(_GATES) + 3]))
     for m in keyed:
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
             continue
@@ -183,6 +199,13 @@ def _all_secrets(text: str) -> Iterator[Span]:
             yield Span(start, m.end(1), EntityType.SECRET, 1.0, "assigned")
     for m in aws:
         yield Span(m.start(1), m.end(1), EntityType.SECRET, 1.0, "assigned")
+    for m in (*prose, *told):
+        answer = _answered(text, m.end())
+        if answer is not None:
+            yield Span(answer.start("value"), answer.end("value"), EntityType.SECRET, 1.0, "told")
+    for m in TWILIO_SID.finditer(text) if "AC" in text or "SK" in text else ():
+        if not (m.start() and text[m.start() - 1].isalnum()):
+            yield Span(m.start(), m.end(), EntityType.SECRET, 1.0, "key")
     for m in prose:
         value = _PROSE_VALUE.match(text, m.end())
         if value is not None:

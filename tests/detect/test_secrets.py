@@ -91,3 +91,27 @@ def test_a_password_told_in_colloquial_arabic_or_hebrew(text: str, secret: str) 
 )
 def test_talk_about_a_password_without_one_is_not_a_secret(text: str) -> None:
     assert [] == list(find_secrets(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Marcus: user demo@acme-sandbox.io pw Tr0ub4dor&3-sbx\nJess: ty!", "Tr0ub4dor&3-sbx"),
+        (
+            "ענבל: מישהו יודע מה הסיסמה לחשבון ה-demo?\nדור קליין: Demo!2025#Sales אבל תחליפי",
+            "Demo!2025#Sales",
+        ),
+        ("عملت reset للباسوورد وصارت Petra@2025!x وما زبطت", "Petra@2025!x"),
+        (
+            "هذا الـ SID AC8bbd566c273899b5b9b4de9830313526 والـ token",
+            "AC8bbd566c273899b5b9b4de9830313526",
+        ),
+    ],
+)
+def test_passwords_told_in_chat_and_twilio_sids(text: str, secret: str) -> None:
+    assert [secret] == [text[s.start : s.end] for s in find_secrets(text)]
+
+
+def test_a_question_about_passwords_answered_in_words_is_no_secret() -> None:
+    assert [] == list(find_secrets("What is the password policy?\nDana: we rotate every 90 days"))
+    assert [] == list(find_secrets("upward trend 2024!x"))
