@@ -32,7 +32,7 @@ from proxy.detect.propagation import Propagator, name_parts
 from proxy.detect.repeats import repeats
 from proxy.detect.secrets import find_secrets
 from proxy.detect.spans import Detector, EntityType, Span
-from proxy.detect.structured import find_column_addresses, find_structured_names
+from proxy.detect.structured import find_column_addresses, read_structure
 from proxy.detect.text_memo import TextFindings, TextMemo
 from proxy.detect.word_uses import drop_word_uses
 from proxy.errors import NotConfigured, RedactionFailed
@@ -175,7 +175,11 @@ class DetectionEngine(Detector):
 
     def _people(self, text: str) -> set[tuple[int, int]]:
         found = {(h.start, h.end) for h in find_names(text, self._lex)}
-        found.update(find_structured_names(text))
+        people, organisations = read_structure(text)
+        if organisations:
+            # A name inside a company, account or deal value is that organisation's.
+            found = {p for p in found if not any(s <= p[0] and p[1] <= e for s, e in organisations)}
+        found.update(people)
         found.update(find_cjk_names(text))
         return found
 

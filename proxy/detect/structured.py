@@ -220,8 +220,17 @@ def _person_like(value: str, strict: bool) -> bool:
         return False
     if words[-1].strip(".,").casefold() in GROUP_WORDS:
         return False  # "finance team", "Sales Dept", "unassigned"
+    if not strict:
+        return True
+    if not all(w[:1].isascii() for w in words):
+        # No capitals tell a Hebrew or Arabic name after a generic key ("user:" of a chat
+        # transcript) from a sentence: a name is short and has no sentence punctuation.
+        return len(words) <= 3 and not any(c in value for c in _SENTENCE_MARKS)
     initials = [w.lstrip("(")[:1] for w in words]  # "(Itzik)": a nickname's own capital
-    return not strict or all(c.isupper() or not c.isascii() for c in initials)
+    return all(c.isupper() for c in initials)
+
+
+_SENTENCE_MARKS = frozenset("?!,;،؟؛")
 
 
 def _is_company(words: list[str]) -> bool:
@@ -259,19 +268,64 @@ def _value_spans(start: int, value: str) -> Iterator[tuple[int, int]]:
 
 def find_structured_names(text: str) -> Iterator[tuple[int, int]]:
     """Spans of values that structure says are person names."""
+    return iter(read_structure(text)[0])
+
+
+def read_structure(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(person names, organisations) that structure says a text holds: values of person keys
+    and columns, chat-export speakers; values of company, account and deal keys and columns,
+    which are organisations whatever names they hold ("Company: Ege Marin")."""
+    people: list[tuple[int, int]] = []
+    organisations: list[tuple[int, int]] = []
     if ":" in text or "=" in text:
         for sep in SEPARATOR.finditer(text):
             at = sep.start()
-            kind = _key_kind(_key_before(text, at))
-            if not kind:
+            key = _key_before(text, at)
+            kind = _key_kind(key)
+            if not kind and not _org_key(key):
                 continue
             m = VALUE_AFTER.match(text, at + 1)
-            if m and _person_like(m.group("value"), strict=kind == 1):
-                yield from _value_spans(m.start("value"), m.group("value"))
+            if m is None:
+                continue
+            if not kind:
+                if _labels_a_field(text, at, key) and len(m.group("value").split()) <= 6:
+                    organisations.append(m.span("value"))
+            elif _person_like(m.group("value"), strict=kind == 1):
+                people.extend(_value_spans(m.start("value"), m.group("value")))
     if "," in text or "\t" in text or ";" in text or "|" in text:
-        yield from _csv_names(text)
+        for start, end, organisation in _csv_cells(text):
+            (organisations if organisation else people).append((start, end))
     if "] " in text or " - " in text:
-        yield from _chat_speakers(text)
+        people.extend(_chat_speakers(text))
+    return people, organisations
+
+
+# Keys and headers whose values are organisations or deals (casefolded, spaces as "_").
+_ORG_KEYS = frozenset(
+    [
+        *("company", "company_name", "organization", "organisation", "org", "employer"),
+        *("account", "account_name", "business", "business_name", "firm", "vendor"),
+        *("supplier", "deal", "deal_name", "opportunity", "opportunity_name", "customer_company"),
+        *("firma", "société", "societe", "empresa", "unternehmen", "компания", "организация"),
+        *("חברה", "שם_החברה", "שם_חברה", "עסקה", "ארגון", "עסק", "שם_העסק"),
+        *("شركة", "الشركة", "اسم_الشركة", "الجهة", "جهة", "المؤسسة", "مؤسسة", "صفقة", "الصفقة"),
+    ]
+)
+
+
+def _labels_a_field(text: str, at: int, key: str) -> bool:
+    """True when `key` is the whole label before the separator at `at`: it opens its line,
+    list item or JSON member ("Company: ...", "\"company\": ..."), and does not end a longer
+    heading ("עדכון עסקה: נפגשתי עם ...", a deal update, then prose)."""
+    start = text.rfind(key, max(0, at - len(key) - 3), at)
+    if start < 0:
+        return False
+    before = text[text.rfind("\n", 0, start) + 1 : start].rstrip(" \t\"'")
+    return not before.strip(" \t-*•|>") or before[-1] in "{,["
+
+
+def _org_key(key: str) -> bool:
+    return len(key) < 40 and "_".join(key.casefold().split()).replace("-", "_") in _ORG_KEYS
 
 
 # A chat export's message line: "[12/03/2025, 10:16] Name: text" (WhatsApp on iOS) or
@@ -322,10 +376,17 @@ def _key_before(text: str, at: int) -> str:
 
 
 def _csv_names(text: str) -> Iterator[tuple[int, int]]:
-    """Columns of CSV/TSV blocks whose header names a person field."""
+    """Cells of CSV/TSV columns whose header names a person field."""
+    return ((s, e) for s, e, organisation in _csv_cells(text) if not organisation)
+
+
+def _csv_cells(text: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, is an organisation) of the cells of CSV/TSV blocks whose header names a
+    person field: those of the person columns, and of the company columns beside them."""
     lines = text.splitlines(keepends=True)
     pos = 0
-    columns: list[tuple[int, int]] = []  # (index, kind) of person columns of the current block
+    # (index, kind) of the person (kind 1, 2) and company (kind 3) columns of the block
+    columns: list[tuple[int, int]] = []
     delim = ","
     for line in lines:
         body = line.rstrip("\r\n")
@@ -345,7 +406,8 @@ def _csv_names(text: str) -> Iterator[tuple[int, int]]:
                         yield from _cells(body, pos, d, [(found[0][0] + 1, found[0][1])])
                         break
                     if found and not any(_EMAIL_OR_DIGIT.search(h) for h in header):
-                        columns, delim = found, d
+                        companies = [(i, 3) for i, h in enumerate(header) if _org_key(h)]
+                        columns, delim = found + companies, d
                         break
         pos += len(line)
 
@@ -398,11 +460,18 @@ def _key_value_row(cells: list[str]) -> bool:
 
 def _cells(
     body: str, pos: int, delim: str, columns: list[tuple[int, int]]
-) -> Iterator[tuple[int, int]]:
+) -> Iterator[tuple[int, int, bool]]:
     cells = _row_cells(body, delim)  # offsets located in the raw line: they stay exact
     for index, kind in columns:
-        if index < len(cells) and _person_like(cells[index][1], strict=kind == 1):
-            yield from _value_spans(pos + cells[index][0], cells[index][1])
+        if index >= len(cells):
+            continue
+        at, cell = cells[index]
+        if kind == 3:
+            if cell.strip():
+                start = pos + at + len(cell) - len(cell.lstrip())
+                yield start, pos + at + len(cell.rstrip()), True
+        elif _person_like(cell, strict=kind == 1):
+            yield from ((s, e, False) for s, e in _value_spans(pos + at, cell))
 
 
 # Column headers of street addresses, as CRM exports write them (casefolded, spaces and dashes

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from proxy.detect.spans import EntityType
-from proxy.detect.structured import find_column_addresses, find_structured_names
+from proxy.detect.structured import find_column_addresses, find_structured_names, read_structure
 
 
 def _found(text: str) -> list[str]:
@@ -114,3 +114,15 @@ def test_cells_of_an_address_column_are_addresses() -> None:
 )
 def test_the_speaker_of_a_chat_export_line_is_a_person(text: str, names: list[str]) -> None:
     assert names == _found(text)
+
+
+def test_company_and_deal_values_are_organisations_not_people() -> None:
+    text = (
+        "From: Burak Çelik\nCompany: Ege Marin\n"
+        '{"contact": "סבטלנה פרידמן", "company": "בית מרקחת אופק"}\n'
+        "עדכון עסקה: נפגשתי עם הילה לוינסון\n"  # a heading, then prose: no organisation
+        "\nFull Name,Company,Country\nIfeoma Nwosu,Eko Payments,Nigeria\n"
+    )
+    people, organisations = read_structure(text)
+    assert ["Burak Çelik", "סבטלנה פרידמן", "Ifeoma Nwosu"] == [text[s:e] for s, e in people]
+    assert ["Ege Marin", "בית מרקחת אופק", "Eko Payments"] == [text[s:e] for s, e in organisations]
