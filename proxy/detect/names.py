@@ -32,6 +32,7 @@ from proxy.detect.name_forms import (
     russian_nominative_flags,
 )
 from proxy.detect.organisations import (
+    employer_spans,
     known_organisations,
     legal_forms,
     organisation_spans,
@@ -293,7 +294,7 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     hits = [
         h for h in hits if not ("\u0600" <= text[h.start] <= "\u06ff" and adjective(text, h.start))
     ]
-    known = known_organisations(text) if hits else []
+    known = known_organisations(text) + employer_spans(text) if hits else []
     if (companies or known) and hits:
         orgs = organisation_spans(text, companies) + known
         kept = outside(text, [(h.start, h.end) for h in hits], orgs)

@@ -133,3 +133,22 @@ def outside(
         if e > s and text[s:e].strip() and text[s:e].strip(_PREFIX_LETTERS):
             kept.append((s, e))
     return kept
+
+
+# A job title, then "at", "@" or a pipe, then capitalised words: the employer ("GM at
+# Nusantara Logistik Surabaya", "Marketing Manager | Lojas Aurora", "(COO, Tbilisi Tea
+# House)"). Led by the title's capital letter, so `re` skips to those.
+_ORG_WORD = r"[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*"  # dots inside ("S.A"), not a sentence's end
+_EMPLOYER = re.compile(
+    r"(?:CEO|CFO|COO|CTO|CIO|CMO|VP|SVP|EVP|GM|MD|Director|Manager|Head|Lead|Engineer|"
+    r"Founder|Co-founder|Owner|Partner|Officer|President|Chair|Buyer|Coordinator|Specialist|"
+    r"Administrator|Executive|Advisor|Consultant)(?: of [A-Z][\w&]*(?: [A-Z][\w&]*){0,2})?"
+    r"(?: at | @ | \| |, (?=[^)\n]{0,60}\)))"
+    rf"(?P<org>{_ORG_WORD}(?: (?:&|of|de|do|da)?(?: )?{_ORG_WORD}){{0,4}})"
+)
+
+
+def employer_spans(text: str) -> list[tuple[int, int]]:
+    """Organisations named right after a job title ("Director of Sales Ops at Trivandrum
+    Softworks"): the people finder leaves them alone."""
+    return [m.span("org") for m in _EMPLOYER.finditer(text)]

@@ -366,3 +366,16 @@ def test_a_russian_crm_word_is_not_read_as_a_name() -> None:
 def test_a_lowercase_cyrillic_name_after_a_strong_cue() -> None:
     assert {"иван петров"} == set(_found("spoke with иван петров about the renewal"))
     assert ["dwayne"] == _found("updating dwayne's payroll record")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Last login from 2601:646:8d00:4f20::1a7 (San Francisco).", []),
+        ("user: hendra is GM at Nusantara Logistik Surabaya, they want 3 warehouses", []),
+        ("$27,600/yr, Closed Won Feb 27. Paid by Amex", []),
+        ("اتصلت بـ يوسف من أطلس للتوزيع في الدار البيضاء", ["يوسف"]),
+    ],
+)
+def test_cities_employers_and_stages_named_like_people_stay(text: str, names: list[str]) -> None:
+    assert names == _found(text)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from proxy.detect.organisations import (
+    employer_spans,
     known_organisations,
     legal_forms,
     organisation_spans,
@@ -37,3 +38,14 @@ def test_a_prefix_letter_left_of_an_organisation_is_not_kept() -> None:
     text = "מנהל סניף ברמי לוי מודיעין"
     start = text.index("ברמי")
     assert [] == outside(text, [(start, start + len("ברמי לוי"))], known_organisations(text))
+
+
+def test_the_employer_after_a_job_title_is_an_organisation() -> None:
+    text = (
+        "Ananya Krishnamurthy, Director of Sales Ops at Trivandrum Softworks. "
+        "Thaís Carvalho | Marketing Manager | Lojas Aurora | +55. "
+        "Giorgi Kapanadze (COO, Tbilisi Tea House)."
+    )
+    assert ["Trivandrum Softworks", "Lojas Aurora", "Tbilisi Tea House"] == [
+        text[s:e] for s, e in employer_spans(text)
+    ]
