@@ -379,3 +379,16 @@ def test_a_lowercase_cyrillic_name_after_a_strong_cue() -> None:
 )
 def test_cities_employers_and_stages_named_like_people_stay(text: str, names: list[str]) -> None:
     assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("היא המטפלת של אבא שלי, Joyce dela Cruz, הטלפון שלה", ["Joyce dela Cruz"]),
+        ("פנייה מואיל (חלבי שיווק, דלית אל-כרמל)", []),  # a marketing business
+        ("Opportunity OPP-2291: Redwood Clinics, 3 locations.", []),
+        ("לקוח: מרכז רפואי כרמל | שלב: חוזה", []),
+    ],
+)
+def test_particles_and_trades_of_more_places(text: str, names: list[str]) -> None:
+    assert names == _found(text)
