@@ -63,6 +63,13 @@ PERSON_KEYS = frozenset(
         "sender",
         "recipient",
         "participant",
+        "participants",
+        "invitees",
+        "משתתפים",
+        "נוכחים",
+        "מוזמנים",
+        "الحضور",
+        "المشاركون",
         "speaker",
         "employee",
         "agent",
@@ -166,7 +173,17 @@ GROUP_WORDS = frozenset(
         "null",
     ]
 )
-GENERIC_KEYS = frozenset({"name", "to", "from", "cc", "user", "username"})
+GENERIC_KEYS = frozenset({"name", "to", "from", "cc", "user", "username", "lead", "prospect"})
+# Keys whose value lists several people, one per comma ("Attendees: Rafi Ohayon, Dana Lev").
+_LIST_KEYS = frozenset(
+    [
+        *("attendees", "participants", "participant", "guests", "cc", "to", "invitees"),
+        *("משתתפים", "נוכחים", "מוזמנים", "الحضور", "المشاركون", "المدعوون", "участники"),
+    ]
+)
+_LIST_ITEM = re.compile(
+    r"[ \t]*(?P<value>[^,،;\n|<>{}\[\]\"]{2,60}?)[ \t]*(?:[,،;]|$)", re.MULTILINE
+)
 _COMPANY = re.compile(
     r"(?i)\b(?:inc|ltd|llc|gmbh|corp|co|plc|ag|bv|pty|group|holdings|solutions|technologies|"
     r"systems|labs|software|consulting|partners|ventures|capital|bank|university|hospital|"
@@ -176,7 +193,7 @@ _COMPANY = re.compile(
 SEPARATOR = re.compile(r"[:=]")
 _EMAIL_OR_DIGIT = re.compile(r"[@\d]")
 VALUE_AFTER = re.compile(
-    r"[ \t]*(?P<q>[\"']?)(?P<value>[^\"'\n,;{}\[\]<>|]{1,80}?)(?P=q)[ \t]*(?=[,;}\n\]<|]|$)",
+    r"[ \t]*(?P<q>[\"']?)(?P<value>[^\"'\n,،;{}\[\]<>|]{1,80}?)(?P=q)[ \t]*(?=[,،;}\n\]<|]|$)",
     re.MULTILINE,
 )
 
@@ -220,6 +237,8 @@ def _person_like(value: str, strict: bool) -> bool:
         return False
     if words[-1].strip(".,").casefold() in GROUP_WORDS:
         return False  # "finance team", "Sales Dept", "unassigned"
+    if words[0].strip(".,!?،").casefold() in _REPLIES:
+        return False  # a transcript's "العميل: أيوه، ..." (the customer: yes, ...)
     if not strict:
         return True
     if not all(w[:1].isascii() for w in words):
@@ -231,6 +250,14 @@ def _person_like(value: str, strict: bool) -> bool:
 
 
 _SENTENCE_MARKS = frozenset("?!,;،؟؛")
+# A reply that opens a speaker's line, where a role key reads like a field.
+_REPLIES = frozenset(
+    [
+        *("yes", "no", "ok", "okay", "sure", "hi", "hello", "thanks", "yeah", "yep", "right"),
+        *("כן", "לא", "בסדר", "אוקיי", "היי", "שלום", "תודה", "נכון", "ברור", "רגע"),
+        *("أيوه", "ايوه", "نعم", "لا", "أهلا", "اهلا", "تمام", "شكرا", "طيب", "اوكي", "أكيد"),
+    ]
+)
 
 
 def _is_company(words: list[str]) -> bool:
@@ -292,10 +319,12 @@ def read_structure(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
                     organisations.append(m.span("value"))
             elif _person_like(m.group("value"), strict=kind == 1):
                 people.extend(_value_spans(m.start("value"), m.group("value")))
+                if _normal_key(key) in _LIST_KEYS:
+                    people.extend(_more_items(text, m.end("value"), strict=kind == 1))
     if "," in text or "\t" in text or ";" in text or "|" in text:
         for start, end, organisation in _csv_cells(text):
             (organisations if organisation else people).append((start, end))
-    if "] " in text or " - " in text:
+    if "] " in text or " - " in text or " (" in text:
         people.extend(_chat_speakers(text))
     return people, organisations
 
@@ -324,15 +353,39 @@ def _labels_a_field(text: str, at: int, key: str) -> bool:
     return not before.strip(" \t-*•|>") or before[-1] in "{,["
 
 
+def _normal_key(key: str) -> str:
+    return "_".join(key.casefold().split()).replace("-", "_")
+
+
 def _org_key(key: str) -> bool:
-    return len(key) < 40 and "_".join(key.casefold().split()).replace("-", "_") in _ORG_KEYS
+    return len(key) < 40 and _normal_key(key) in _ORG_KEYS
+
+
+def _more_items(text: str, at: int, strict: bool) -> Iterator[tuple[int, int]]:
+    """The further people of a list value, after its first ("..., Dana Lev"), to its line's end."""
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    pos = at
+    while pos < end and text[pos] in " \t\"'":
+        pos += 1
+    while pos < end and text[pos] in ",،;":
+        item = _LIST_ITEM.match(text, pos + 1, end)
+        if item is None or not _person_like(item.group("value"), strict=strict):
+            return
+        yield from _value_spans(item.start("value"), item.group("value"))
+        pos = item.end("value")
+        while pos < end and text[pos] in " \t":
+            pos += 1
 
 
 # A chat export's message line: "[12/03/2025, 10:16] Name: text" (WhatsApp on iOS) or
 # "12/03/2025, 10:16 - Name: text" (Android); the speaker is a person, in any script.
 _CHAT_LINE = re.compile(
-    r"^(?:\[[\d٠-٩/.,: \-apmص]{8,30}\]|[\d٠-٩]{1,4}[/.][\d٠-٩]{1,2}[/.][\d٠-٩]{2,4},? "
-    r"[\d٠-٩]{1,2}:[\d٠-٩]{2}(?: ?[apAP][mM])? -) (?P<name>[^:\n\d@]{2,40}?):[ \t]",
+    r"^(?:\[[\d٠-٩/.,: \-apmص]{8,30}\]|\[\d{1,2}:\d{2}(?::\d{2})?\]"
+    r"|[\d٠-٩]{1,4}[/.][\d٠-٩]{1,2}[/.][\d٠-٩]{2,4},? "
+    r"[\d٠-٩]{1,2}:[\d٠-٩]{2}(?: ?[apAP][mM])? -) (?P<name>[^:\n\d@]{2,40}?):[ \t]"
+    # ... or a transcript's "Speaker 1 (Name):" line.
+    r"|^(?:Speaker|Spk|דובר|דוברת|المتحدث|متحدث) ?\d{1,2} \((?P<named>[^()\n:\d@]{2,40})\):",
     re.MULTILINE,
 )
 _NOT_SPEAKERS = frozenset(
@@ -345,14 +398,15 @@ _NOT_SPEAKERS = frozenset(
 
 def _chat_speakers(text: str) -> Iterator[tuple[int, int]]:
     for m in _CHAT_LINE.finditer(text):
-        name = m.group("name").strip()
+        group = "name" if m.group("name") is not None else "named"
+        name = m.group(group).strip()
         words = name.split()
         if (
             len(words) <= 4
             and not any(w.casefold() in _NOT_SPEAKERS or w.casefold() in GROUP_WORDS for w in words)
             and not _is_company(words)
         ):
-            start = m.start("name") + m.group("name").index(name)
+            start = m.start(group) + m.group(group).index(name)
             yield start, start + len(name)
 
 

@@ -126,3 +126,19 @@ def test_company_and_deal_values_are_organisations_not_people() -> None:
     people, organisations = read_structure(text)
     assert ["Burak Çelik", "סבטלנה פרידמן", "Ifeoma Nwosu"] == [text[s:e] for s, e in people]
     assert ["Ege Marin", "בית מרקחת אופק", "Eko Payments"] == [text[s:e] for s, e in organisations]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("[00:00] Somchai: ok let's start\n[00:06] Kanokwan: she's off", ["Somchai", "Kanokwan"]),
+        ("דובר 1 (טגיסט מלקו): אנחנו צריכים דוחות", ["טגיסט מלקו"]),
+        ("משתתפים: רפי אוחיון, דנה לב", ["רפי אוחיון", "דנה לב"]),
+        ("Attendees: Rafi Ohayon, Dana Lev, Sales Team", ["Rafi Ohayon", "Dana Lev"]),
+        ("العميل المحتمل: عمران شيخ، مدير العمليات", ["عمران شيخ"]),
+        ("Lead: Pimchanok Wongsawat (Procurement, Siam Group)", ["Pimchanok Wongsawat"]),
+        ("العميل: أيوه، أنا مروان دبور", []),  # a transcript's speaker and a reply
+    ],
+)
+def test_speakers_lists_and_leads(text: str, names: list[str]) -> None:
+    assert names == _found(text)
