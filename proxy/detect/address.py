@@ -303,9 +303,13 @@ _CAPITAL = "A-Z\u00c0-\u024f\u0400-\u042f"
 # linear. An abbreviation's full stop is kept before a number or at the part's end ("Int. 5",
 # "Roma Nte."), never before a word, which would run into the next sentence.
 _PART_WORD = rf"(?:[{_CAPITAL}][\w'’/-]*|\d[\w/º°ª-]*)(?:\.(?=[ \t]\d))?"
+# "on" joins a place's words ("Southend on Sea"), not a day or month ("Nairobi on Tuesday").
+_ON = (
+    r"on(?![ \t]+(?i:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+)
 _PART = (
     r"(?:(?:г|м)\.[ \t]*)?"
-    rf"{_PART_WORD}(?:[ \t](?:{_PART_WORD}|{_ARTICLE}|al|el|on|upon|bin|ibn))*\.?"
+    rf"{_PART_WORD}(?:[ \t](?:{_PART_WORD}|{_ARTICLE}|al|el|{_ON}|upon|bin|ibn))*\.?"
 )
 # Unit, floor and door parts, in any case ("apto 52", "lok. 12", "Int. 5", "D:7", "12/F",
 # "4th Floor", "3e étage", "2. OG", "2º B").
@@ -333,7 +337,10 @@ _UNIT_PART = (
 _END = r"(?=[ \t]*(?:[,.;:)\n\r|\"'،\\]|[-–][ \t]|$))"
 _SEP = r"(?:[ \t]*\\?[,،]|[ \t]+[-–])[ \t]*"
 # A part is taken when a separator or the end follows it, or when it names a known place.
-_TAIL_PART = re.compile(rf"{_SEP}(?:({_UNIT_PART}){_END}|({_PART}){_END}|({_PART}))")
+# A named part may end in its floor or unit ("Mega Building 5th floor").
+_TAIL_PART = re.compile(
+    rf"{_SEP}(?:({_UNIT_PART}){_END}|({_PART}(?:[ \t]+{_UNIT_PART})?){_END}|({_PART}))"
+)
 _INLINE_UNIT = re.compile(rf"[ \t]+{_UNIT_PART}")
 _UNIT_ONLY = re.compile(_UNIT_PART)
 # The rest of a part an anchor stopped inside ("..., Dublin| 2, D02 K283", "Al Olaya| Dist.").

@@ -35,7 +35,8 @@ _AR_MARKS = "\u0640\u064b-\u065f\u0670"
 # A Hebrew word's quote marks and dashes stand between its letters ("צה\"ל", "רמת-גן"), but
 # for a final geresh ("ג'"); a quote after the last letter closes a JSON string or a quotation.
 _RTL_WORD = rf"(?:[{_HE}](?:[{_HE}]|[\"'׳״־-](?=[{_HE}]))*['׳]?|[{_AR}][{_AR}{_AR_MARKS}]*)"
-_RTL_NUM = rf"\d{{1,5}}(?:[-/]\d{{1,4}})?(?:[{_HE}](?![{_HE}]))?"
+# A house number may carry a letter: "12א", "27ب".
+_RTL_NUM = rf"\d{{1,5}}(?:[-/]\d{{1,4}})?(?:[{_HE}{_AR}](?![{_HE}{_AR}]))?"
 # Street words; the ones that are also ordinary words ("דרך" way, "כיכר", "שביל", "מעלה")
 # are streets only with a house number, and "طريق" (way) only as a whole part or with one.
 _RTL_STREET_WORD = (

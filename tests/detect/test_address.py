@@ -407,3 +407,23 @@ def test_a_hebrew_address_inside_a_json_string_stops_before_its_closing_quote() 
     assert ["רחוב הנביאים 12, חיפה"] == found
     text = 'נפגשנו ברחוב צה"ל 4, ת"א'  # quotes between letters are the words' own
     assert ['ברחוב צה"ל 4, ת"א'] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Office: Bole Road, Mega Building 5th floor, Addis Ababa. Follow up Monday.",
+            "Bole Road, Mega Building 5th floor, Addis Ababa",
+        ),
+        (
+            "hosting us at Westlands Business Park, Block C, Chiromo Road, Nairobi on Tuesday.",
+            "Westlands Business Park, Block C, Chiromo Road, Nairobi",
+        ),
+        ("الفرع في فيلا 14، شارع 27ب، البرشاء 2، دبي.", "فيلا 14، شارع 27ب، البرشاء 2، دبي"),
+    ],
+)
+def test_parts_with_a_floor_a_day_after_the_city_and_lettered_numbers(
+    text: str, address: str
+) -> None:
+    assert [address] == [text[s.start : s.end] for s in find_addresses(text)]
