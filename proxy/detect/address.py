@@ -143,6 +143,11 @@ GERMAN = re.compile(
 # A year after a word in -ring, -markt... ("Spring 2024", "Weihnachtsmarkt 2025") is a date.
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _WORD_BEFORE = re.compile(r"[A-ZÄÖÜ][\wäöüß-]*$")
+# A month (and maybe a day) right before a year: the number is a date's year.
+_DATE_BEFORE_YEAR = re.compile(
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"(?: \d{1,2}(?:st|nd|rd|th)?,?)? $"
+)
 # The adjective or preposition a compound street's name may open with ("Oudezijds Voorburgwal",
 # "Lange Voorhout", "Alte Gasse", "Am Kupfergraben").
 _WORD_BEFORE_STREET = re.compile(
@@ -574,6 +579,10 @@ def _street_spans(
         if glued and rx not in (ENGLISH, NUMBER_AFTER, NUMBER_AFTER_OTHER, GERMAN, JAPAN, KOREAN):
             continue
         if rx is ENGLISH:
+            if _DATE_BEFORE_YEAR.search(text, max(0, start - 16), start) and _YEAR.match(
+                text, m.start()
+            ):
+                continue  # "On 3 April 2025, Rachel Green wrote": a date, then a name
             unit = _UNIT_BEFORE.search(text, max(0, start - 24), start)
             start = unit.start() if unit else start
         elif rx is GERMAN:

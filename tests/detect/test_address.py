@@ -427,3 +427,9 @@ def test_parts_with_a_floor_a_day_after_the_city_and_lettered_numbers(
     text: str, address: str
 ) -> None:
     assert [address] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+def test_a_year_after_a_month_is_no_house_number() -> None:
+    assert [] == list(find_addresses("> On 3 April 2025, Rachel Green wrote:"))
+    text = "2025 Main Street, Springfield, IL 62704"
+    assert [text] == [text[s.start : s.end] for s in find_addresses(text)]
