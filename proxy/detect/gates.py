@@ -1,9 +1,9 @@
-"""Cue gates: which groups of cue substrings occur in a text, found in one pass.
+"""Where a pattern may match: its literal leads found in one pass, the pattern tried only there.
 
-A recognizer whose pattern cannot match without one of its cue words (a street word, a key
-prefix) is skipped when none occurs. Testing each cue with `in` costs a scan of the text per
-cue (dozens of scans, slower still on Hebrew/Arabic text); one Aho-Corasick pass finds every
-group's cues at once and stops as soon as every group is known to be open.
+A recognizer whose pattern cannot match without one of its lead words (a street word, a key
+prefix) need not scan the whole text: one Aho-Corasick pass finds where every group's leads
+occur (`LeadFinder`), and `matches_at` tries the pattern there only, giving exactly the
+matches a full scan gives. `gated_matches` does the same for a cheap gate regex.
 """
 
 from __future__ import annotations
@@ -12,36 +12,6 @@ import re
 from collections.abc import Iterator, Sequence
 
 import ahocorasick
-
-
-class CueGates:
-    """Groups of cue substrings; a group holding "" is always open."""
-
-    def __init__(self, groups: Sequence[Sequence[str]]) -> None:
-        self._count = len(groups)
-        self._always = frozenset(i for i, group in enumerate(groups) if "" in group)
-        owners: dict[str, set[int]] = {}
-        for i, group in enumerate(groups):
-            for cue in group:
-                if cue:
-                    owners.setdefault(cue, set()).add(i)
-        self._automaton = ahocorasick.Automaton()
-        for cue, indexes in owners.items():
-            self._automaton.add_word(cue, frozenset(indexes))
-        self._empty = not owners
-        if owners:
-            self._automaton.make_automaton()
-
-    def open(self, text: str) -> set[int]:
-        """Indexes of the groups with at least one cue in `text` (plus the always-open ones)."""
-        found = set(self._always)
-        if self._empty or len(found) == self._count:
-            return found
-        for _, indexes in self._automaton.iter(text):
-            found |= indexes
-            if len(found) == self._count:
-                break
-        return found
 
 
 class LeadFinder:
