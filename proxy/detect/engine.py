@@ -246,9 +246,14 @@ def _drop_inside_addresses(spans: list[Span]) -> list[Span]:
     return kept
 
 
+# How far back the space before a particle may be: the longest particle, its space after it
+# and the space before it ("della", "abdul" are five letters).
+_PARTICLE_REACH = max(len(p) for p in PARTICLES) + 2
+
+
 def _particle_start(text: str, start: int) -> int:
     """Start of a name particle right before `start` ("Al Qasimi", "al-Mansouri"), else start."""
-    low = max(0, start - 6)
+    low = max(0, start - _PARTICLE_REACH)
     cut = text.rfind(" ", low, start - 1)
     if cut < 0 and low > 0:
         return start  # the word before is longer than any particle

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from proxy.detect.engine import DetectionEngine, _resolve
+from proxy.detect.engine import DetectionEngine, _merge_people, _resolve
 from proxy.detect.spans import EntityType, Span
 from proxy.errors import NotConfigured
 from proxy.policy import CustomPattern
@@ -246,3 +246,10 @@ def test_initials_and_nicknames_stay_inside_the_name(text: str, name: str) -> No
 
 def test_a_sentence_after_a_trailing_initial_is_not_a_surname() -> None:
     assert [("PERSON", "Dana L.")] == _typed(DetectionEngine(), ["Dana L. Thanks for the call"])[0]
+
+
+def test_a_five_letter_particle_before_a_name_part_joins_it() -> None:
+    text = "the contract with della Rossa and abdul Qadir"
+    people = {(text.index("Rossa"), text.index("Rossa") + 5), (text.index("Qadir"), len(text))}
+    merged = [text[s.start : s.end] for s in _merge_people(text, people)]
+    assert ["della Rossa", "abdul Qadir"] == merged
