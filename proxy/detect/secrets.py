@@ -166,6 +166,12 @@ def find_secrets(text: str) -> Iterator[Span]:
             yield span
 
 
+def _runs_into(char: str) -> bool:
+    """True when `char` before a key makes it part of a longer token; a Hebrew or Arabic
+    letter does not ("והמפתח: וsk-proj-...", a prefix letter glued to the key)."""
+    return (char.isalnum() and not "\u0590" <= char <= "\u06ff") or char in "_-"
+
+
 def _answered(text: str, at: int) -> re.Match[str] | None:
     """The answer on the next line when the line holding `at` asks a question."""
     line_end = text.find("\n", at)
@@ -183,7 +189,7 @@ def _all_secrets(text: str) -> Iterator[Span]:
     prose = list(matches_at(PROSE_PASSWORD, lowered, starts[len(_GATES) + 2]))
     told = list(matches_at(TOLD_PASSWORD, lowered, starts[len(_GATES) + 3]))
     for m in keyed:
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+        if m.start() and _runs_into(text[m.start() - 1]):
             continue
         yield Span(m.start(), m.end(), EntityType.SECRET, 1.0, "key")
     for (rx, _), matches in zip(_GATES, assigned, strict=True):

@@ -115,3 +115,11 @@ def test_passwords_told_in_chat_and_twilio_sids(text: str, secret: str) -> None:
 def test_a_question_about_passwords_answered_in_words_is_no_secret() -> None:
     assert [] == list(find_secrets("What is the password policy?\nDana: we rotate every 90 days"))
     assert [] == list(find_secrets("upward trend 2024!x"))
+
+
+def test_a_key_glued_to_a_hebrew_or_arabic_letter_is_found() -> None:
+    text = "המפתח הוא וsk-proj-AbCdEf1234567890XyZ12345"
+    assert ["sk-proj-AbCdEf1234567890XyZ12345"] == [
+        text[s.start : s.end] for s in find_secrets(text)
+    ]
+    assert [] == list(find_secrets("xsk-proj-AbCdEf1234567890XyZ12345"))  # a longer token
