@@ -35,6 +35,7 @@ POOLS = (
     "blind_c",
     "blind_d",
     "blind_e",
+    "blind_f",
 )
 
 

@@ -24,6 +24,7 @@ from corpus_blind_b import RECORDS as BLIND_B
 from corpus_blind_c import RECORDS as BLIND_C
 from corpus_blind_d import RECORDS as BLIND_D
 from corpus_blind_e import RECORDS as BLIND_E
+from corpus_blind_f import RECORDS as BLIND_F
 from corpus_handwritten import RECORDS as HANDWRITTEN
 from corpus_templates import TEMPLATES
 from corpus_values import COMPANIES, NAMES, PRODUCTS, SOFTWARE, STREETS
@@ -309,6 +310,7 @@ def main() -> int:
         ("blind_c", BLIND_C),
         ("blind_d", BLIND_D),
         ("blind_e", BLIND_E),
+        ("blind_f", BLIND_F),
     ):
         with (OUT / f"{pool}.jsonl").open("w", encoding="utf-8") as fh:
             for kind, culture, marked in records:
