@@ -65,8 +65,9 @@ KEYED = re.compile("|".join(_KEYED))  # no leading look-behind: re can then skip
 # BEARER and ASSIGNED run on the lower-cased text (no IGNORECASE: much faster scans).
 BEARER = re.compile(r"(?:bearer|token)\s+([a-z0-9_\-.~+/]{16,}=*)")
 ASSIGNED = re.compile(
-    r"(?:password|passwd|pwd|pass|passcode|secret|client_secret|api[_-]?key|apikey|"
+    r"(?:password|passwd|pwd|pass|passcode|secret|client_secret|api[_-]?key|apikey|token|"
     r"access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|aws_secret_access_key|"
+    r"secret[_-]?access[_-]?key|"
     r"סי?סמ[הא]|كلمة المرور|كلمة السر)"
     r"[\"']?\s*(?:[:=]|is|היא|هي)\s*[\"']?([^\s\"',;}{]{4,200})"
 )
@@ -85,7 +86,7 @@ AWS_PAIR = re.compile(
 # changed, it's Ikoyi#Fibre2024"): within a few words after the key word, a token mixing
 # letters, digits and symbols.
 PROSE_PASSWORD = re.compile(
-    r"(?:pass(?:word|wd|code|phrase)|pwd?|סי?סמ[הא]|كلمة (?:المرور|السر))(?![a-z])"  # lower-cased
+    r"(?:pass(?:word|wd|code|phrase)?|pwd?|סי?סמ[הא]|كلمة (?:المرور|السر))(?![a-z])"  # lower-cased
 )
 # A chat line asking for a password ("what's the password for the demo?") and the next line
 # answering it with a mixed token after the speaker's name ("Dor Klein: Demo!2025#Sales").
@@ -135,6 +136,7 @@ _GATES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ASSIGNED,
         (
             *("pass", "pwd", "secret", "client_secret", "api", "access", "auth", "refresh"),
+            "token",
             *("private", "aws_secret_access_key", "סיסמ", "ססמ", "كلمة "),
         ),
     ),
@@ -164,6 +166,11 @@ def find_secrets(text: str) -> Iterator[Span]:
         if (span.start, span.end) not in seen:
             seen.add((span.start, span.end))
             yield span
+
+
+def _token_like(value: str) -> bool:
+    """A value long enough and with a digit to be a token rather than a word."""
+    return len(value) >= 16 and any(c.isdigit() for c in value)
 
 
 def _runs_into(char: str) -> bool:
@@ -198,6 +205,8 @@ def _all_secrets(text: str) -> Iterator[Span]:
                 continue
             if rx is SPACED and not _MIXED.match(text, m.start(1)):
                 continue
+            if rx is ASSIGNED and lowered.startswith("token", m.start()) and not _token_like(m[1]):
+                continue  # "token: none", "token is valid": words, not a token
             start = m.start(1)
             if rx is URL_PASSWORD:
                 scheme = _SCHEME.search(lowered, max(0, start - 20), start)

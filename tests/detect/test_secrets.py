@@ -123,3 +123,23 @@ def test_a_key_glued_to_a_hebrew_or_arabic_letter_is_found() -> None:
         text[s.start : s.end] for s in find_secrets(text)
     ]
     assert [] == list(find_secrets("xsk-proj-AbCdEf1234567890XyZ12345"))  # a longer token
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        (
+            "secret_access_key: +ohP46PbmT1TOkzfR1wKbPXTXx8TTx4XUMGmTtfc",
+            ["+ohP46PbmT1TOkzfR1wKbPXTXx8TTx4XUMGmTtfc"],
+        ),
+        ("Faraz: user demo@orbitcrm.io pass Demo!2024Gulf", ["Demo!2024Gulf"]),
+        (
+            "  token: eyJhbGciOiJIUzI1NiJ9.YkWpmcxWZYdJlMP8fjx78V.1ipLUY",
+            ["eyJhbGciOiJIUzI1NiJ9.YkWpmcxWZYdJlMP8fjx78V.1ipLUY"],
+        ),
+        ("csrf token: none", []),
+        ("please pass the salt to Dana", []),
+    ],
+)
+def test_config_keys_and_a_bare_pass(text: str, secrets: list[str]) -> None:
+    assert secrets == [text[s.start : s.end] for s in find_secrets(text)]
