@@ -26,7 +26,7 @@ prepared by|contact is|name is|reached|pointed me to|looping in|loop in|
 speak to|speak with|escalated to|forwarded to|handed over to|
 spoke w/|met w/|call w/|chat w/|talked w/|
 איש קשר|אשת קשר|איש הקשר|אשת הקשר|
-mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|sr|sra|srta|dott|dra|shri|smt|
+mr|mrs|ms|miss|mx|dr|doctor|prof|sir|madam|mme|mlle|herr|frau|sr|sra|srta|dott|dra|shri|smt|
 sheikh|sheikha|eng|capt|rabbi|rev|מר|גב'|גב׳|גברת|ד"ר|ד״ר|עו"ד|עו״ד|פרופ'|פרופ׳|הרב|
 דיברתי עם|שוחחתי עם|נפגשתי עם|מדבר|מדברת|שמי|קוראים לי|اسمي|معك|
 السيد|السيدة|الأستاذ|الأستاذة|الاستاذ|الدكتور|الدكتورة|د.|المهندس|
@@ -37,7 +37,9 @@ from|by|with|and|for|per|via|يا|ask|asked|tell|told|contact|rep|owner|manager|
 עם|אצל|מאת|את|אל|של|נציג|נציגה|مع|من|إلى|الى|المندوب|named|is called|referred by|on behalf of|
 הלקוח|הלקוחה|הנציג|הנציגה|העוזר|העוזרת|השותף|השותפה|العميل|العميلة|مساعده|مساعدته|شريكه|المسؤول|المسؤولة|المسئول|المسئولة|
 w/|to|call|call back|ring|email|e-mail|txt|text|msg|message|dm|whatsapp|remind|meet|update|updating|
-ya|kalemt|kallamt|bkalem|bkallem|kalem|kallem|ma3
+ya|kalemt|kallamt|bkalem|bkallem|kalem|kallem|ma3|
+this is|it's|its|it is|the guy is|the lady is|assistant|my assistant|colleague|my colleague|boss|
+my boss|это|z. hd.|z.hd.|zu händen
 """
 SIGN_OFFS = """
 regards|best|thanks|thank you|cheers|sincerely|yours|warmly|kind regards|best regards|בברכה|תודה|

@@ -145,8 +145,16 @@ def _token_class(lex: NameLexicon, token: str) -> tuple[int, int, bool]:
     """(kind, prefix length, is Latin) for one candidate token; memoised by the caller."""
     latin = _is_latin(token)
     if latin and token.isupper() and len(token) > 1:
-        # Acronyms are ordinary words (CRM, USA, PM), except legal forms (LLC, FZE, GmbH).
-        return (COMPANY if token.casefold() in COMPANY_WORDS else COMMON), 0, latin
+        # Acronyms are ordinary words (CRM, USA, PM), except legal forms (LLC, FZE, GmbH). A
+        # name in capitals ("RAMESH KRISHNAN NAIR" on a business card) is ambiguous: two in a
+        # row, or a cue, make it a name.
+        low = token.casefold()
+        if low in COMPANY_WORDS:
+            return COMPANY, 0, latin
+        flags = lex.flags.get(low, 0)
+        if len(token) >= 3 and flags and not flags & AMBIGUOUS and low not in lex.common:
+            return AMBIG, 0, latin
+        return COMMON, 0, latin
     kind, prefix = classify(lex, token)
     return kind, prefix, latin
 

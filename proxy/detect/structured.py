@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from proxy.detect.context import COMPANY_LEADS, COMPANY_WORDS
+from proxy.detect.context import COMPANY_LEADS, COMPANY_WORDS, NEVER_NAMES
 from proxy.detect.spans import EntityType, Span
 
 PERSON_KEYS = frozenset(
@@ -65,6 +65,19 @@ PERSON_KEYS = frozenset(
         "participant",
         "participants",
         "invitees",
+        "present",
+        "attending",
+        "absent",
+        "apologies",
+        "approver",
+        "approved_by",
+        "manager_approval",
+        "member",
+        "loyalty_member",
+        "בן_זוג",
+        "בת_זוג",
+        "בעל_הכרטיס",
+        "קשר_לחירום",
         "משתתפים",
         "נוכחים",
         "מוזמנים",
@@ -178,11 +191,12 @@ GENERIC_KEYS = frozenset({"name", "to", "from", "cc", "user", "username", "lead"
 _LIST_KEYS = frozenset(
     [
         *("attendees", "participants", "participant", "guests", "cc", "to", "invitees"),
+        *("present", "attending", "absent", "apologies"),
         *("משתתפים", "נוכחים", "מוזמנים", "الحضور", "المشاركون", "المدعوون", "участники"),
     ]
 )
 _LIST_ITEM = re.compile(
-    r"[ \t]*(?P<value>[^,،;\n|<>{}\[\]\"]{2,60}?)[ \t]*(?:[,،;]|$)", re.MULTILINE
+    r"[ \t]*(?P<value>[^,،;\n|<>{}\[\]\"]{2,60}?)[ \t]*(?=[,،;<]|$)", re.MULTILINE
 )
 _COMPANY = re.compile(
     r"(?i)\b(?:inc|ltd|llc|gmbh|corp|co|plc|ag|bv|pty|group|holdings|solutions|technologies|"
@@ -239,6 +253,8 @@ def _person_like(value: str, strict: bool) -> bool:
         return False  # "finance team", "Sales Dept", "unassigned"
     if words[0].strip(".,!?،").casefold() in _REPLIES:
         return False  # a transcript's "العميل: أيوه، ..." (the customer: yes, ...)
+    if all(w.strip(".,").casefold() in NEVER_NAMES for w in words):
+        return False  # "Days attending: Monday, Tuesday"
     if not strict:
         return True
     if not all(w[:1].isascii() for w in words):
@@ -362,26 +378,31 @@ def _org_key(key: str) -> bool:
 
 
 def _more_items(text: str, at: int, strict: bool) -> Iterator[tuple[int, int]]:
-    """The further people of a list value, after its first ("..., Dana Lev"), to its line's end."""
+    """The further people of a list value, after its first ("..., Dana Lev"), to its line's end;
+    an email in angle brackets after a name is stepped over ("Dana Lev <dana@acme.io>, ...")."""
     end = text.find("\n", at)
     end = len(text) if end < 0 else end
     pos = at
-    while pos < end and text[pos] in " \t\"'":
-        pos += 1
-    while pos < end and text[pos] in ",،;":
+    while True:
+        while pos < end and text[pos] in " \t\"'":
+            pos += 1
+        if text.startswith("<", pos):
+            close = text.find(">", pos, end)
+            pos = close + 1 if close > 0 else end
+            continue
+        if pos >= end or text[pos] not in ",،;":
+            return
         item = _LIST_ITEM.match(text, pos + 1, end)
         if item is None or not _person_like(item.group("value"), strict=strict):
             return
         yield from _value_spans(item.start("value"), item.group("value"))
         pos = item.end("value")
-        while pos < end and text[pos] in " \t":
-            pos += 1
 
 
 # A chat export's message line: "[12/03/2025, 10:16] Name: text" (WhatsApp on iOS) or
 # "12/03/2025, 10:16 - Name: text" (Android); the speaker is a person, in any script.
 _CHAT_LINE = re.compile(
-    r"^(?:\[[\d٠-٩/.,: \-apmص]{8,30}\]|\[\d{1,2}:\d{2}(?::\d{2})?\]"
+    r"^(?:\[[\d٠-٩/.,: \-apmAPMص]{8,30}\]|\[\d{1,2}:\d{2}(?::\d{2})?\]"
     r"|[\d٠-٩]{1,4}[/.][\d٠-٩]{1,2}[/.][\d٠-٩]{2,4},? "
     r"[\d٠-٩]{1,2}:[\d٠-٩]{2}(?: ?[apAP][mM])? -) (?P<name>[^:\n\d@]{2,40}?):[ \t]"
     # ... or a transcript's "Speaker 1 (Name):" line.

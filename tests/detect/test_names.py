@@ -392,3 +392,18 @@ def test_cities_employers_and_stages_named_like_people_stay(text: str, names: li
 )
 def test_particles_and_trades_of_more_places(text: str, names: list[str]) -> None:
     assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("RAMESH KRISHNAN NAIR\nRegional Sales Manager - GCC", ["RAMESH KRISHNAN NAIR"]),
+        ("PLEASE CALL THE CRM TEAM ASAP", []),
+        ("hi maam its jonalyn just to update you", ["jonalyn"]),
+        ("his assistant jenny said to send the paperwork", ["jenny"]),
+        ("Kunde: Nordlicht GmbH, z. Hd. Katrin von Stetten", ["Katrin von Stetten"]),
+        ("Emre Çelik – Çelik Otomotiv – 0532 614 22 81", ["Emre Çelik"]),
+    ],
+)
+def test_capitals_voice_notes_and_business_words(text: str, names: list[str]) -> None:
+    assert names == _found(text)

@@ -142,3 +142,26 @@ def test_company_and_deal_values_are_organisations_not_people() -> None:
 )
 def test_speakers_lists_and_leads(text: str, names: list[str]) -> None:
     assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "[09/04/24, 8:15 AM] Ma. Cristina Dela Cruz: Good morning sir!",
+            ["Ma. Cristina Dela Cruz"],
+        ),
+        (
+            "Present: Hannah Price, Callum Reid, Deepak Sharma",
+            ["Hannah Price", "Callum Reid", "Deepak Sharma"],
+        ),
+        (
+            "משתתפים: אסתר ויסמן <esther.w@alon.co.il>, איתי לוי <itay@orbit.co.il>",
+            ["אסתר ויסמן", "איתי לוי"],
+        ),
+        ("Manager approval: Hannah Price", ["Hannah Price"]),
+        ("Days attending: Monday, Tuesday", []),
+    ],
+)
+def test_minutes_forms_and_exports(text: str, names: list[str]) -> None:
+    assert names == _found(text)
