@@ -206,9 +206,13 @@ _COMPANY = re.compile(
 )
 SEPARATOR = re.compile(r"[:=]")
 _EMAIL_OR_DIGIT = re.compile(r"[@\d]")
+# A field's value after its separator: quoted (a double-quoted one may hold an apostrophe or a
+# Hebrew geresh, "רנין ח'ורי"), or bare up to the next separator.
+QUOTED_VALUE = re.compile(
+    r"[ \t]*(?P<q>[\"'])(?P<value>[^\"\n]{1,80}?)(?P=q)[ \t]*(?=[,،;}\n\]<|]|$)", re.MULTILINE
+)
 VALUE_AFTER = re.compile(
-    r"[ \t]*(?P<q>[\"']?)(?P<value>[^\"'\n,،;{}\[\]<>|]{1,80}?)(?P=q)[ \t]*(?=[,،;}\n\]<|]|$)",
-    re.MULTILINE,
+    r"[ \t]*(?P<value>[^\"\n,،;{}\[\]<>|]{1,80}?)[ \t]*(?=[,،;}\n\]<|]|$)", re.MULTILINE
 )
 
 
@@ -327,7 +331,7 @@ def read_structure(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
             kind = _key_kind(key)
             if not kind and not _org_key(key):
                 continue
-            m = VALUE_AFTER.match(text, at + 1)
+            m = QUOTED_VALUE.match(text, at + 1) or VALUE_AFTER.match(text, at + 1)
             if m is None:
                 continue
             if not kind:

@@ -165,3 +165,10 @@ def test_speakers_lists_and_leads(text: str, names: list[str]) -> None:
 )
 def test_minutes_forms_and_exports(text: str, names: list[str]) -> None:
     assert names == _found(text)
+
+
+def test_a_value_may_hold_an_apostrophe_or_a_geresh() -> None:
+    assert ["רנין ח'ורי"] == _found("שם: רנין ח'ורי\nעיר: נצרת")
+    assert ["ויאצ'סלב לוין"] == _found("בן/בת זוג: ויאצ'סלב לוין, ת.ז. 558940912")
+    assert ["Dana O'Neil", "Omar"] == _found('{"name": "Dana O\'Neil", "owner": "Omar"}')
+    assert ["Dana Levi"] == _found("name: 'Dana Levi'")
