@@ -37,7 +37,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from proxy.detect.address_rtl import NOT_A_STREET_BEFORE, rtl_regions, rtl_spans
+from proxy.detect.address_rtl import NOT_A_STREET_BEFORE, rtl_place, rtl_regions, rtl_spans
 from proxy.detect.casing import lower_same_length
 from proxy.detect.gates import LeadFinder, matches_at
 from proxy.detect.places import PLACES
@@ -175,7 +175,7 @@ HEBREW = re.compile(
     r"(?:רחוב|רח['׳]|שדרות|שד['׳]|דרך|סמטת|כיכר)\s+"
     rf"{_HE_WORD}(?:\s+{_HE_WORD}){{0,2}}?\s*\d{{1,4}}[א-ת]?"
     r"(?:\s*,?\s*(?:דירה|קומה)\s*\d+)*"
-    rf"(?:\s*,\s*{_HE_WORD}(?:[ -][\u0590-\u05ff]+){{0,2}})?(?:[ \t]+\d{{5,7}}\b)?"
+    rf"(?:\s*,\s*{_HE_WORD}(?:[ -]{_HE_WORD}){{0,2}})?(?:[ \t]+\d{{5,7}}\b)?"
 )
 # Prefix letters before the street word: "ברחוב", "לרחוב", "הרחוב הראשי", "ושדרות".
 _HEBREW_LEAD = "הבלמו"
@@ -635,8 +635,26 @@ def _street_spans(
             if number is not None and not _glued_before(text, number.start()):
                 start = number.start()
         end = m.start() + len(value)
+        if rx is HEBREW and "," not in value:
+            end = _city_after(text, end)  # "רחוב הגפן 12 קריית מוצקין": the city, no comma
         if any(ch.isdigit() for ch in text[start:end]):
             yield start, end
+
+
+_NEXT_WORDS = re.compile(r"[ \t]+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?")
+
+
+def _city_after(text: str, end: int) -> int:
+    """`end` moved over a known Hebrew or Arabic city (one to three words) written right after
+    the street and its number without a comma; `end` itself when none follows."""
+    m = _NEXT_WORDS.match(text, end)
+    if m is None:
+        return end
+    for k in (3, 2, 1):
+        words = [w for w in m.groups()[:k] if w]
+        if len(words) == k and rtl_place([w.rstrip(".,،") for w in words]):
+            return m.end(k) - (len(words[-1]) - len(words[-1].rstrip(".,،")))
+    return end
 
 
 def _postcode_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -167,7 +167,7 @@ _RTL_PLACES = frozenset(_rtl_fold(p) for p in PLACES if _RTL_ANY.search(p))
 _RTL_PLACE_WORDS = frozenset(word for place in _RTL_PLACES for word in place.split())
 
 
-def _rtl_place(words: list[str]) -> bool:
+def rtl_place(words: list[str]) -> bool:
     """True when the words name a known city or country, a prefix letter (ב, ל, و...) allowed."""
     return bool(words) and _rtl_place_name(" ".join(words))
 
@@ -185,7 +185,7 @@ def _rtl_city(part: str) -> bool:
         words.pop()
     elif len(words) > 1 and words[0].isdigit() and 5 <= len(words[0]) <= 7:
         words.pop(0)
-    return 0 < len(words) <= 5 and _rtl_place_word(words[-1]) and _rtl_place(words)
+    return 0 < len(words) <= 5 and _rtl_place_word(words[-1]) and rtl_place(words)
 
 
 @lru_cache(maxsize=4096)
@@ -210,7 +210,7 @@ def _rtl_classify(part: str) -> str | None:
         # A house number has at most three digits: "הנחה 2025", "الدفعة الأولى ٥٠٠٠" are a
         # year and an amount; a month, a price word or a city first is prose.
         words = part.split()
-        if sum(ch.isdigit() for ch in words[-1]) > 3 or _rtl_place(words[:1]):
+        if sum(ch.isdigit() for ch in words[-1]) > 3 or rtl_place(words[:1]):
             return None
         first = _rtl_fold(words[0])
         if first in _RTL_NOT_STREET or first[1:] in _RTL_NOT_STREET:
@@ -248,7 +248,7 @@ def _rtl_last(part: str) -> tuple[int, str] | None:
     words = _RTL_TOKEN.findall(part)
     if words and _rtl_place_word(words[-1]):
         for size in (4, 3, 2, 1):
-            if len(words) > size and _rtl_place(words[-size:]):
+            if len(words) > size and rtl_place(words[-size:]):
                 return [m.start() for m in _RTL_TOKEN.finditer(part)][-size], "city"
     if part[-1:].isdigit():
         m = _RTL_LAST_NUMBERED.search(part)
@@ -263,7 +263,7 @@ def _rtl_first(part: str) -> tuple[int, str] | None:
     words = _RTL_TOKEN.findall(part)
     if words and _rtl_place_word(words[0]):
         for size in (4, 3, 2, 1):
-            if len(words) > size and _rtl_place(words[:size]):
+            if len(words) > size and rtl_place(words[:size]):
                 ends = [m.end() for m in _RTL_TOKEN.finditer(part)]
                 postcode = words[size].isdigit() and 5 <= len(words[size]) <= 7
                 return ends[size] if postcode else ends[size - 1], "city"

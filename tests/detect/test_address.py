@@ -433,3 +433,16 @@ def test_a_year_after_a_month_is_no_house_number() -> None:
     assert [] == list(find_addresses("> On 3 April 2025, Rachel Green wrote:"))
     text = "2025 Main Street, Springfield, IL 62704"
     assert [text] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("והכתובת למשלוח ההסכם רחוב הגפן 12 קריית מוצקין", "רחוב הגפן 12 קריית מוצקין"),
+        ("הכתובת החדשה שדרות הנשיא 40 דירה 12 חיפה והוא אמר", "שדרות הנשיא 40 דירה 12 חיפה"),
+        ("מאת: סאמר הפקות, רחוב הראשי 51, בית ג'ן 2499000", "רחוב הראשי 51, בית ג'ן 2499000"),
+        ("נפגשנו ברחוב הרצל 5 אתמול בערב", "ברחוב הרצל 5"),
+    ],
+)
+def test_a_hebrew_city_after_the_number_without_a_comma(text: str, address: str) -> None:
+    assert [address] == [text[s.start : s.end] for s in find_addresses(text)]
