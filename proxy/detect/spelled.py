@@ -40,8 +40,24 @@ _CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-Z](?![A-Z]))|(?<=[a-z])(?=[A-Z])")
 _DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _DIGIT_OF = {w: str(i) for i, w in enumerate(_DIGIT_WORDS)} | {"oh": "0", "plus": "+"}
 _WORD = "(?:" + "|".join((*_DIGIT_WORDS, "oh", "plus")) + ")"
+# The digits read out in Hebrew and in Arabic (standard, Gulf, Levantine and Egyptian forms).
+_RTL_DIGIT_OF = {
+    **dict.fromkeys(("אפס", "صفر"), "0"),
+    **dict.fromkeys(("אחת", "אחד", "واحد", "وحده"), "1"),
+    **dict.fromkeys(("שתיים", "שתים", "שניים", "שנים", "اثنين", "اتنين", "إثنين", "اثنان"), "2"),
+    **dict.fromkeys(("שלוש", "שלש", "שלושה", "ثلاثة", "تلاتة", "ثلاث", "تلات"), "3"),
+    **dict.fromkeys(("ארבע", "ארבעה", "أربعة", "اربعة", "أربع", "اربع"), "4"),
+    **dict.fromkeys(("חמש", "חמישה", "خمسة", "خمس"), "5"),
+    **dict.fromkeys(("שש", "שישה", "ستة", "ست"), "6"),
+    **dict.fromkeys(("שבע", "שבעה", "سبعة", "سبع"), "7"),
+    **dict.fromkeys(("שמונה", "ثمانية", "تمانية", "ثمان", "تمان", "ثمنية"), "8"),
+    **dict.fromkeys(("תשע", "תשעה", "تسعة", "تسع"), "9"),
+}
+_DIGIT_OF |= _RTL_DIGIT_OF
+_RTL_WORD = "(?:" + "|".join(sorted(_RTL_DIGIT_OF, key=len, reverse=True)) + ")"
+_WORD = f"(?:{_WORD}|{_RTL_WORD})"
 # Seven or more digit words in a row: a phone number read out.
-DIGIT_WORDS = re.compile(rf"(?i)\b{_WORD}(?:[\s,-]+{_WORD}){{6,}}\b")
+DIGIT_WORDS = re.compile(rf"(?i)(?<![^\W\d_]){_WORD}(?:[\s,-]+{_WORD}){{6,}}(?![^\W\d_])")
 # Cheap gates, each a literal-led pattern or substring test, so plain prose costs a few fast
 # scans: only a text that has a spelled form at all pays for the full patterns.
 _EMAIL_MARKS = ("dot", "DOT", "Dot", "at]", "at)", "at }", "at>", "at ]", "at )", "AT]", "AT)")
@@ -59,6 +75,7 @@ _DIGIT_GATE = re.compile(
     r" (?:zero|one|two|three|four|five|six|seven|eight|nine|oh) "
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|oh) "
 )
+_RTL_DIGIT_GATE = re.compile(rf" {_RTL_WORD} {_RTL_WORD} ")
 
 
 def _unspace(chunk: str) -> str:
@@ -93,7 +110,7 @@ def spelled_edits(text: str) -> list[tuple[int, int, str]]:
     if any(gate.search(text) for gate in _SPACED_GATES):
         for m in _spaced(text):
             found.append((m.start(), m.end(), _unspace(m.group())))
-    if _DIGIT_GATE.search(text):
+    if _DIGIT_GATE.search(text) or (not text.isascii() and _RTL_DIGIT_GATE.search(text)):
         for m in DIGIT_WORDS.finditer(text):
             words = re.split(r"[\s,-]+", m.group().casefold())
             found.append((m.start(), m.end(), "".join(_DIGIT_OF[w] for w in words)))

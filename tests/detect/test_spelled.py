@@ -68,3 +68,15 @@ def test_a_spaced_value_at_the_very_start_and_end_of_lines_is_found() -> None:
 def test_a_spelled_email_is_found_in_prose_that_also_says_dot_elsewhere() -> None:
     text = "an anecdote about dots.\nmail john dot smith at acme dot com today"
     assert ["john.smith@acme.com"] == _rewrites(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("תחזור אליי למספר אפס חמש ארבע שבע שבע אחת שתיים אפס תשע שלוש או", "0547712093"),
+        ("ورقمه صفر خمسة خمسة تسعة واحد اثنين ثلاثة أربعة ثمانية سبعة", "0559123487"),
+        ("رقمه صفر واحد صفر واحد اتنين اربعة خمسة سبعة تمانية تسعة وعنده", "0101245789"),
+    ],
+)
+def test_a_phone_read_out_in_hebrew_or_arabic_becomes_its_digits(text: str, digits: str) -> None:
+    assert [digits] == [new for _, _, new in spelled_edits(text)]
