@@ -454,11 +454,6 @@ def _key_before(text: str, at: int) -> str:
     return text[k:j]
 
 
-def _csv_names(text: str) -> Iterator[tuple[int, int]]:
-    """Cells of CSV/TSV columns whose header names a person field."""
-    return ((s, e) for s, e, organisation in _csv_cells(text) if not organisation)
-
-
 def _csv_cells(text: str) -> Iterator[tuple[int, int, bool]]:
     """(start, end, is an organisation) of the cells of CSV/TSV blocks whose header names a
     person field: those of the person columns, and of the company columns beside them."""
