@@ -88,22 +88,21 @@ AWS_PAIR = re.compile(
 PROSE_PASSWORD = re.compile(
     r"(?:pass(?:word|wd|code|phrase)?|pwd?|סי?סמ[הא]|كلمة (?:المرور|السر))(?![a-z])"  # lower-cased
 )
+# A told password: a token of 6-64 characters mixing lower-case letters, digits and symbols.
+# Bounded look-aheads: unbounded ones rescanned the whole run at every try (quadratic on
+# "pwd:pwd:pwd:...").
+_TOLD_TOKEN = (
+    r"(?=[^\s,;\"']{0,63}[a-z])(?=[^\s,;\"']{0,63}\d)(?=[^\s,;\"']{0,63}[!@#$%^&*?+=~])"
+    r"[^\s,;\"']{6,64}"
+)
 # A chat line asking for a password ("what's the password for the demo?") and the next line
 # answering it with a mixed token after the speaker's name ("Dor Klein: Demo!2025#Sales").
 _ANSWER_LINE = re.compile(
-    r"[^\S\n]*(?:\[[^\]\n]{0,40}\][^\S\n]*)?[^:\n]{1,40}:[^\S\n]*"
-    r"(?P<value>(?=\S{0,63}[A-Za-z])(?=\S{0,63}\d)(?=\S{0,63}[!@#$%^&*?+=~])[^\s,;\"']{6,64})"
+    rf"[^\S\n]*(?:\[[^\]\n]{{0,40}}\][^\S\n]*)?[^:\n]{{1,40}}:[^\S\n]*(?P<value>{_TOLD_TOKEN})"
 )
 # Twilio account and API key SIDs: a two-letter lead and 32 lower-case hex digits.
 TWILIO_SID = re.compile(r"(?:AC|SK)[0-9a-f]{32}(?![0-9A-Za-z])")
-_PROSE_VALUE = re.compile(
-    r"[^.\n]{0,40}?[\s,:]"
-    # Bounded look-aheads: unbounded ones rescanned the whole run at every try (quadratic
-    # on "pwd:pwd:pwd:...").
-    r"((?=[^\s,;\"']{0,63}[a-z])(?=[^\s,;\"']{0,63}\d)(?=[^\s,;\"']{0,63}[!@#$%^&*?+=~])"
-    r"[^\s,;\"']{6,64})"
-    r"(?<![.!?])"
-)
+_PROSE_VALUE = re.compile(rf"[^.\n]{{0,40}}?[\s,:]({_TOLD_TOKEN})(?<![.!?])")
 # A password told in Hebrew or Arabic speech: the key word (also colloquial: "الباسوورد",
 # "الرقم السري" the PIN, "ססמה"), whose ("تبعي", "حقي", "مالي" mine; "שלי") or which ("الجديدة",
 # "החדשה" the new one), maybe "is" or a colon, then a token in neither script:
