@@ -69,7 +69,7 @@ ENGLISH = re.compile(
 # Straße 1", Turkish "Bağdat Cad. No: 214"): found from the street word + number, then
 # extended back over the street's name.
 _SUFFIX_AFTER = (
-    r"Straße|Strasse|Str|Allee|Gasse|Weg|Platz|Cad|Caddesi|Cadde|Sok|Sokak|Sokağı|Sk|"
+    r"Straße|Strasse|Str|Allee|Gasse|Weg|Platz|Cad|Caddesi|Cadde|Cd|Sok|Sokak|Sokağı|Sk|"
     r"Bulvarı|Blv|Bulv|Mah|Mahallesi|Mh|Yolu"
 )
 _AFTER_TAIL = (
@@ -635,13 +635,17 @@ def _street_spans(
             if number is not None and not _glued_before(text, number.start()):
                 start = number.start()
         end = m.start() + len(value)
-        if rx is HEBREW and "," not in value:
-            end = _city_after(text, end)  # "רחוב הגפן 12 קריית מוצקין": the city, no comma
+        if (rx is HEBREW and "," not in value) or (rx is PO_BOX and text[start] in "תص"):
+            # "רחוב הגפן 12 קריית מוצקין", "ص.ب 2345 جدة 21451": the city, with no comma
+            end = _city_after(text, end)
+            postcode = _RTL_POSTCODE_AFTER.match(text, end)
+            end = postcode.end() if postcode and rx is PO_BOX else end
         if any(ch.isdigit() for ch in text[start:end]):
             yield start, end
 
 
 _NEXT_WORDS = re.compile(r"[ \t]+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?")
+_RTL_POSTCODE_AFTER = re.compile(r"[ \t]+\d{5,7}\b")
 
 
 def _city_after(text: str, end: int) -> int:
@@ -777,7 +781,7 @@ _WORDS = LeadFinder([[w for w in group if not w[0].islower()] for group in _LEAD
 # kept as they are, so that no span changes.)
 _GATE_CUES = (
     (
-        *("straße", "strasse", "str.", "str ", "allee", "gasse", "weg ", "platz", "cad"),
+        *("straße", "strasse", "str.", "str ", "allee", "gasse", "weg ", "platz", "cad", "cd."),
         *("sok", "sk.", "sk ", "bulvar", "blv", "mah.", "mah ", "mahalle", "mh.", "yolu"),
     ),
     ("villa", "flat", "apartment", "apt", "office", "unit", "shop", "building", "bldg", "plot"),

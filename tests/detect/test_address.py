@@ -446,3 +446,19 @@ def test_a_year_after_a_month_is_no_house_number() -> None:
 )
 def test_a_hebrew_city_after_the_number_without_a_comma(text: str, address: str) -> None:
     assert [address] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Seller: Marmara Gıda, Atatürk Cd. No:57, Nilüfer, Bursa 16140",
+            "Atatürk Cd. No:57, Nilüfer, Bursa 16140",
+        ),
+        ("والمراسلات على ص.ب 2345 جدة 21451", "ص.ب 2345 جدة 21451"),
+        ("ת.ד. 4417 חיפה 3104301", "ת.ד. 4417 חיפה 3104301"),
+        ("عنواني سكة 3019، منزل 1122، الخوير، مسقط.", "سكة 3019، منزل 1122، الخوير، مسقط"),
+    ],
+)
+def test_turkish_cd_boxes_with_their_city_and_omani_ways(text: str, address: str) -> None:
+    assert [address] == [text[s.start : s.end] for s in find_addresses(text)]
