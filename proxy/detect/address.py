@@ -239,7 +239,7 @@ POSTCODE_CITY = re.compile(
 )
 _NUMBERED_PART = re.compile(
     r"(?:(?:[A-Z\u00c0-\u024f][\w'’.-]*|ul\.|al\.|pl\.|am|an|im|auf|unter|den|der|dem|"
-    rf"{_ARTICLE}|van|ter|op)\s+){{1,5}}\d{{1,4}}\s?[A-Za-z]?\s*,\s*$"
+    rf"{_ARTICLE}|van|ter|op)[ \t]+){{1,5}}\d{{1,4}}\s?[A-Za-z]?\s*,\s*$"
 )
 # A unit, villa or plot number, or a street written without its number, leading parts that
 # end in a known city or a postcode.

@@ -462,3 +462,8 @@ def test_a_hebrew_city_after_the_number_without_a_comma(text: str, address: str)
 )
 def test_turkish_cd_boxes_with_their_city_and_omani_ways(text: str, address: str) -> None:
     assert [address] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+def test_a_street_part_does_not_reach_back_over_the_line_above() -> None:
+    text = "Kunde: Nordlicht GmbH, z. Hd. Katrin von Stetten\nHauptstraße 41, 10827 Berlin"
+    assert ["Hauptstraße 41, 10827 Berlin"] == [text[s.start : s.end] for s in find_addresses(text)]
