@@ -216,6 +216,8 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
         return STRONG, prefix
     if low in lex.common or _prefixed_common(lex, low):
         return COMMON, 0
+    if len(low) > 4 and low[1] == "ה" and low[0] in "מבל" and low.isalpha():
+        return COMMON, 0  # "מהמחסן" (from the warehouse): a name never takes the article
     return UNKNOWN, 0
 
 

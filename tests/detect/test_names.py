@@ -407,3 +407,15 @@ def test_particles_and_trades_of_more_places(text: str, names: list[str]) -> Non
 )
 def test_capitals_voice_notes_and_business_words(text: str, names: list[str]) -> None:
     assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("היי זה אלכס מהמחסן בחולון לגבי ההזמנה", ["אלכס"]),
+        ("היי זה לא מה שביקשנו", []),
+        ("מאת: יעל כהן-טנא", ["יעל כהן-טנא"]),
+    ],
+)
+def test_a_hebrew_introduction_and_words_under_the_article(text: str, names: list[str]) -> None:
+    assert names == _found(text)
