@@ -37,7 +37,13 @@ from functools import lru_cache
 
 import ahocorasick
 
-from proxy.detect.address_rtl import NOT_A_STREET_BEFORE, rtl_place, rtl_regions, rtl_spans
+from proxy.detect.address_rtl import (
+    HE_WORD,
+    NOT_A_STREET_BEFORE,
+    rtl_place,
+    rtl_regions,
+    rtl_spans,
+)
 from proxy.detect.casing import lower_same_length
 from proxy.detect.gates import LeadFinder, matches_at
 from proxy.detect.places import PLACES
@@ -168,14 +174,11 @@ FRENCH = re.compile(
 # HEBREW and ARABIC start at the street word itself, so `re` skips ahead to its first letters
 # instead of trying the pattern at every position; the optional lead (a Hebrew prefix letter,
 # an Arabic villa/flat number) is added back by `_HEBREW_LEAD` / `_ARABIC_LEAD`.
-# A Hebrew word: its quote marks and dashes stand between letters ("צה\"ל", "רמת-גן"), but for
-# a final geresh ("ג'"); a quote after the last letter closes a JSON string or a quotation.
-_HE_WORD = r"[\u0590-\u05ff](?:[\u0590-\u05ff]|[\"'׳״-](?=[\u0590-\u05ff]))*['׳]?"
 HEBREW = re.compile(
     r"(?:רחוב|רח['׳]|שדרות|שד['׳]|דרך|סמטת|כיכר)\s+"
-    rf"{_HE_WORD}(?:\s+{_HE_WORD}){{0,2}}?\s*\d{{1,4}}[א-ת]?"
+    rf"{HE_WORD}(?:\s+{HE_WORD}){{0,2}}?\s*\d{{1,4}}[א-ת]?"
     r"(?:\s*,?\s*(?:דירה|קומה)\s*\d+)*"
-    rf"(?:\s*,\s*{_HE_WORD}(?:[ -]{_HE_WORD}){{0,2}})?(?:[ \t]+\d{{5,7}}\b)?"
+    rf"(?:\s*,\s*{HE_WORD}(?:[ -]{HE_WORD}){{0,2}})?(?:[ \t]+\d{{5,7}}\b)?"
 )
 # Prefix letters before the street word: "ברחוב", "לרחוב", "הרחוב הראשי", "ושדרות".
 _HEBREW_LEAD = "הבלמו"

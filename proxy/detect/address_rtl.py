@@ -34,7 +34,8 @@ _AR = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
 _AR_MARKS = "\u0640\u064b-\u065f\u0670"
 # A Hebrew word's quote marks and dashes stand between its letters ("צה\"ל", "רמת-גן"), but
 # for a final geresh ("ג'"); a quote after the last letter closes a JSON string or a quotation.
-_RTL_WORD = rf"(?:[{_HE}](?:[{_HE}]|[\"'׳״־-](?=[{_HE}]))*['׳]?|[{_AR}][{_AR}{_AR_MARKS}]*)"
+HE_WORD = rf"[{_HE}](?:[{_HE}]|[\"'׳״־-](?=[{_HE}]))*['׳]?"
+_RTL_WORD = rf"(?:{HE_WORD}|[{_AR}][{_AR}{_AR_MARKS}]*)"
 # A house number may carry a letter: "12א", "27ب".
 _RTL_NUM = rf"\d{{1,5}}(?:[-/]\d{{1,4}})?(?:[{_HE}{_AR}](?![{_HE}{_AR}]))?"
 # Street words; the ones that are also ordinary words ("דרך" way, "כיכר", "שביל", "מעלה")

@@ -219,7 +219,7 @@ VALUE_AFTER = re.compile(
 @lru_cache(maxsize=4096)
 def _key_kind(key: str) -> int:
     """2: a person key; 1: a generic key (value must look like a person); 0: not a name key."""
-    norm = re.sub(r"[\s-]+", "_", key.strip().casefold())
+    norm = _normal_key(key)
     if norm in PERSON_KEYS:
         return 2
     if norm in GENERIC_KEYS:
@@ -374,9 +374,11 @@ def _labels_a_field(text: str, at: int, key: str) -> bool:
 
 
 def _normal_key(key: str) -> str:
-    return "_".join(key.casefold().split()).replace("-", "_")
+    """A key as the key lists hold it: case folded, runs of spaces and dashes as one "_"."""
+    return re.sub(r"[\s-]+", "_", key.strip().casefold())
 
 
+@lru_cache(maxsize=4096)
 def _org_key(key: str) -> bool:
     return len(key) < 40 and _normal_key(key) in _ORG_KEYS
 
@@ -616,7 +618,7 @@ def _address_column(body: str) -> tuple[int, int, str] | None:
             hits = [
                 i
                 for i, h in enumerate(header)
-                if len(h) < 40 and _header_key(h) in _ADDRESS_HEADERS
+                if len(h) < 40 and _normal_key(h.strip().strip('"')) in _ADDRESS_HEADERS
             ]
             if hits:
                 return hits[0], len(header), d
@@ -633,10 +635,6 @@ def _address_cell(body: str, pos: int, column: int, width: int, delim: str) -> I
     if cell.strip() and (any(c.isdigit() for c in cell) or len(cell.split()) >= 2):
         start = pos + at + len(cell) - len(cell.lstrip())
         yield Span(start, pos + at + len(cell.rstrip()), EntityType.ADDRESS, 0.9, "csv")
-
-
-def _header_key(cell: str) -> str:
-    return re.sub(r"[\s-]+", "_", cell.strip().strip('"').casefold())
 
 
 def _row_cells(body: str, delim: str) -> list[tuple[int, str]]:
