@@ -39,7 +39,9 @@ from|by|with|and|for|per|via|يا|ask|asked|tell|told|contact|rep|owner|manager|
 w/|to|call|call back|ring|email|e-mail|txt|text|msg|message|dm|whatsapp|remind|meet|update|updating|
 ya|kalemt|kallamt|bkalem|bkallem|kalem|kallem|ma3|
 this is|it's|its|it is|the guy is|the lady is|assistant|my assistant|colleague|my colleague|boss|
-my boss|это|z. hd.|z.hd.|zu händen
+my boss|это|z. hd.|z.hd.|zu händen|secretary|coworker|co-worker|wife|husband|
+הבוס|המזכיר|המזכירה|העוזר|אשתו|בעלה|زميلي|زميلتي|زميله|زميلها|زميلنا|مساعدي|مساعدتي|
+سكرتيرته|السكرتيرة|زوجته|زوجها|شريكها|مديره|مديرها|مديري
 """
 SIGN_OFFS = """
 regards|best|thanks|thank you|cheers|sincerely|yours|warmly|kind regards|best regards|בברכה|תודה|
@@ -64,7 +66,9 @@ ADDRESSING = {
 }
 
 # Hebrew possessives written after the noun they own ("הלקוח שלנו", our client).
-_POSSESSIVES = ("שלי ", "שלו ", "שלה ", "שלנו ", "שלהם ", "שלהן ", "שלכם ")
+_POSSESSIVES = tuple(
+    p + end for p in ("שלי", "שלו", "שלה", "שלנו", "שלהם", "שלהן", "שלכם") for end in (" ", ", ")
+)
 
 
 def _phrases(block: str) -> list[str]:

@@ -104,6 +104,45 @@ _PERSON_AFTER = re.compile(
     r"أكد|أكدت|رد|ردت|يقول|تقول|ألغى|ألغت|الغى|الغت|دفع|دفعت|بعت|بعتت|سأل|تسأل|يسأل)"
     r"(?![^\W\d_])"
 )
+# Roles only a person holds, right before a name ("my colleague Otieno Ochieng", "הבוס שלה
+# ולדימיר", "زميلي راجيش"): the role introduces the name as surely as "Mr." does. Client and
+# customer are not here: a company follows them as often as a person.
+_PERSON_ROLE_BEFORE = re.compile(
+    r"(?:colleague|colleagues|coworker|co-worker|boss|assistant|secretary|wife|husband|son|"
+    r"daughter|brother|sister|father|mother|PA|EA|"
+    r"הבוס|העוזר|העוזרת|המזכיר|המזכירה|השותף|השותפה|הסמנכ\"ל|המנכ\"ל|אשתו|בעלה|אחיו|אחותו|"
+    r"אחיה|אחותה|הבן|הבת|"
+    r"زميلي|زميلتي|زميله|زميلها|زميلنا|مساعده|مساعدته|مساعدي|مساعدتي|سكرتيرته|سكرتيرة|"
+    r"السكرتيرة|زوجته|زوجها|أخوه|أخته|ابنه|ابنته|شريكه|شريكها|مديره|مديرها|مديري)"
+    r"(?: (?:שלי|שלו|שלה|שלנו|שלהם|שלהן|שלכם))?,? $"
+)
+_ROLES_HE = (
+    r"מנהל|מנהלת|סמנכ\"ל|סמנכ״ל|סמנכל|מנכ\"ל|מנכ״ל|מנכל|סמנכ\"לית|מנכ\"לית|בעלים|הבעלים|"
+    r"בעל|בעלת|יו\"ר|יו״ר|יועץ|יועצת|רכז|רכזת|אחראי|אחראית|ראש|מהנדס|מהנדסת|רו\"ח|רואה|"
+    r"עו\"ד|עו״ד|שותף|שותפה|מייסד|מייסדת|קניין|קניינית|סוכן|סוכנת|נציג|נציגה|מזכיר|מזכירה|"
+    r"אחות|רופא|רופאה|מנמ\"ר|מנמ״ר|חשב|חשבת|ס\.|סגן|סגנית"
+)
+_ROLES_AR = (
+    r"مدير|مديرة|المدير|المديرة|رئيس|رئيسة|مسؤول|مسؤولة|مسئول|مسئولة|صاحب|صاحبة|مالك|مالكة|"
+    r"مؤسس|مهندس|مهندسة|محاسب|محاسبة|مستشار|مستشارة|مندوب|مندوبة|نائب|نائبة|"
+    r"المسؤول|المسؤولة|الرئيس|مشرف|مشرفة|منسق|منسقة|أخصائي|أخصائية|سكرتير|سكرتيرة"
+)
+# A job title right after a name, in apposition ("Otieno Ochieng, Senior Buyer", "סמר קבלאן,
+# מנהלת פיתוח", "אדיסו טגניה – בעלים של", "جورج قعوار (مدير المشتريات)").
+_ROLE_AFTER = re.compile(
+    r"(?:,| [-–—]| ?\()[ \t]*(?:(?:[A-Z][\w&/-]* ){0,3}"
+    + _ROLE
+    + r"\b|(?:"
+    + _ROLES_HE
+    + "|"
+    + _ROLES_AR
+    + r")(?![^\W\d_]))"
+)
+# A phone number or an email right after a name: a contact line ("Otieno Ochieng +254 722...",
+# "ماريا سانتوس، +973 ...", "Dana Levi <dana@...>").
+_CONTACT_AFTER = re.compile(r"[ \t]*[,،:(<–—-]?[ \t]*(?:\+\d|0\d{1,2}[- ]?\d{3}|[\w.+-]+@\w)")
+
+
 # A list item that opens with a name, then a dash ("• שלמה בר-און – עסקה D-3390").
 _ITEM_LEAD = re.compile(r"[ \t]*(?:[-*•·▪]|\d{1,2}[.)])?[ \t]*$")
 _ITEM_END = re.compile(r" [–—-] ")
@@ -385,8 +424,10 @@ def _close(
             return
         if latin and cues.get(start) is not True:
             # `_accept` for one Latin word: only an ambiguous name can be confirmed by what
-            # follows it (a person's verb, a comma after it at the start of a line).
-            if kind == AMBIG and (_acts(text, run) or _vocative(text, run)):
+            # follows it (a person's verb, a comma after it at the start of a line), or any
+            # name-like word by a role only people hold before it ("my colleague Otieno").
+            confirmed = kind == AMBIG and (_acts(text, run) or _vocative(text, run))
+            if confirmed or (kind in (AMBIG, UNKNOWN) and _role_before(text, start, cues)):
                 hits.append(NameHit(start, end))
             return
     part: list[tuple[int, int, int, bool]] = []
@@ -446,6 +487,11 @@ def _accept(
                 part, cue = part[: acted + 1], True  # the verb ends the name
             elif _list_item(text, part):
                 cue = True
+        if cue is not True:
+            if _role_before(text, part[0][0], cues):
+                cue = True
+            elif 2 <= len(part) and _ROLE_AFTER.match(text, part[-1][1]):
+                part, cue = part[-3:], True  # the name ends at the title
         keep = _nonlatin_keep(text, part, cue)
         for s, e in keep:
             hits.append(NameHit(s, e))
@@ -455,9 +501,28 @@ def _accept(
     named = sum(k in (STRONG, AMBIG, WORDISH) for k in kinds)
     if named >= 2 and not strong and cue is not True and _all_places(text, part):
         return  # "Hong Kong", "Addis Ababa", "Zain Jordan": places and brands together
-    if strong or cue is True or named >= 2 or _acts(text, part):
+    if strong or cue is True or named >= 2 or _acts(text, part) or _introduced(text, part, cues):
         part = part[:MAX_RUN]
         hits.append(NameHit(part[0][0], part[-1][1]))
+
+
+def _role_before(text: str, start: int, cues: dict[int, bool]) -> bool:
+    """True when a role only people hold comes right before `start` ("my colleague", "הבוס
+    שלה"); those roles are weak cues, so only a weak cue's end is looked at."""
+    return cues.get(start) is False and bool(
+        _PERSON_ROLE_BEFORE.search(text, max(0, start - 24), start)
+    )
+
+
+def _introduced(text: str, part: list[tuple[int, int, int, bool]], cues: dict[int, bool]) -> bool:
+    """Capitalised words that are no known name, introduced as a person: a role only people
+    hold before them, or (two or three words) a job title or a phone or email after them."""
+    if _role_before(text, part[0][0], cues):
+        return True
+    if not 2 <= len(part) <= 3 or text[: part[0][0]].rstrip(" ").endswith((",", "|")):
+        return False  # "Dana Levi, Ecobank Ghana, Head of...": the second item is her employer
+    end = part[-1][1]
+    return bool(_ROLE_AFTER.match(text, end) or _CONTACT_AFTER.match(text, end))
 
 
 def _vocative(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
@@ -522,7 +587,7 @@ def _nonlatin_keep(
             tok[2] in (STRONG, AMBIG, PARTICLE)
             or (tok[2] in (UNKNOWN, WORDISH) and after_particle)
             or (tok[2] == UNKNOWN and (after_cue or after_name))
-            or (tok[2] == WORDISH and (after_cue or leads))
+            or (tok[2] == WORDISH and ((after_cue and i == 0) or leads))
         ):
             group.append(tok)
             continue

@@ -419,3 +419,31 @@ def test_capitals_voice_notes_and_business_words(text: str, names: list[str]) ->
 )
 def test_a_hebrew_introduction_and_words_under_the_article(text: str, names: list[str]) -> None:
     assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A role only people hold, before a name no lexicon knows.
+        ("loop in my colleague Kipchumba Wekesa on this", ["Kipchumba Wekesa"]),
+        ("my colleague Chebet will join", ["Chebet"]),
+        ("המזכירה שלו, אביבית ששון, תחזור אליך", ["אביבית ששון"]),
+        ("הבוס שלה טמירה גבריאלוב חתום", ["טמירה גבריאלוב"]),
+        # A job title in apposition after the name.
+        ("Kipchumba Wekesa, Head of Procurement at Kestrel", ["Kipchumba Wekesa"]),
+        ("Kipchumba Wekesa (Senior Buyer) asked for a quote", ["Kipchumba Wekesa"]),
+        ("סיכום: נג'לא עאסלה, מנהלת רכש ברשת", ["נג'לא עאסלה"]),
+        ("גיטה אברהה – בעלים של מאפייה", ["גיטה אברהה"]),
+        # A phone or an email right after two name-like words: a contact line.
+        ("Kipchumba Wekesa +254 733 219 884", ["Kipchumba Wekesa"]),
+        # ... but not an organisation listed after a name, before the title or the phone.
+        ("Dana Wekesa, Kestrel Ghana, Head of Retail", ["Dana Wekesa"]),
+        ("Cheers,\nDana Wekesa | Kestrel Ghana | +254 733 219 884", ["Dana Wekesa"]),
+        # A chat's "assistant:" label is no role before a name.
+        ("assistant: Logged it for Tuesday.", []),
+    ],
+)
+def test_a_role_before_or_a_title_or_contact_after_introduces_a_name(
+    text: str, names: list[str]
+) -> None:
+    assert names == _found(text)
