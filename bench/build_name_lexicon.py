@@ -124,6 +124,12 @@ NONLATIN_WORD_NAMES = set(
 CASELESS_GIVEN_RANK = 200
 CASELESS_WORD_ZIPF = 5.0
 SCRIPT_LANGS = {"he": ("he",), "ar": ("ar",), "ru": ("ru",)}
+# Hebrew and Arabic names just past the cut-off: Russian-, Ethiopian- and Arab-Israeli names in
+# Hebrew letters (ולדימיר, אדיסו, סמאח) rank 2,500-10,000 in Israel, and Gulf expatriates'
+# names in Arabic letters rank as far. They are kept as names that need a second signal (a cue,
+# another name part beside them), and only when they are not also words of their language.
+CASELESS_EXTENDED_CUTOFF = {"he": 10000, "ar": 5000}
+CASELESS_EXTENDED_MAX_ZIPF = 4.0
 TOKEN = re.compile(r"^[^\W\d_]{2,}(?:['’-][^\W\d_]+)?$")
 DATA = Path(__file__).resolve().parent.parent / "proxy" / "detect" / "data"
 OUT = DATA / "names.tsv.gz"
@@ -182,6 +188,29 @@ def _caseless_row(
     return f"{name}\t{flags}"
 
 
+def _extended_rows(
+    first_table: dict[str, Any], last_table: dict[str, Any], kept: set[str], zipf: Any
+) -> list[str]:
+    """Rows of the Hebrew and Arabic names between the cut-off and the extended one, each
+    marked ambiguous and rare ("AX"): a second signal must confirm them."""
+    widest = max(CASELESS_EXTENDED_CUTOFF.values())
+    given = _keep(first_table, widest)
+    surnames = _keep(last_table, widest)
+    rows = []
+    for name in sorted((given.keys() | surnames.keys()) - kept):
+        script = _caseless_script(name)
+        if script not in CASELESS_EXTENDED_CUTOFF or name in NONLATIN_WORD_NAMES:
+            continue
+        rank = min(given.get(name, 10**9), surnames.get(name, 10**9))
+        if rank > CASELESS_EXTENDED_CUTOFF[script]:
+            continue
+        if zipf(name.casefold(), script) >= CASELESS_EXTENDED_MAX_ZIPF:
+            continue
+        flags = ("G" if name in given else "") + ("S" if name in surnames else "")
+        rows.append(f"{name}\t{flags}AX")
+    return rows
+
+
 def main() -> int:
     import importlib.util
 
@@ -190,8 +219,10 @@ def main() -> int:
     spec = importlib.util.find_spec("names_dataset")  # not imported: it needs pycountry
     assert spec is not None and spec.origin is not None, "pip install names-dataset==3.3.1"
     base = Path(spec.origin).parent / "v3"
-    given = _keep(_load(base / "first_names.pkl.gz"), FIRST_RANK_CUTOFF)
-    surnames = _keep(_load(base / "last_names.pkl.gz"), LAST_RANK_CUTOFF)
+    first_table = _load(base / "first_names.pkl.gz")
+    last_table = _load(base / "last_names.pkl.gz")
+    given = _keep(first_table, FIRST_RANK_CUTOFF)
+    surnames = _keep(last_table, LAST_RANK_CUTOFF)
     rows = []
     for name in sorted(given | surnames):
         low = name.casefold()
@@ -217,6 +248,7 @@ def main() -> int:
         if (common and not popular) or low in WORD_NAMES:
             flags += "A"
         rows.append(f"{name}\t{flags}")
+    rows += _extended_rows(first_table, last_table, given.keys() | surnames.keys(), zipf_frequency)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write("\n".join(rows) + "\n")

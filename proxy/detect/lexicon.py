@@ -12,6 +12,9 @@ from proxy.detect.context import NEVER_NAMES, PLACES
 GIVEN = 1
 SURNAME = 2
 AMBIGUOUS = 4  # also an ordinary word: a name only with a second signal
+# A Hebrew or Arabic name past the main cut-off (ולדימיר, סמאח): less sure than a known name,
+# surer than an unknown word; always AMBIGUOUS too.
+RARE = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,7 @@ def load_lexicon() -> NameLexicon:
         name, _, kind = line.partition("\t")
         value = (GIVEN if "G" in kind else 0) | (SURNAME if "S" in kind else 0)
         value |= AMBIGUOUS if "A" in kind else 0
+        value |= RARE | AMBIGUOUS if "X" in kind else 0
         key = name.casefold()
         flags[key] = flags.get(key, 0) | value
     for word in NEVER_NAMES:

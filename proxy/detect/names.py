@@ -24,6 +24,7 @@ from proxy.detect.context import (
 )
 from proxy.detect.cues import cue_ends
 from proxy.detect.lexicon import AMBIGUOUS, GIVEN, SURNAME, NameLexicon
+from proxy.detect.lexicon import RARE as RARE_FLAG
 from proxy.detect.name_forms import (
     arabizi_flags,
     attached_particle_name,
@@ -166,9 +167,11 @@ MENTION = re.compile(r"@([^\W\d_]{2,})(?:[._]([^\W\d_]{2,}))?(?![\w@-]|\.\w)")
 _HANDLE_GATE = re.compile(r"[._](?=[^\W\d_]{2})")  # charset-led: a cheap scan first
 _HE_PREFIX = HEBREW_PREFIX_LETTERS
 _AR_PREFIX = ARABIC_PREFIX_LETTERS
-STRONG, AMBIG, UNKNOWN, COMMON, PARTICLE, WORDISH, COMPANY, LEAD = range(8)
+STRONG, AMBIG, UNKNOWN, COMMON, PARTICLE, WORDISH, COMPANY, LEAD, RARE = range(9)
 # COMPANY ends a company name ("Gulf Logistics", "FZE"); LEAD starts one ("شركة", "חברת").
 # WORDISH: an ambiguous name that is also one of the most frequent words ("على", "איתי").
+# RARE: a Hebrew/Arabic name of the lexicon's rare tier ("ולדימיר"): it leads a known name,
+# joins another rare one, or follows a cue, never stands alone.
 MAX_RUN = 5
 
 
@@ -246,6 +249,8 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
             flags = min(part_flags, key=lambda f: f & AMBIGUOUS)
         elif (parts and low[:3] in ("al-", "el-")) or low[:2] in ("o'", "d'"):
             return UNKNOWN, 0
+    if flags & RARE_FLAG:
+        return _rare(lex, low)
     if flags:
         if flags & AMBIGUOUS:
             if low in lex.function_words:
@@ -258,6 +263,19 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
     if len(low) > 4 and low[1] == "ה" and low[0] in "מבל" and low.isalpha():
         return COMMON, 0  # "מהמחסן" (from the warehouse): a name never takes the article
     return UNKNOWN, 0
+
+
+def _rare(lex: NameLexicon, low: str) -> tuple[int, int]:
+    """A rare-tier name; when a prefix letter and a better-known name make it up ("לאלי" is
+    "to Eli", "لأحمد" "to Ahmad"), that reading wins."""
+    first = low[0]
+    if len(low) > 3 and ((first in _HE_PREFIX and first != "ה") or first in _AR_PREFIX):
+        rest = lex.flags.get(low[1:], 0)
+        if rest and not rest & RARE_FLAG:
+            return (AMBIG if rest & AMBIGUOUS or not rest & GIVEN else STRONG), 1
+    if low in lex.common or low in lex.function_words:
+        return COMMON, 0
+    return RARE, 0
 
 
 def _prefixed_common(lex: NameLexicon, low: str) -> bool:
@@ -581,12 +599,15 @@ def _nonlatin_keep(
         follows = padded[i + 1][2] if i + 1 < len(padded) else COMMON
         hebrew = "\u0590" <= text[tok[0] : tok[0] + 1] <= "\u05ff"
         leads = tok[2] == WORDISH and (follows == STRONG or (hebrew and follows == AMBIG))
+        # A rare name leads a known one or another rare one ("סמאח זועבי", "דמיטרי קוגן").
+        leads = leads or (tok[2] == RARE and follows in (STRONG, RARE))
         # A particle inside a name takes the next word whatever it is ("عبد الله", "بن زايد").
         after_particle = bool(group) and group[-1][2] == PARTICLE
         if (
             tok[2] in (STRONG, AMBIG, PARTICLE)
             or (tok[2] in (UNKNOWN, WORDISH) and after_particle)
-            or (tok[2] == UNKNOWN and (after_cue or after_name))
+            or (tok[2] in (UNKNOWN, RARE) and (after_cue or after_name))
+            or (tok[2] == RARE and (leads or (bool(group) and group[-1][2] == RARE)))
             or (tok[2] == WORDISH and ((after_cue and i == 0) or leads))
         ):
             group.append(tok)
@@ -596,7 +617,12 @@ def _nonlatin_keep(
         kinds = [t[2] for t in group]
         # A weak cue ("من", from) before a lone ambiguous word that is a place: the place.
         cued = cue is True or (cue is False and not _all_places(text, group))
-        if group and (STRONG in kinds or len(kinds) >= 2 or (cued and group[0] is part[0])):
+        if kinds and all(k in (RARE, PARTICLE) for k in kinds):
+            # Rare names alone: two of them after a cue, or one after a strong cue.
+            cued = cue is True or (cue is False and len(kinds) >= 2)
+            if cued and group[0] == part[0]:
+                out.append((group[0][0], group[-1][1]))
+        elif group and (STRONG in kinds or len(kinds) >= 2 or (cued and group[0] == part[0])):
             out.append((group[0][0], group[-1][1]))
         group = []
     return out

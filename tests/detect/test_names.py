@@ -447,3 +447,22 @@ def test_a_role_before_or_a_title_or_contact_after_introduces_a_name(
     text: str, names: list[str]
 ) -> None:
     assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # The lexicon's rare Hebrew/Arabic tier (Russian-, Ethiopian-, Arab-Israeli spellings):
+        # a rare name leading a known one, two rare ones after a cue, one after a strong cue.
+        ("יבגניה כהן הצטרפה לפגישה", ["יבגניה כהן"]),
+        ("נפגשנו עם לינא אדיסו", ["לינא אדיסו"]),
+        ("דיברתי עם סמאח אתמול", ["סמאח"]),
+        # ... but never alone: after a weak cue, or two with no cue at all.
+        ("פגישה עם סמאח מחר", []),
+        ("אדיסו קבלאן", []),
+        # A prefix letter before a better-known name wins over a rare-tier spelling.
+        ("שלח לאלי את המצגת", ["אלי"]),
+    ],
+)
+def test_the_rare_hebrew_and_arabic_tier_needs_a_second_signal(text: str, names: list[str]) -> None:
+    assert names == _found(text)
