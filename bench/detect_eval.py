@@ -36,6 +36,8 @@ POOLS = (
     "blind_d",
     "blind_e",
     "blind_f",
+    "blind_g",
+    "blind_h",
 )
 
 

@@ -25,6 +25,8 @@ from corpus_blind_c import RECORDS as BLIND_C
 from corpus_blind_d import RECORDS as BLIND_D
 from corpus_blind_e import RECORDS as BLIND_E
 from corpus_blind_f import RECORDS as BLIND_F
+from corpus_blind_g import RECORDS as BLIND_G
+from corpus_blind_h import RECORDS as BLIND_H
 from corpus_handwritten import RECORDS as HANDWRITTEN
 from corpus_templates import TEMPLATES
 from corpus_values import COMPANIES, NAMES, PRODUCTS, SOFTWARE, STREETS
@@ -311,6 +313,8 @@ def main() -> int:
         ("blind_d", BLIND_D),
         ("blind_e", BLIND_E),
         ("blind_f", BLIND_F),
+        ("blind_g", BLIND_G),
+        ("blind_h", BLIND_H),
     ):
         with (OUT / f"{pool}.jsonl").open("w", encoding="utf-8") as fh:
             for kind, culture, marked in records:
