@@ -12,7 +12,7 @@ RECORDS: list[tuple[str, str, str]] = [
     (
         "call_notes",
         "hebrew",
-        "דיברתי עם [[PERSON|יוסי מזרחי]] ({{סמנכ\"ל רכש}} ב{{שטראוס}}), מעוניין ב{{חבילת Pro}} ל-{{40 משתמשים}}. ביקש הצעת מחיר עד {{יום חמישי}}. נייד שלו [[PHONE|052-4817395]], אמר לא לשלוח למייל הכללי אלא ל[[EMAIL|yossi.mizrahi@gmail.com]]",
+        'דיברתי עם [[PERSON|יוסי מזרחי]] ({{סמנכ"ל רכש}} ב{{שטראוס}}), מעוניין ב{{חבילת Pro}} ל-{{40 משתמשים}}. ביקש הצעת מחיר עד {{יום חמישי}}. נייד שלו [[PHONE|052-4817395]], אמר לא לשלוח למייל הכללי אלא ל[[EMAIL|yossi.mizrahi@gmail.com]]',
     ),
     (
         "assistant_request",
@@ -37,7 +37,7 @@ RECORDS: list[tuple[str, str, str]] = [
     (
         "contact_list",
         "hebrew",
-        "אנשי קשר מהכנס באילת:\n[[PERSON|מרדכי (מוטי) פרלמן]] - [[PHONE|058-6612094]] - מנכ\"ל {{פרלמן לוגיסטיקה}}\n[[PERSON|טגסט מלסה]] - [[PHONE|052-9931460]] - {{מנהלת תפעול}}\n[[PERSON|ולדימיר קוגן]] - [[PHONE|054-3380127]] - [[EMAIL|vova.kogan@gmail.com]] (לא בטוח בסיומת, לבדוק)\n[[PERSON|הדס ביטון]] - [[EMAIL|hadas@bitonfoods.co.il]]\n[[PERSON|שמעון אוחיון]] - אין טלפון, רק כרטיס ביקור, {{אחראי משמרת}}",
+        'אנשי קשר מהכנס באילת:\n[[PERSON|מרדכי (מוטי) פרלמן]] - [[PHONE|058-6612094]] - מנכ"ל {{פרלמן לוגיסטיקה}}\n[[PERSON|טגסט מלסה]] - [[PHONE|052-9931460]] - {{מנהלת תפעול}}\n[[PERSON|ולדימיר קוגן]] - [[PHONE|054-3380127]] - [[EMAIL|vova.kogan@gmail.com]] (לא בטוח בסיומת, לבדוק)\n[[PERSON|הדס ביטון]] - [[EMAIL|hadas@bitonfoods.co.il]]\n[[PERSON|שמעון אוחיון]] - אין טלפון, רק כרטיס ביקור, {{אחראי משמרת}}',
     ),
     (
         "meeting_summary",
@@ -62,7 +62,7 @@ RECORDS: list[tuple[str, str, str]] = [
     (
         "assistant_request",
         "hebrew",
-        "תכתוב לי מייל מנומס ל[[PERSON|ישראל אלימלך פרידמן]] (הוא חרדי, בלי תמונות ובלי סמיילים) שמזכיר לו שההצעה בתוקף עד {{ר\"ח אדר}}. המייל שלו [[EMAIL|y0527612@okmail.co.il]] והוא ביקש שנעדכן גם את הבן שלו [[PERSON|שמוליק]]",
+        'תכתוב לי מייל מנומס ל[[PERSON|ישראל אלימלך פרידמן]] (הוא חרדי, בלי תמונות ובלי סמיילים) שמזכיר לו שההצעה בתוקף עד {{ר"ח אדר}}. המייל שלו [[EMAIL|y0527612@okmail.co.il]] והוא ביקש שנעדכן גם את הבן שלו [[PERSON|שמוליק]]',
     ),
     (
         "whatsapp",
@@ -192,7 +192,7 @@ RECORDS: list[tuple[str, str, str]] = [
     (
         "task_list",
         "arabic",
-        "مهام {{الأسبوع}}:\n١. الاتصال بـ[[PERSON|أبو أحمد]] بخصوص الدفعة المتأخرة\n٢. إرسال الفاتورة لـ{{شركة الاتصالات السعودية}}\n٣. تجهيز عرض لـد. [[PERSON|هدى السويدي]] قبل {{الأربعاء}}\n٤. تهنئة العملاء بـ{{عيد الأضحى}}\n٥. مراجعة محتوى حملة \"{{أمل}}\" مع فريق التسويق",
+        'مهام {{الأسبوع}}:\n١. الاتصال بـ[[PERSON|أبو أحمد]] بخصوص الدفعة المتأخرة\n٢. إرسال الفاتورة لـ{{شركة الاتصالات السعودية}}\n٣. تجهيز عرض لـد. [[PERSON|هدى السويدي]] قبل {{الأربعاء}}\n٤. تهنئة العملاء بـ{{عيد الأضحى}}\n٥. مراجعة محتوى حملة "{{أمل}}" مع فريق التسويق',
     ),
     (
         "complaint_ticket",
@@ -287,7 +287,7 @@ RECORDS: list[tuple[str, str, str]] = [
     (
         "complaint_ticket",
         "mixed",
-        "Customer: [[PERSON|Yehuda Zaken]]\nEmail: [[EMAIL|yzaken@netvision.net.il]]\nIssue: \"the system logged me out and now asks for 2FA to a number I don't have anymore (old one [[PHONE|054-9138875]])\". Please verify identity with ID [[IL_ID|118609130]] before changing the phone. Ticket {{#77120}}.",
+        'Customer: [[PERSON|Yehuda Zaken]]\nEmail: [[EMAIL|yzaken@netvision.net.il]]\nIssue: "the system logged me out and now asks for 2FA to a number I don\'t have anymore (old one [[PHONE|054-9138875]])". Please verify identity with ID [[IL_ID|118609130]] before changing the phone. Ticket {{#77120}}.',
     ),
     (
         "handover_note",
@@ -357,7 +357,7 @@ RECORDS: list[tuple[str, str, str]] = [
     (
         "billing_details",
         "hebrew",
-        "עדכון פרטי תשלום – {{גלובל סחר בע\"מ}}\nאיש קשר לתשלומים: [[PERSON|אסנת דהן]]\nמייל לחשבוניות: [[EMAIL|osnat.dahan@global-sachar.co.il]]\nחשבון לזיכוי: [[IBAN|IL18 0117 7000 0000 0078 666]]\nמספר ח.פ. {{514287306}}\nכתובת לחשבונית: [[ADDRESS|דרך מנחם בגין 132, קומה 21, תל אביב]]",
+        'עדכון פרטי תשלום – {{גלובל סחר בע"מ}}\nאיש קשר לתשלומים: [[PERSON|אסנת דהן]]\nמייל לחשבוניות: [[EMAIL|osnat.dahan@global-sachar.co.il]]\nחשבון לזיכוי: [[IBAN|IL18 0117 7000 0000 0078 666]]\nמספר ח.פ. {{514287306}}\nכתובת לחשבונית: [[ADDRESS|דרך מנחם בגין 132, קומה 21, תל אביב]]',
     ),
     (
         "call_notes",
@@ -367,7 +367,7 @@ RECORDS: list[tuple[str, str, str]] = [
     (
         "crm_note",
         "hebrew",
-        "{{אמל\"ק}}: הלקוח לא מוכן לשלם יותר מ-{{₪2,000}} לחודש. [[PERSON|אורן]] חושב שאפשר למשוך אותו ל-{{₪2,400}} אם נוסיף את מודול הדיוור. אין טעם להתעקש עכשיו, חוזרים אליו ב{{אוגוסט}}.",
+        '{{אמל"ק}}: הלקוח לא מוכן לשלם יותר מ-{{₪2,000}} לחודש. [[PERSON|אורן]] חושב שאפשר למשוך אותו ל-{{₪2,400}} אם נוסיף את מודול הדיוור. אין טעם להתעקש עכשיו, חוזרים אליו ב{{אוגוסט}}.',
     ),
     (
         "shipping_details",
@@ -387,7 +387,7 @@ RECORDS: list[tuple[str, str, str]] = [
     (
         "email_draft",
         "hebrew",
-        "לכבוד\nהרב [[PERSON|שמואל אלימלך פרידמן]]\n[[ADDRESS|רחוב חזון איש 41, בני ברק]]\n\nהנדון: חידוש מנוי\n\nבהמשך לשיחתנו הטלפונית, מצ\"ב טופס החידוש לשנת {{תשפ\"ה}}. התשלום יבוצע ב-{{3 תשלומים}} כפי שביקשת.\n\nלכל שאלה ניתן לפנות אליי במספר [[PHONE|052-7612008]].\n\nבכבוד רב,\n[[PERSON|מנחם]]\n{{מחלקת שירות לקוחות}}",
+        'לכבוד\nהרב [[PERSON|שמואל אלימלך פרידמן]]\n[[ADDRESS|רחוב חזון איש 41, בני ברק]]\n\nהנדון: חידוש מנוי\n\nבהמשך לשיחתנו הטלפונית, מצ"ב טופס החידוש לשנת {{תשפ"ה}}. התשלום יבוצע ב-{{3 תשלומים}} כפי שביקשת.\n\nלכל שאלה ניתן לפנות אליי במספר [[PHONE|052-7612008]].\n\nבכבוד רב,\n[[PERSON|מנחם]]\n{{מחלקת שירות לקוחות}}',
     ),
     (
         "call_notes",
@@ -397,7 +397,7 @@ RECORDS: list[tuple[str, str, str]] = [
     (
         "crm_note",
         "arabic",
-        "الليد: [[PERSON|يوسف الطرابلسي]] – {{صفاقس}}، {{تونس}}\nشركة تصدير زيت زيتون، 40 موظف. يحكي بالفرنسي أكثر. قال إنو \"{{le budget}} موجود بس لازم موافقة {{le PDG}}\". الـPDG اسمو [[PERSON|منصف بن عمر]]. تليفون المكتب [[PHONE|+216 74 402 118]].",
+        'الليد: [[PERSON|يوسف الطرابلسي]] – {{صفاقس}}، {{تونس}}\nشركة تصدير زيت زيتون، 40 موظف. يحكي بالفرنسي أكثر. قال إنو "{{le budget}} موجود بس لازم موافقة {{le PDG}}". الـPDG اسمو [[PERSON|منصف بن عمر]]. تليفون المكتب [[PHONE|+216 74 402 118]].',
     ),
     (
         "whatsapp",
@@ -507,7 +507,7 @@ RECORDS: list[tuple[str, str, str]] = [
     (
         "complaint_ticket",
         "hebrew",
-        "קריאה {{#30218}}\nשם: [[PERSON|אולגה פטרנקו]]\nטלפון: [[PHONE|053-9014478]]\nמייל: [[EMAIL|olga.petrenko77@gmail.com]]\nתיאור: הלקוחה כתבה ברוסית ובעברית: \"Я не могу войти в систему, כבר שבוע!!!\". ניסיתי לאפס סיסמה, לא מגיע לה המייל. היא ביקשה לשלוח לבת שלה [[PERSON|אנה]] ל-[[EMAIL|anna.p@walla.com]]. לוודא זהות לפני.",
+        'קריאה {{#30218}}\nשם: [[PERSON|אולגה פטרנקו]]\nטלפון: [[PHONE|053-9014478]]\nמייל: [[EMAIL|olga.petrenko77@gmail.com]]\nתיאור: הלקוחה כתבה ברוסית ובעברית: "Я не могу войти в систему, כבר שבוע!!!". ניסיתי לאפס סיסמה, לא מגיע לה המייל. היא ביקשה לשלוח לבת שלה [[PERSON|אנה]] ל-[[EMAIL|anna.p@walla.com]]. לוודא זהות לפני.',
     ),
     (
         "billing_details",
@@ -532,7 +532,7 @@ RECORDS: list[tuple[str, str, str]] = [
     (
         "crm_note",
         "arabic",
-        "العميل قال: \"{{منى}} عيني أشتغل معكم بس السعر عالي\". المهم نرجع له بعد {{تشرين}}. رقم الشركة [[PHONE|+963 11 331 4470]]، اطلب [[PERSON|أبو وائل]].",
+        'العميل قال: "{{منى}} عيني أشتغل معكم بس السعر عالي". المهم نرجع له بعد {{تشرين}}. رقم الشركة [[PHONE|+963 11 331 4470]]، اطلب [[PERSON|أبو وائل]].',
     ),
     (
         "whatsapp",
@@ -557,7 +557,7 @@ RECORDS: list[tuple[str, str, str]] = [
     (
         "handover_note",
         "hebrew",
-        "[[PERSON|אסף]], אני יוצאת למילואים, אז הנה:\n- [[PERSON|בתיה]] מ{{ביטוח ישיר}} – חוזה אצל היועמ\"ש, תזכורת ב{{יום שלישי}}\n- [[PERSON|יוחאי בן שושן]] – עסקה מתה, לא לבזבז זמן\n- [[PERSON|ורד]] מ{{ורד הגליל}} – רוצה הנחה של {{15%}}, לא לתת יותר מ-{{10%}}. [[PHONE|052-3074418]]\nהסיסמה לדשבורד של {{HubSpot}} של הצוות: [[SECRET|Tzevet!Mechirot24]]",
+        '[[PERSON|אסף]], אני יוצאת למילואים, אז הנה:\n- [[PERSON|בתיה]] מ{{ביטוח ישיר}} – חוזה אצל היועמ"ש, תזכורת ב{{יום שלישי}}\n- [[PERSON|יוחאי בן שושן]] – עסקה מתה, לא לבזבז זמן\n- [[PERSON|ורד]] מ{{ורד הגליל}} – רוצה הנחה של {{15%}}, לא לתת יותר מ-{{10%}}. [[PHONE|052-3074418]]\nהסיסמה לדשבורד של {{HubSpot}} של הצוות: [[SECRET|Tzevet!Mechirot24]]',
     ),
     (
         "crm_note",
@@ -587,7 +587,7 @@ RECORDS: list[tuple[str, str, str]] = [
     (
         "tool_result",
         "mixed",
-        "{\"contacts\": [{\"name\": \"[[PERSON|Rawan Saleh]]\", \"title\": \"{{Marketing Director}}\", \"company\": \"{{Zain KSA}}\", \"mobile\": \"[[PHONE|+966 59 614 2087]]\", \"email\": \"[[EMAIL|rawan.saleh@zain-ksa-partners.com]]\", \"city\": \"{{Riyadh}}\"}, {\"name\": \"[[PERSON|Ahmed Nabil]]\", \"title\": \"{{Procurement Lead}}\", \"company\": \"{{Zain KSA}}\", \"mobile\": \"[[PHONE|+966 55 309 7718]]\", \"email\": null, \"city\": \"{{Jeddah}}\", \"last_ip\": \"[[IP_ADDRESS|188.48.221.9]]\"}], \"total\": 2}",
+        '{"contacts": [{"name": "[[PERSON|Rawan Saleh]]", "title": "{{Marketing Director}}", "company": "{{Zain KSA}}", "mobile": "[[PHONE|+966 59 614 2087]]", "email": "[[EMAIL|rawan.saleh@zain-ksa-partners.com]]", "city": "{{Riyadh}}"}, {"name": "[[PERSON|Ahmed Nabil]]", "title": "{{Procurement Lead}}", "company": "{{Zain KSA}}", "mobile": "[[PHONE|+966 55 309 7718]]", "email": null, "city": "{{Jeddah}}", "last_ip": "[[IP_ADDRESS|188.48.221.9]]"}], "total": 2}',
     ),
     (
         "csv_export",
@@ -622,7 +622,7 @@ RECORDS: list[tuple[str, str, str]] = [
     (
         "tool_result",
         "mixed",
-        "lead_lookup(id={{L-48812}}) →\nname: [[PERSON|Fatma Yilmaz-Haddad]]\ncountry: {{Israel}}\nphone: [[PHONE|+972 50 312 9048]]\nstage: {{Demo scheduled}}\nnotes: \"Wants to see the Hebrew + Arabic UI side by side. Husband [[PERSON|Wael]] also in the meeting.\"\ncreated_by: [[PERSON|Moran B.]]",
+        'lead_lookup(id={{L-48812}}) →\nname: [[PERSON|Fatma Yilmaz-Haddad]]\ncountry: {{Israel}}\nphone: [[PHONE|+972 50 312 9048]]\nstage: {{Demo scheduled}}\nnotes: "Wants to see the Hebrew + Arabic UI side by side. Husband [[PERSON|Wael]] also in the meeting."\ncreated_by: [[PERSON|Moran B.]]',
     ),
     (
         "config_leak",
@@ -632,7 +632,7 @@ RECORDS: list[tuple[str, str, str]] = [
     (
         "crm_note",
         "anglo",
-        "Pricing page update: rename \"{{Grace}}\" tier to \"{{Essentials}}\", keep \"{{Hope}}\" as the free plan for NGOs. Marketing wants it live by {{May 1}}. No customer impact.",
+        'Pricing page update: rename "{{Grace}}" tier to "{{Essentials}}", keep "{{Hope}}" as the free plan for NGOs. Marketing wants it live by {{May 1}}. No customer impact.',
     ),
     (
         "pasted_contact_card",
@@ -657,6 +657,6 @@ RECORDS: list[tuple[str, str, str]] = [
     (
         "call_notes",
         "mixed",
-        "שיחה עם [[PERSON|ג'מאל אבו אחמד]] מכפר קאסם – בעל {{מוסך אלאמין}}. דיברנו חצי עברית חצי ערבית: \"بدي نظام بسيط، مش كل هالشغلات\". רוצה תזכורות SMS ללקוחות לטיפולים. [[PHONE|052-2841576]]. בן דוד שלו [[PERSON|עלי]] ב{{טירה}} גם אולי מעוניין. {{جميل}} מאוד, לחזור אליו אחרי {{العيد}}.",
+        'שיחה עם [[PERSON|ג\'מאל אבו אחמד]] מכפר קאסם – בעל {{מוסך אלאמין}}. דיברנו חצי עברית חצי ערבית: "بدي نظام بسيط، مش كل هالشغلات". רוצה תזכורות SMS ללקוחות לטיפולים. [[PHONE|052-2841576]]. בן דוד שלו [[PERSON|עלי]] ב{{טירה}} גם אולי מעוניין. {{جميل}} מאוד, לחזור אליו אחרי {{العيد}}.',
     ),
 ]

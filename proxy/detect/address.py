@@ -221,8 +221,12 @@ UAE = re.compile(
     r"(?:,\s*[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}){0,3}"
 )
 # PO boxes; a box number may carry its post office's code ("P.O. Box 48210-00100").
+# Then an Omani or Gulf postal code ("PC 133") and up to two places ("Al Khuwair, Muscat").
+_BOX_PLACE = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}"
 _BOX_NUMBER = (
-    r"\s*:?\s*(?:No\.?\s*)?\d{1,7}(?:-\d{3,5})?(?:,?\s*[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})?"
+    r"\s*:?\s*(?:No\.?\s*)?\d{1,7}(?:-\d{3,5})?"
+    r"(?:,?[ \t]*(?:PC|P\.C\.|Postal Code|Post Code|ZIP)[ \t]*:?[ \t]*\d{3,6})?"
+    rf"(?:,?\s*{_BOX_PLACE})?(?:,[ \t]*(?=[A-Z][a-z]){_BOX_PLACE})?"  # not "AK 99509": a tail
 )
 PO_BOX = re.compile(
     r"(?:P\.?\s?O\.?\s?(?:Box|BOX|box)|Post Office Box|P\.?O\.?B\.|POB|PMB|"
@@ -256,17 +260,22 @@ LABEL = re.compile(
     r"current|company|customer|client)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[123])?|"
     r"address(?:[ _-]?(?:line)?[ _-]?[123])?|addr|street[ _-]?address|street|"
     r"ship(?:ping)?[ _-]to|deliver(?:y)?[ _-]to|adresse|direcci[oó]n|indirizzo|endere[cç]o|"
-    r"anschrift|ה?כתובת(?:[ \t]+(?!(?:ה|ל)?(?:מייל|אימייל|דוא\"ל|אתר|אינטרנט|דואר אלקטרוני))"
+    r"anschrift|domicilio|morada|adres|adresa|адрес|"
+    r"ה?כתובת(?:[ \t]+(?!(?:ה|ל)?(?:מייל|אימייל|דוא\"ל|אתר|אינטרנט|דואר אלקטרוני))"
     r"[\u05d0-\u05ea][\u05d0-\u05ea\"'׳-]*){0,2}|"
     r"(?:ال)?عنوان(?:[ \t]+(?:ال)?(?:وطني|مسجل|شحن|توصيل|تسليم|استلام|مكتب|فاتورة|فوترة|سكن|"
     r"منزل|عمل|شركة|بريدي|جديد|قديم|كامل|حالي|مراسلة|مقر|عميل|فرع|مستودع|محل|مختصر|"
     r"الفعلي|فعلي|التجاري|تجاري|الرئيسي|رئيسي)){0,2})"
     r"[\"']?[ \t]*[:=][ \t]*(?P<q>[\"']?)"
 )
+# A vCard's address line, "ADR;TYPE=work:;;Main St 5;Springfield;;12345;US": its components,
+# from the first non-empty one to the last (the semicolons between them stay inside).
+VCARD_ADR = re.compile(r"^ADR(?:;[^:\n]*)?:[; \t]*(?P<value>[^;\n][^\n]*?)[; \t]*$", re.MULTILINE)
 _LABEL_WORDS = ahocorasick.Automaton()
 for _word in (
     *("address", "addr", "street", "ship", "deliver", "adresse", "direcci", "indirizzo"),
     *("endere", "anschrift", "כתובת", "הכתובת", "العنوان", "عنوان"),
+    *("domicilio", "morada", "adres", "адрес"),
 ):
     _LABEL_WORDS.add_word(_word, len(_word))
 _LABEL_WORDS.make_automaton()
@@ -750,7 +759,8 @@ def _label_spans(
                 if stop.group(1).casefold() not in _ABBREVIATIONS:
                     value = value[: stop.end(1)]
                     break
-        value = value.rstrip(" ,.،")
+        # A quoted value is whole: its last dot ends an abbreviation ("León, Gto.").
+        value = value.rstrip(" ,،" if m.group("q") else " ,.،")
         if _NOT_AN_ADDRESS.search(value) or not (
             any(ch.isdigit() for ch in value) or "," in value or "،" in value
         ):
@@ -912,12 +922,16 @@ def find_addresses(text: str) -> Iterator[Span]:
         found.extend(_chain_spans(text, STREET_CHAIN, 1, streets))
     if labels:
         found.extend(_label_spans(text, lowered, labels))
+    if "ADR" in text:
+        found.extend(m.span("value") for m in VCARD_ADR.finditer(text))
     # A Hebrew or Arabic chain is whole already: it is not stretched.
     stretched = list(rtl_spans(text, rtl, anchors)) if rtl and separated else []
     for start, end in found:
         end = _tail(text, end)[0]
         start = _head(text, start)
         while end > start and text[end - 1] in " ,.،":
+            if text[end - 1] == "." and text[end : end + 1] in ('"', "'"):
+                break  # a quoted value's last dot ends an abbreviation ("León, Gto.")
             end -= 1
         stretched.append((start, end))
     # Two anchors of one address (its label and its street) become one span.

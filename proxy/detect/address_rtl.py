@@ -42,7 +42,7 @@ _RTL_NUM = rf"\d{{1,5}}(?:[-/]\d{{1,4}})?(?:[{_HE}{_AR}](?![{_HE}{_AR}]))?"
 # are streets only with a house number, and "طريق" (way) only as a whole part or with one.
 _RTL_STREET_WORD = (
     r"(?:[הבלמו]{0,2}(?:רחוב|רח['׳]|שדרות|שדרת|שד['׳]|סמטת|סמ['׳]|דרך|כיכר|ככר|שביל|טיילת|מעלה)|"
-    r"[وبفل]?(?:ال)?(?:شارع|طريق|جادة|زقاق|سكة)|ش\.)"
+    r"[وبفل]?(?:ال)?(?:شارع|طريق|جادة|زقاق|سكة|زنقة|درب)|ش\.)"
 )
 _RTL_WEAK_STREET = re.compile(r"(?:דרך|כיכר|ככר|שביל|מעלה|طريق)$")
 _RTL_UNIT_WORD = (
@@ -124,7 +124,7 @@ _RTL_SEED = re.compile(
 # one automaton in a window of text: cheaper than the patterns' alternations at every place.
 _STREET_CUES = (
     *("רחוב", "רח'", "רח׳", "שדרות", "שד'", "שד׳", "סמטת"),
-    *("شارع", "طريق", "جادة", "زقاق", "سكة"),  # "سكة": an Omani way
+    *("شارع", "طريق", "جادة", "زقاق", "سكة", "زنقة", "درب"),  # Omani and Moroccan ways
 )
 _RTL_STREETS = ahocorasick.Automaton()
 _RTL_KEYWORDS = ahocorasick.Automaton()

@@ -24,13 +24,17 @@ _NOT_ID = re.compile(
     r"(?i)(?:order|invoice|inv|sku|ticket|ref|po|quote|deal|case|tracking|account|acct|"
     r"#|no\.?|id:?\s*#|הזמנה|חשבונית|فاتورة|طلب)\W{0,3}$"
 )
-_ID_CUE = re.compile(r"(?i)(?:\bt\.?z\.?|teudat|ת\.?ז|תעודת זהות|\bid\b|identity|هوية)\W{0,12}$")
+# The cue may be a word or two before the number ("ת.ז. לחשבונית 0996...", "ID for invoice").
+_ID_CUE = re.compile(
+    r"(?i)(?:\bt\.?z\.?|teudat|ת\.?ז|תעודת זהות|\bid\b|identity|هوية)"
+    r"(?:\W{1,3}[^\W\d]{1,10}){0,2}\W{0,12}$"
+)
 
 
 def find_il_ids(text: str) -> Iterator[Span]:
     """9-digit numbers with a valid Israeli check digit (not after order/invoice words)."""
     for m in IL_ID.finditer(text):
-        before = text[max(0, m.start() - 24) : m.start()]
+        before = text[max(0, m.start() - 36) : m.start()]
         if _NOT_ID.search(before) and not _ID_CUE.search(before):
             continue
         if il_id_valid(m.group()):

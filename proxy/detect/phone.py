@@ -18,6 +18,7 @@ from proxy.detect.spans import EntityType, Span
 REGIONS = (
     *("IL", "AE", "US", "GB", "DE", "FR", "IN", "NG", "AU", "SA", "CA"),
     *("EG", "JO", "LB", "KW", "QA", "BH", "OM", "TR", "KE", "ZA", "CN"),
+    *("BR", "MX", "ES", "IT", "PK", "PH", "MA"),
 )
 # A country code may be written in parentheses ("(+972) 54-1234567") and a separator spaced
 # ("054 - 123 4567"). A comma and digits after a number written with "+" or separators is a
@@ -47,6 +48,8 @@ def _glued(text: str, start: int) -> bool:
         return False
     if before == "-" and start > 1 and "\u05d0" <= text[start - 2] <= "\u05ea":
         return False
+    if before == ":" and start > 1 and text[start - 2].isalpha():
+        return False  # a label ("TEL;CELL:053...", "手机：138...", "Mob:+971...")
     return before.isalnum() or before in _GLUED
 
 
@@ -59,7 +62,7 @@ _NOT_PHONE_BEFORE = re.compile(
     # A Latin keyword must start a word ("Rashid " does not end in "id"); Hebrew and Arabic
     # ones may carry a prefix letter ("בהזמנה").
     r"(?:(?<![a-z])(?:order|invoice|inv|sku|ticket|ref|po|quote|deal|case|tracking|account|acct|serial|"
-    r"version|ver|build|id|#|no\.?|[$€£₪]|usd|eur|ils|aed|nis|gbp|zip|postcode|postal code|plz|"
+    r"version|ver|build|id|#|no[.:]|[$€£₪]|usd|eur|ils|aed|nis|gbp|zip|postcode|postal code|plz|"
     r"מיקוד|הזמנה|חשבונית|ח\.?פ\.?|ח\"פ|ע\.?מ\.?|ע\"מ|vat|trn|tax id|cr no\.?|"
     r"الرمز البريدي|فاتورة|طلب|السجل التجاري|الرقم الضريبي|"
     # Dubai's Makani building locator: ten digits, often written 5 + 5, a place not a line.

@@ -31,6 +31,7 @@ PERSON_KEYS = frozenset(
         "middle_name",
         "full_name",
         "fullname",
+        "fn",  # a vCard's formatted name
         "contact",
         "contact_name",
         "contactname",

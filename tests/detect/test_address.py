@@ -467,3 +467,24 @@ def test_turkish_cd_boxes_with_their_city_and_omani_ways(text: str, address: str
 def test_a_street_part_does_not_reach_back_over_the_line_above() -> None:
     text = "Kunde: Nordlicht GmbH, z. Hd. Katrin von Stetten\nHauptstraße 41, 10827 Berlin"
     assert ["Hauptstraße 41, 10827 Berlin"] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # Spanish and Portuguese labels; a quoted value keeps the dot of its abbreviation.
+        (
+            'domicilio: "Av. Insurgentes Sur 1602, Col. Crédito Constructor, 03940 CDMX, Méx."',
+            "Av. Insurgentes Sur 1602, Col. Crédito Constructor, 03940 CDMX, Méx.",
+        ),
+        ("morada: Rua Augusta 210, 1100-053 Lisboa", "Rua Augusta 210, 1100-053 Lisboa"),
+        # A vCard's ADR line: its components, semicolons and all.
+        ("ADR;TYPE=home:;;Herzl 14;Haifa;;3303514;Israel", "Herzl 14;Haifa;;3303514;Israel"),
+        # A Gulf PO box with its postal code and two places.
+        ("P.O. Box 3391, PC 112, Ruwi, Muscat", "P.O. Box 3391, PC 112, Ruwi, Muscat"),
+        # A Moroccan street word.
+        ("نرسل الطلبية إلى 7 زنقة فاس، أكدال، الرباط غدا", "7 زنقة فاس، أكدال، الرباط"),
+    ],
+)
+def test_more_labels_vcards_gulf_boxes_and_moroccan_streets(text: str, address: str) -> None:
+    assert [address] == [text[s.start : s.end] for s in find_addresses(text)]

@@ -34,3 +34,9 @@ def test_an_id_in_a_csv_row_is_found_but_not_inside_grouped_thousands() -> None:
 def test_an_id_cell_after_a_cell_that_ends_in_a_digit() -> None:
     text = "נביה עאמר,ג'וליס,050-7718234,952224970,פעיל"
     assert ["952224970"] == [text[s.start : s.end] for s in find_il_ids(text)]
+
+
+def test_an_id_cue_a_word_or_two_before_the_number_outweighs_an_invoice_word() -> None:
+    text = "ת.ז. לחשבונית 099603086 בבקשה"
+    assert ["099603086"] == [text[s.start : s.end] for s in find_il_ids(text)]
+    assert [] == list(find_il_ids("חשבונית 099603086"))

@@ -107,3 +107,23 @@ def test_a_phone_cell_followed_by_a_numeric_cell_is_whole() -> None:
     text = "נביה עאמר,ג'וליס,050-7718234,952224970,פעיל"
     assert "050-7718234" in [text[s.start : s.end] for s in find_phones(text)]
     assert [] == list(find_phones("Total 1234567,50 EUR"))  # a decimal comma still ends it
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        # A label glued to the number with a colon: a vCard line, a Chinese signature.
+        ("TEL;CELL:052-6612048", "052-6612048"),
+        ("手机：139 2071 5538", "139 2071 5538"),
+        # Portuguese "no" (on the) is not "No." (a reference number).
+        ("me liga no +55 21 99731-4408 amanhã", "+55 21 99731-4408"),
+        # A Brazilian mobile in its national format.
+        ("Celular (21) 99731-4408", "(21) 99731-4408"),
+    ],
+)
+def test_labels_glued_by_a_colon_and_more_national_formats(text: str, phone: str) -> None:
+    assert [phone] == _found(text)
+
+
+def test_a_reference_number_after_no_dot_is_not_a_phone() -> None:
+    assert [] == _found("Ref no. 0526612048 in the ledger")

@@ -172,3 +172,7 @@ def test_a_value_may_hold_an_apostrophe_or_a_geresh() -> None:
     assert ["ויאצ'סלב לוין"] == _found("בן/בת זוג: ויאצ'סלב לוין, ת.ז. 558940912")
     assert ["Dana O'Neil", "Omar"] == _found('{"name": "Dana O\'Neil", "owner": "Omar"}')
     assert ["Dana Levi"] == _found("name: 'Dana Levi'")
+
+
+def test_a_vcard_formatted_name_is_a_person_field() -> None:
+    assert ["Oksana Berezovska"] == _found("BEGIN:VCARD\nFN:Oksana Berezovska\nEND:VCARD")
