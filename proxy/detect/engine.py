@@ -122,10 +122,12 @@ class DetectionEngine(Detector):
         found: list[list[Span]] = []
         # Name candidates stay plain (start, end) pairs until merged: far fewer objects.
         people_of: list[set[tuple[int, int]]] = []
+        not_people_of: list[list[tuple[int, int]]] = []
         names: set[str] = set()
         for text in texts:
-            view, spans, people = self._one_text(text)
+            view, spans, people, not_people = self._one_text(text)
             views.append(view)
+            not_people_of.append(not_people)
             names.update(view.text[s:e] for s, e in people)
             for s in spans:
                 if s.type is EntityType.EMAIL:
@@ -139,28 +141,39 @@ class DetectionEngine(Detector):
         for spans, more in zip(found, repeats([v.text for v in views], found), strict=True):
             spans.extend(more)
         results: list[list[Span]] = []
-        for view, spans, people in zip(views, found, people_of, strict=True):
-            people.update(drop_word_uses(view.text, propagator.find(view.text), self._lex))
+        for view, spans, people, not_people in zip(
+            views, found, people_of, not_people_of, strict=True
+        ):
+            spread = drop_word_uses(view.text, propagator.find(view.text), self._lex)
+            if not_people:
+                # "Bekele Catering" in a company column, "Kfar Saba" in a city field: a name
+                # found elsewhere is not that person there.
+                spread = _outside(spread, not_people)
+            people.update(spread)
             spans.extend(_merge_people(view.text, people))
             results.append(self._finish(view, spans))
         return results
 
-    def _one_text(self, text: str) -> tuple[NormalizedText, list[Span], set[tuple[int, int]]]:
-        """What one text holds on its own: its view, identifiers and name candidates; taken
-        from the memo when the text was seen before (a chat history sent again)."""
+    def _one_text(
+        self, text: str
+    ) -> tuple[NormalizedText, list[Span], set[tuple[int, int]], list[tuple[int, int]]]:
+        """What one text holds on its own: its view, identifiers, name candidates and values
+        that hold no person; taken from the memo when the text was seen before (a chat
+        history sent again)."""
         digest = b""
         if self._memo.enabled:
             digest, known = self._memo.get(text)
             if known is not None:
                 view = normalize(text) if known.normalised else NormalizedText(text, text)
-                return view, list(known.identifiers), set(known.people)
+                return view, list(known.identifiers), set(known.people), list(known.not_people)
         view = normalize(text)
         spans = list(self._identifiers(view.text))
-        people = self._people(view.text)
+        people, not_people = self._people(view.text)
         if self._memo.enabled:
             changed = view.text != text or bool(view.edits)
-            self._memo.put(digest, TextFindings(tuple(spans), frozenset(people), changed))
-        return view, spans, people
+            findings = TextFindings(tuple(spans), frozenset(people), changed, tuple(not_people))
+            self._memo.put(digest, findings)
+        return view, spans, people, not_people
 
     def _identifiers(self, text: str) -> Iterator[Span]:
         for recognizer in RECOGNIZERS if _DIGIT.search(text) else WITHOUT_DIGITS:
@@ -173,15 +186,16 @@ class DetectionEngine(Detector):
         for start, end in self._personal.find(text):
             yield Span(start, end, EntityType.PERSON, 1.0, "dictionary")
 
-    def _people(self, text: str) -> set[tuple[int, int]]:
+    def _people(self, text: str) -> tuple[set[tuple[int, int]], list[tuple[int, int]]]:
+        """Name candidates, and the values structure says hold no person."""
         found = {(h.start, h.end) for h in find_names(text, self._lex)}
-        people, organisations = read_structure(text)
-        if organisations:
-            # A name inside a company, account or deal value is that organisation's.
-            found = {p for p in found if not any(s <= p[0] and p[1] <= e for s, e in organisations)}
+        people, not_people = read_structure(text)
+        if not_people:
+            # A name inside a company, account, deal, place or title value is not a person.
+            found = set(_outside(list(found), not_people))
         found.update(people)
         found.update(find_cjk_names(text))
-        return found
+        return found, not_people
 
     def _email_names(self, text: str, email: Span) -> list[str]:
         """Local-part pieces that are names, or that the text also writes as a word."""
@@ -206,6 +220,11 @@ class DetectionEngine(Detector):
             elif end > start:
                 out.append(Span(start, end, s.type, s.score, s.source))
         return out
+
+
+def _outside(spans: list[tuple[int, int]], areas: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` without those that lie inside one of `areas`."""
+    return [p for p in spans if not any(s <= p[0] and p[1] <= e for s, e in areas)]
 
 
 def _compile_custom(pattern: CustomPattern) -> re.Pattern[str]:

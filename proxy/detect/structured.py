@@ -320,9 +320,10 @@ def find_structured_names(text: str) -> Iterator[tuple[int, int]]:
 
 
 def read_structure(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(person names, organisations) that structure says a text holds: values of person keys
-    and columns, chat-export speakers; values of company, account and deal keys and columns,
-    which are organisations whatever names they hold ("Company: Ege Marin")."""
+    """(person names, values holding no person) that structure says a text holds: values of
+    person keys and columns, chat-export speakers; values of company, account, deal, place and
+    job-title keys and columns, which hold no person whatever names they hold ("Company: Ege
+    Marin", "city: Kfar Saba")."""
     people: list[tuple[int, int]] = []
     organisations: list[tuple[int, int]] = []
     if ":" in text or "=" in text:
@@ -350,9 +351,18 @@ def read_structure(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
     return people, organisations
 
 
-# Keys and headers whose values are organisations or deals (casefolded, spaces as "_").
+# Keys and headers whose values hold no person (casefolded, spaces as "_"): organisations and
+# deals, places, job titles.
 _ORG_KEYS = frozenset(
     [
+        *("city", "town", "region", "state", "province", "country", "location", "district"),
+        *("area", "neighbourhood", "neighborhood", "hq", "headquarters", "ciudad", "cidade"),
+        *("ville", "stadt", "città", "citta", "kota", "şehir", "sehir", "il", "город", "страна"),
+        *("עיר", "יישוב", "ישוב", "מדינה", "אזור", "مدينة", "المدينة", "الدولة", "المنطقة"),
+        *("البلد", "الحي"),
+        *("title", "job_title", "jobtitle", "position", "role", "designation", "occupation"),
+        *("cargo", "puesto", "poste", "fonction", "funktion", "jabatan", "unvan", "chức_vụ"),
+        *("должность", "תפקיד", "המשרה", "المسمى_الوظيفي", "الوظيفة", "المنصب", "المسمى"),
         *("company", "company_name", "organization", "organisation", "org", "employer"),
         *("account", "account_name", "business", "business_name", "firm", "vendor"),
         *("supplier", "deal", "deal_name", "opportunity", "opportunity_name", "customer_company"),

@@ -29,6 +29,8 @@ class TextFindings:
     identifiers: tuple[Span, ...]
     people: frozenset[tuple[int, int]]
     normalised: bool  # the view differs from the text: it is rebuilt on reuse
+    # Values that hold no person (company, place and title fields): spread names stay out.
+    not_people: tuple[tuple[int, int], ...] = ()
 
 
 class TextMemo:
@@ -78,4 +80,4 @@ class TextMemo:
 
 
 def _size(findings: TextFindings) -> int:
-    return 1 + len(findings.identifiers) + len(findings.people)
+    return 1 + len(findings.identifiers) + len(findings.people) + len(findings.not_people)

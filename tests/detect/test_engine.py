@@ -253,3 +253,15 @@ def test_a_five_letter_particle_before_a_name_part_joins_it() -> None:
     people = {(text.index("Rossa"), text.index("Rossa") + 5), (text.index("Qadir"), len(text))}
     merged = [text[s.start : s.end] for s in _merge_people(text, people)]
     assert ["della Rossa", "abdul Qadir"] == merged
+
+
+def test_a_spread_name_stays_out_of_company_place_and_title_values() -> None:
+    texts = [
+        "Full Name,Company,City\nTigist Bekele,Bekele Catering,Haifa\n",
+        '{"contact": "Dana Saba", "city": "Kfar Saba", "title": "Head of Sales"}',
+    ]
+    found = [
+        [text[s.start : s.end] for s in spans if s.type is EntityType.PERSON]
+        for text, spans in zip(texts, DetectionEngine(memo_texts=0).detect_all(texts), strict=True)
+    ]
+    assert found == [["Tigist Bekele"], ["Dana Saba"]]
