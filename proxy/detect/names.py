@@ -499,6 +499,8 @@ def _accept(
         cue = True
     if not part[0][3]:
         # Hebrew/Arabic/Cyrillic: no capitals, so unknown words never ride along.
+        if len(part) == 1 and month_day(text, part[0][0], part[0][1]):
+            return  # "15 محرم", "חודש ניסן": a date
         if cue is None:
             acted = next((i for i, t in enumerate(part) if _PERSON_AFTER.match(text, t[1])), None)
             if acted is not None:

@@ -15,8 +15,9 @@ from proxy.detect.context import BRANDS, COUNTRIES, MONTHS, PLACES
 from proxy.detect.lexicon import AMBIGUOUS, NameLexicon
 from proxy.detect.organisations import known_organisations, outside
 
-# A day after a month ("June 12", "April 30th").
+# A day after a month ("June 12", "April 30th"), a day or "month" before it.
 _DAY_AFTER = re.compile(r" \d{1,2}(?:st|nd|rd|th)?\b")
+_DAY_BEFORE = re.compile(r"(?:\b\d{1,2}\.?|\bde|ב?חודש|شهر|ל?ב?-?\d{1,2}) $")
 # The article or a preposition of place or means before a place, country or brand.
 _THE_BEFORE = re.compile(r"\bthe $", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(
@@ -66,6 +67,8 @@ def _word_use(text: str, start: int, end: int, lex: NameLexicon) -> bool:
     listed = word in PLACES or word in COUNTRIES or word in BRANDS
     if not listed and not lex.flags.get(word, 0) & AMBIGUOUS and word not in lex.common:
         return False
+    if month_day(text, start, end):
+        return True
     if "\u0590" <= first <= "\u05ff":
         glued = _glued_prefix(text, start)
         return glued in _HEBREW_WORD_PREFIXES or _OF_AFTER.match(text, end) is not None
@@ -73,8 +76,6 @@ def _word_use(text: str, start: int, end: int, lex: NameLexicon) -> bool:
         return _ARABIC_WORD_BEFORE.search(text, max(0, start - 12), start) is not None
     before = text[max(0, start - 12) : start]
     if _THE_BEFORE.search(before) or _NOUN_AFTER.match(text, end):
-        return True
-    if month_day(text, start, end):
         return True
     return listed and _PLACE_BEFORE.search(before.rstrip(" ")) is not None and before[-1:] == " "
 
@@ -94,5 +95,11 @@ def _glued_prefix(text: str, start: int) -> str:
 
 
 def month_day(text: str, start: int, end: int) -> bool:
-    """True when `text[start:end]` is a month name followed by a day ("June 12")."""
-    return text[start:end].casefold() in MONTHS and _DAY_AFTER.match(text, end) is not None
+    """True when `text[start:end]` is a month name with a day after or before it ("June 12",
+    "15 محرم", "3 Eylül sonuna"), or after the word "month" ("חודש ניסן", "شهر رجب")."""
+    if text[start:end].casefold() not in MONTHS:
+        return False
+    return (
+        _DAY_AFTER.match(text, end) is not None
+        or _DAY_BEFORE.search(text, max(0, start - 8), start) is not None
+    )

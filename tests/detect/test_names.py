@@ -466,3 +466,20 @@ def test_a_role_before_or_a_title_or_contact_after_introduces_a_name(
 )
 def test_the_rare_hebrew_and_arabic_tier_needs_a_second_signal(text: str, names: list[str]) -> None:
     assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Months and weekdays of other languages and calendars, with a day or "month".
+        ("תאריך יעד: 12 כסלו", []),
+        ("חיוב כפול על חודש ניסן", []),
+        ("موعد الدفع: 3 شعبان", []),
+        ("demo hari Kamis jam 10", []),
+        ("teklifi 5 Eylül sonuna kadar bekliyor", []),
+        # ... and the same words as names, with a name beside them.
+        ("ניסן אלמוג התקשר", ["ניסן אלמוג"]),
+    ],
+)
+def test_months_and_weekdays_of_other_languages_are_dates(text: str, names: list[str]) -> None:
+    assert names == _found(text)
