@@ -120,3 +120,39 @@ def arabizi_flags(lex: NameLexicon, word: str) -> int:
         if flags and len(reading) >= 3 and reading not in lex.common:
             return flags
     return 0
+
+
+# Arabic names written in Hebrew letters (the usual spelling of Arab-Israeli names): a geresh
+# marks the Arabic sounds Hebrew lacks (ח'ליל Khalil, ג'מאל Jamal, צ'אהר Dhaher). Letter by
+# letter, such a word maps back onto its Arabic spelling, which the lexicon knows.
+_HEBREW_TO_ARABIC = {
+    "א": "ا", "ב": "ب", "ג": "ج", "ד": "د", "ה": "ه", "ו": "و", "ז": "ز", "ח": "ح", "ט": "ط",
+    "י": "ي", "כ": "ك", "ך": "ك", "ל": "ل", "מ": "م", "ם": "م", "נ": "ن", "ן": "ن", "ס": "س",
+    "ע": "ع", "פ": "ف", "ף": "ف", "צ": "ص", "ץ": "ص", "ק": "ق", "ר": "ر", "ש": "ش", "ת": "ت",
+}  # fmt: skip
+_HEBREW_GERESH_TO_ARABIC = {
+    "ג": "ج", "ח": "خ", "ד": "ذ", "ת": "ث", "ט": "ظ", "צ": "ض", "ע": "غ", "ז": "ج",
+}  # fmt: skip
+_GERESHES = "'׳’"
+
+
+def hebrew_arabic_flags(lex: NameLexicon, low: str) -> int:
+    """The lexicon flags of the Arabic name a Hebrew-lettered word with a geresh spells
+    ("ח'ליל" is خليل), trying it also without the vowel letters Hebrew adds (סוהיל, سهيل);
+    0 when none is known."""
+    out: list[str] = []
+    for i, ch in enumerate(low):
+        if ch in _GERESHES:
+            continue
+        marked = i + 1 < len(low) and low[i + 1] in _GERESHES
+        mapped = (_HEBREW_GERESH_TO_ARABIC if marked else _HEBREW_TO_ARABIC).get(ch)
+        if mapped is None:
+            return 0
+        out.append(mapped)
+    arabic = "".join(out)
+    flags = lex.flags.get(arabic, 0)
+    if not flags and len(arabic) > 3:
+        # A vowel letter inside the word ("סוהיל", "ג'מאל" -> جمال keeps its alif).
+        inner = arabic[0] + arabic[1:-1].replace("و", "").replace("ي", "") + arabic[-1]
+        flags = lex.flags.get(inner, 0)
+    return flags

@@ -30,6 +30,7 @@ from proxy.detect.name_forms import (
     attached_particle_name,
     fold_accents,
     fold_accents_but_tilde,
+    hebrew_arabic_flags,
     russian_nominative_flags,
 )
 from proxy.detect.organisations import (
@@ -42,7 +43,7 @@ from proxy.detect.organisations import (
 from proxy.detect.word_uses import adjective, month_day
 
 _NONLATIN = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f"
-_CAPITALS = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
+_CAPITALS = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿΆΈ-ΏΑ-Ϋ"  # Latin and Greek capitals (Greek names are cased)
 _LATIN_REST = r"[^\W\d_]*(?:['’-][^\W\d_]+)*"
 _NONLATIN_REST = rf"[^\W\d_]*(?:['’׳-][{_NONLATIN}][^\W\d_]*)*(?:['׳](?![^\W\d_]))?"
 # The rest of a lower-case particle before a name ("al-", "d'", "van-", "ibn-"), once its first
@@ -233,10 +234,12 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
                 # A surname under a prefix letter is as often a word that starts with that
                 # letter ("מסעדה", a restaurant, is not "from Saada"): it needs a second signal.
                 flags |= AMBIGUOUS
-    if not flags and not low.isascii() and _is_latin(low):
+    if not flags and not low.isascii() and _is_latin(low) and low not in lex.common:
         flags = lex.flags.get(fold_accents(low), 0)  # "Sanjuán", "Yılmaz"
         if not flags and "ñ" in low:
             flags = lex.flags.get(fold_accents_but_tilde(low), 0)  # "Íñigo"
+    if not flags and "\u05d0" <= low[0] <= "\u05ea" and ("'" in low or "׳" in low):
+        flags = hebrew_arabic_flags(lex, low)  # "ח'ליל" is خليل, "ג'בארין" جبارين
     if not flags and len(low) > 4 and "\u0400" <= low[0] <= "\u04ff" and token[0].isupper():
         flags = russian_nominative_flags(lex, low)  # names are capitalised in Cyrillic
     arabic = "\u0600" <= low[0] <= "\u06ff"
@@ -479,7 +482,9 @@ def _accept(
         and part[0][2] == PARTICLE
         and not (len(part) > 1 and text[part[0][0] : part[0][1]].casefold() in _GIVEN_NAME_LEADS)
     ):
-        part.pop(0)
+        cue = cues.get(part.pop(0)[0])
+        if cue is not None and part and part[0][0] not in cues:
+            cues[part[0][0]] = cue  # "Mr. Al Nuaimi": the cue reaches over the particle
     if len(part) > 1 and part[0][2] in (AMBIG, UNKNOWN) and part[1][0] in cues:
         part = part[1:]  # a capitalised cue word ("Met Dana Levi") is not part of the name
     if not part:

@@ -458,7 +458,7 @@ def test_a_role_before_or_a_title_or_contact_after_introduces_a_name(
         ("נפגשנו עם לינא אדיסו", ["לינא אדיסו"]),
         ("דיברתי עם סמאח אתמול", ["סמאח"]),
         # ... but never alone: after a weak cue, or two with no cue at all.
-        ("פגישה עם סמאח מחר", []),
+        ("הדמו אצל סמאח מחר", []),
         ("אדיסו קבלאן", []),
         # A prefix letter before a better-known name wins over a rare-tier spelling.
         ("שלח לאלי את המצגת", ["אלי"]),
@@ -482,4 +482,29 @@ def test_the_rare_hebrew_and_arabic_tier_needs_a_second_signal(text: str, names:
     ],
 )
 def test_months_and_weekdays_of_other_languages_are_dates(text: str, names: list[str]) -> None:
+    assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Greek is a cased script: its names are read like Latin ones.
+        ("Με εκτίμηση,\nΣοφία Καραγιάννη", ["Σοφία Καραγιάννη"]),
+        ("Η Αθήνα είναι όμορφη την Παρασκευή.", []),
+        # Courtesy titles of more languages are strong cues.
+        ("Przygotuj maila do pana Grzegorza Wiśniewskiego", ["Grzegorza Wiśniewskiego"]),
+        ("Добрий день, пане Тарасе!", ["Тарасе"]),
+        ("Καλημέρα κ. Οικονόμου,", ["Οικονόμου"]),
+        # A particle after a cue: the cue reaches over it (the engine then joins "Al").
+        ("Dear Mr. Al Kharusi,", ["Kharusi"]),
+        # Arabic names in Hebrew letters, read through their Arabic spelling (خليل, جبارين).
+        ("שיחה עם ח'ליל מנאסרה על ההצעה", ["ח'ליל מנאסרה"]),
+        ("ראניה ג'בארין מאום אל פחם ביקשה הצעה", ["ראניה ג'בארין"]),
+        # ... while loanwords with a geresh stay words.
+        ("הזמנתי צ'יפס וג'ינס למנג'ר", []),
+    ],
+)
+def test_greek_more_courtesy_titles_and_arabic_names_in_hebrew_letters(
+    text: str, names: list[str]
+) -> None:
     assert names == _found(text)
