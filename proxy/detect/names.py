@@ -517,6 +517,8 @@ def _accept(
                 cue = True
             elif 2 <= len(part) and _ROLE_AFTER.match(text, part[-1][1]):
                 part, cue = part[-3:], True  # the name ends at the title
+            elif 2 <= len(part) <= 3 and _contact_line(text, part):
+                cue = True
         keep = _nonlatin_keep(text, part, cue)
         for s, e in keep:
             hits.append(NameHit(s, e))
@@ -548,6 +550,16 @@ def _introduced(text: str, part: list[tuple[int, int, int, bool]], cues: dict[in
         return False  # "Dana Levi, Ecobank Ghana, Head of...": the second item is her employer
     end = part[-1][1]
     return bool(_ROLE_AFTER.match(text, end) or _CONTACT_AFTER.match(text, end))
+
+
+def _contact_line(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
+    """Words that open a line or list item and are followed by a phone or an email: a contact
+    list's name ("راجيش كومار - 055 407 1183", "הדס ביטון - hadas@...")."""
+    line = text.rfind("\n", 0, part[0][0]) + 1
+    end = part[-1][1]
+    if text[end : end + 2].strip().startswith(":"):
+        return False  # a field's label ("التليفون الأرضي: 03 ..."), not a name
+    return bool(_ITEM_LEAD.match(text, line, part[0][0])) and bool(_CONTACT_AFTER.match(text, end))
 
 
 def _vocative(text: str, part: list[tuple[int, int, int, bool]]) -> bool:

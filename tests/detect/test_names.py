@@ -508,3 +508,17 @@ def test_greek_more_courtesy_titles_and_arabic_names_in_hebrew_letters(
     text: str, names: list[str]
 ) -> None:
     assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A contact list's line: two words that open it, then a phone or an email.
+        ("أرقام المعرض:\nبيجوي ثاكور - 055 407 1183 - مدير تقنية", ["بيجوي ثاكور"]),
+        ("אנשי קשר:\nמולוגטה וורקו - molu.w@gmail.com", ["מולוגטה וורקו"]),
+        # ... but not a field's label before its value.
+        ("التليفون الأرضي: 03 4872 215", []),
+    ],
+)
+def test_a_contact_lines_opening_words_are_a_name(text: str, names: list[str]) -> None:
+    assert names == _found(text)
