@@ -37,16 +37,53 @@ sr.|sra.|señor|señora|senhor|senhora|monsieur|signor|signora|
 المهندسة|الشيخ|الشيخة|الآنسة|تحدثت مع|اتصلت ب|اجتمعت مع|كلمت|أكلم|اكلم|بكلم|نكلم|كلم
 """
 WEAK_CUES = """
-from|by|with|and|for|per|via|يا|ask|asked|tell|told|contact|rep|owner|manager|lead|customer|client|
-עם|אצל|מאת|את|אל|של|נציג|נציגה|مع|من|إلى|الى|المندوب|named|is called|referred by|on behalf of|
-הלקוח|הלקוחה|הנציג|הנציגה|העוזר|העוזרת|השותף|השותפה|العميل|العميلة|مساعده|مساعدته|شريكه|المسؤول|المسؤولة|المسئول|المسئولة|
-w/|to|call|call back|ring|email|e-mail|txt|text|msg|message|dm|whatsapp|remind|meet|update|updating|
-ya|kalemt|kallamt|bkalem|bkallem|kalem|kallem|ma3|
-this is|it's|its|it is|the guy is|the lady is|assistant|my assistant|colleague|my colleague|boss|
-my boss|это|z. hd.|z.hd.|zu händen|secretary|coworker|co-worker|wife|husband|
-הבוס|המזכיר|המזכירה|העוזר|אשתו|בעלה|زميلي|زميلتي|زميله|زميلها|زميلنا|مساعدي|مساعدتي|
-سكرتيرته|السكرتيرة|زوجته|زوجها|شريكها|مديره|مديرها|مديري
+from|by|with|and|for|per|via|يا|ask|asked|tell|told|contact|rep|owner|manager|lead|customer|
+client|עם|אצל|מאת|את|אל|של|נציג|נציגה|مع|من|إلى|الى|المندوب|named|is called|referred by|
+on behalf of|הלקוח|הלקוחה|הנציג|הנציגה|العميل|العميلة|المسؤول|المسؤولة|المسئول|المسئولة|w/|to|
+call|call back|ring|email|e-mail|txt|text|msg|message|dm|whatsapp|remind|meet|update|updating|
+ya|kalemt|kallamt|bkalem|bkallem|kalem|kallem|ma3|this is|it's|its|it is|the guy is|
+the lady is|my assistant|my colleague|my boss|это|z. hd.|z.hd.|zu händen
 """
+# Roles only a person holds: weak cues, and (in `names`) enough to make the unknown word
+# after them a name ("my colleague Otieno", "הבוס שלה ולדימיר"). Client and customer are
+# not here: a company follows them as often as a person.
+PERSON_ROLES = (
+    "colleague",
+    "coworker",
+    "co-worker",
+    "boss",
+    "assistant",
+    "secretary",
+    "wife",
+    "husband",
+    "הבוס",
+    "העוזר",
+    "העוזרת",
+    "המזכיר",
+    "המזכירה",
+    "השותף",
+    "השותפה",
+    "אשתו",
+    "בעלה",
+    "زميلي",
+    "زميلتي",
+    "زميله",
+    "زميلها",
+    "زميلنا",
+    "مساعده",
+    "مساعدته",
+    "مساعدي",
+    "مساعدتي",
+    "سكرتيرته",
+    "السكرتيرة",
+    "زوجته",
+    "زوجها",
+    "شريكه",
+    "شريكها",
+    "مديره",
+    "مديرها",
+    "مديري",
+)
 SIGN_OFFS = """
 regards|best|thanks|thank you|cheers|sincerely|yours|warmly|kind regards|best regards|בברכה|תודה|
 cordialement|bien à vous|saludos|atentamente|un saludo|mit freundlichen grüßen|viele grüße|
@@ -83,7 +120,7 @@ def _phrases(block: str) -> list[str]:
 def _automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     kinds: dict[str, int] = {}
-    for phrase in _phrases(WEAK_CUES):
+    for phrase in (*_phrases(WEAK_CUES), *PERSON_ROLES):
         kinds[phrase] = kinds.get(phrase, 0) | 1
     for phrase in _phrases(STRONG_CUES):
         kinds[phrase] = kinds.get(phrase, 0) | 2

@@ -22,7 +22,7 @@ from proxy.detect.context import (
     PARTICLES,
     PLACES,
 )
-from proxy.detect.cues import cue_ends
+from proxy.detect.cues import PERSON_ROLES, cue_ends
 from proxy.detect.lexicon import AMBIGUOUS, GIVEN, SURNAME, NameLexicon
 from proxy.detect.lexicon import RARE as RARE_FLAG
 from proxy.detect.name_forms import (
@@ -106,16 +106,9 @@ _PERSON_AFTER = re.compile(
     r"أكد|أكدت|رد|ردت|يقول|تقول|ألغى|ألغت|الغى|الغت|دفع|دفعت|بعت|بعتت|سأل|تسأل|يسأل)"
     r"(?![^\W\d_])"
 )
-# Roles only a person holds, right before a name ("my colleague Otieno Ochieng", "הבוס שלה
-# ולדימיר", "زميلي راجيش"): the role introduces the name as surely as "Mr." does. Client and
-# customer are not here: a company follows them as often as a person.
+# A role only people hold right before a name, maybe with a Hebrew possessive ("הבוס שלה").
 _PERSON_ROLE_BEFORE = re.compile(
-    r"(?:colleague|colleagues|coworker|co-worker|boss|assistant|secretary|wife|husband|son|"
-    r"daughter|brother|sister|father|mother|PA|EA|"
-    r"הבוס|העוזר|העוזרת|המזכיר|המזכירה|השותף|השותפה|הסמנכ\"ל|המנכ\"ל|אשתו|בעלה|אחיו|אחותו|"
-    r"אחיה|אחותה|הבן|הבת|"
-    r"زميلي|زميلتي|زميله|زميلها|زميلنا|مساعده|مساعدته|مساعدي|مساعدتي|سكرتيرته|سكرتيرة|"
-    r"السكرتيرة|زوجته|زوجها|أخوه|أخته|ابنه|ابنته|شريكه|شريكها|مديره|مديرها|مديري)"
+    "(?:" + "|".join(map(re.escape, PERSON_ROLES)) + ")"
     r"(?: (?:שלי|שלו|שלה|שלנו|שלהם|שלהן|שלכם))?,? $"
 )
 _ROLES_HE = (
