@@ -490,6 +490,8 @@ def _accept(
             _accept(text, part[:cut], cues, hits)
             _accept(text, part[cut:], cues, hits)
             return
+    if len(part) == 1 and month_day(text, part[0][0], part[0][1]):
+        return  # "moved the call to June 12", "15 محرم": a date, whatever the cue before it
     cue = cues.get(part[0][0])
     kinds = [t[2] for t in part]
     strong = STRONG in kinds
@@ -497,8 +499,6 @@ def _accept(
         cue = True
     if not part[0][3]:
         # Hebrew/Arabic/Cyrillic: no capitals, so unknown words never ride along.
-        if len(part) == 1 and month_day(text, part[0][0], part[0][1]):
-            return  # "15 محرم", "חודש ניסן": a date
         if cue is None:
             acted = next((i for i, t in enumerate(part) if _PERSON_AFTER.match(text, t[1])), None)
             if acted is not None:
@@ -516,8 +516,6 @@ def _accept(
         for s, e in keep:
             hits.append(NameHit(s, e))
         return
-    if len(part) == 1 and month_day(text, part[0][0], part[0][1]):
-        return  # "moved the call to June 12": a date, whatever the cue before it
     named = sum(k in (STRONG, AMBIG, WORDISH) for k in kinds)
     if named >= 2 and not strong and cue is not True and _all_places(text, part):
         return  # "Hong Kong", "Addis Ababa", "Zain Jordan": places and brands together

@@ -325,35 +325,35 @@ def read_structure(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
     job-title keys and columns, which hold no person whatever names they hold ("Company: Ege
     Marin", "city: Kfar Saba")."""
     people: list[tuple[int, int]] = []
-    organisations: list[tuple[int, int]] = []
+    not_people: list[tuple[int, int]] = []
     if ":" in text or "=" in text:
         for sep in SEPARATOR.finditer(text):
             at = sep.start()
             key = _key_before(text, at)
             kind = _key_kind(key)
-            if not kind and not _org_key(key):
+            if not kind and not _not_person_key(key):
                 continue
             m = QUOTED_VALUE.match(text, at + 1) or VALUE_AFTER.match(text, at + 1)
             if m is None:
                 continue
             if not kind:
                 if _labels_a_field(text, at, key) and len(m.group("value").split()) <= 6:
-                    organisations.append(m.span("value"))
+                    not_people.append(m.span("value"))
             elif _person_like(m.group("value"), strict=kind == 1):
                 people.extend(_value_spans(m.start("value"), m.group("value")))
                 if _normal_key(key) in _LIST_KEYS:
                     people.extend(_more_items(text, m.end("value"), strict=kind == 1))
     if "," in text or "\t" in text or ";" in text or "|" in text:
         for start, end, organisation in _csv_cells(text):
-            (organisations if organisation else people).append((start, end))
+            (not_people if organisation else people).append((start, end))
     if "] " in text or " - " in text or " (" in text:
         people.extend(_chat_speakers(text))
-    return people, organisations
+    return people, not_people
 
 
 # Keys and headers whose values hold no person (casefolded, spaces as "_"): organisations and
 # deals, places, job titles.
-_ORG_KEYS = frozenset(
+_NOT_PERSON_KEYS = frozenset(
     [
         *("city", "town", "region", "state", "province", "country", "location", "district"),
         *("area", "neighbourhood", "neighborhood", "hq", "headquarters", "ciudad", "cidade"),
@@ -390,8 +390,8 @@ def _normal_key(key: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _org_key(key: str) -> bool:
-    return len(key) < 40 and _normal_key(key) in _ORG_KEYS
+def _not_person_key(key: str) -> bool:
+    return len(key) < 40 and _normal_key(key) in _NOT_PERSON_KEYS
 
 
 def _more_items(text: str, at: int, strict: bool) -> Iterator[tuple[int, int]]:
@@ -493,7 +493,7 @@ def _csv_cells(text: str) -> Iterator[tuple[int, int, bool]]:
                         yield from _cells(body, pos, d, [(found[0][0] + 1, found[0][1])])
                         break
                     if found and not any(_EMAIL_OR_DIGIT.search(h) for h in header):
-                        companies = [(i, 3) for i, h in enumerate(header) if _org_key(h)]
+                        companies = [(i, 3) for i, h in enumerate(header) if _not_person_key(h)]
                         columns, delim = found + companies, d
                         break
         pos += len(line)

@@ -17,7 +17,7 @@ from proxy.detect.organisations import known_organisations, outside
 
 # A day after a month ("June 12", "April 30th"), a day or "month" before it.
 _DAY_AFTER = re.compile(r" \d{1,2}(?:st|nd|rd|th)?\b")
-_DAY_BEFORE = re.compile(r"(?:\b\d{1,2}\.?|\bde|ב?חודש|شهر|ל?ב?-?\d{1,2}) $")
+_DAY_BEFORE = re.compile(r"(?:\b\d{1,2}\.?|\bde|ב?חודש|شهر) $")
 # The article or a preposition of place or means before a place, country or brand.
 _THE_BEFORE = re.compile(r"\bthe $", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(
