@@ -32,6 +32,7 @@ from proxy.detect.propagation import Propagator, name_parts
 from proxy.detect.repeats import repeats
 from proxy.detect.secrets import find_secrets
 from proxy.detect.spans import Detector, EntityType, Span
+from proxy.detect.speakers import find_speakers
 from proxy.detect.structured import find_column_addresses, read_structure
 from proxy.detect.text_memo import TextFindings, TextMemo
 from proxy.detect.word_uses import drop_word_uses
@@ -195,6 +196,7 @@ class DetectionEngine(Detector):
             found = set(_outside(list(found), not_people))
         found.update(people)
         found.update(find_cjk_names(text))
+        found.update(find_speakers(text, self._lex))
         return found, not_people
 
     def _email_names(self, text: str, email: Span) -> list[str]:

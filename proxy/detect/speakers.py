@@ -1,0 +1,83 @@
+"""Transcript speakers: the labels that open line after line ("Otieno (Pipeline Pro): ...").
+
+A meeting transcript or a pasted chat without timestamps is a run of lines "Label: what was
+said". In a record the labels are field names, each once, before short values; in a transcript
+a few labels come back in turns before sentences. A label that comes back like that and reads
+as a name (a known name, or a word no dictionary holds as an ordinary word, in any script) is a
+person, wherever in the text it labels a line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from proxy.detect.context import NEVER_NAMES
+from proxy.detect.lexicon import NameLexicon
+from proxy.detect.structured import GROUP_WORDS
+
+# "Name:", "Name (Company):", "- **Name:**", "> Name:" at a line's start, then what was said.
+_LINE = re.compile(
+    r"^[ \t]*(?:[-*•>][ \t]*)?(?:\*\*)?"
+    r"(?P<label>[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]{1,2}[^\W\d_]+){0,4})"
+    r"(?P<aside>[ \t]*\([^()\n]{1,40}\))?(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]+(?P<said>\S[^\n]*)",
+    re.MULTILINE,
+)
+# Who speaks when it is not a person: roles, parties and the words of chat logs and emails.
+_NOT_SPEAKERS = frozenset(
+    [
+        *("user", "assistant", "system", "bot", "ai", "agent", "rep", "customer", "client"),
+        *("prospect", "lead", "buyer", "seller", "vendor", "sales", "support", "host", "guest"),
+        *("moderator", "interviewer", "interviewee", "caller", "callee", "operator", "speaker"),
+        *("participant", "unknown", "me", "us", "them", "we", "you", "q", "a", "re", "fw", "fwd"),
+        *("note", "notes", "summary", "answer", "question", "reply", "response", "tool"),
+        *("לקוח", "לקוחה", "נציג", "נציגה", "אני", "מערכת", "עוזר", "שאלה", "תשובה"),
+        *("العميل", "عميل", "المندوب", "مندوب", "أنا", "انا", "النظام", "المساعد", "سؤال", "جواب"),
+        *("клиент", "менеджер", "я", "вопрос", "ответ"),
+    ]
+)
+
+
+def find_speakers(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
+    """(start, end) of the labels of a transcript's lines that name a person."""
+    if ":" not in text:
+        return []
+    lines = list(_LINE.finditer(text))
+    if len(lines) < 3:
+        return []
+    names = [m for m in lines if _names_a_person(m.group("label"), lex)]
+    counts = Counter(m.group("label") for m in names)
+    # Turns: two or more people, one of them speaking again, most lines sentences.
+    if len(counts) < 2 or max(counts.values()) < 2:
+        return []
+    spoken = sum(len(m.group("said").split()) >= 2 for m in names)
+    if 3 * spoken < 2 * len(names):
+        return []
+    return [m.span("label") for m in names]
+
+
+def _names_a_person(label: str, lex: NameLexicon) -> bool:
+    words = [w for w in re.split(r"[ '’-]+", label.replace(".", " ")) if w]
+    if not 1 <= len(words) <= 4:
+        return False
+    named = False
+    for word in words:
+        folded = word.casefold()
+        if folded in _PARTICLES and len(words) > 1:
+            continue
+        if folded in _NOT_SPEAKERS or folded in GROUP_WORDS or folded in lex.function_words:
+            return False  # "Sales:", "Summarize the call below:"
+        cased = word[0].isupper() or word[0].islower()
+        if cased and (word[0].islower() or (word.isupper() and len(word) > 1)):
+            return False  # a cased script's name is capitalised, and not "INFO:" or "ARR:"
+        if lex.flags.get(folded):
+            named = True
+        elif cased and folded not in lex.common and folded not in NEVER_NAMES:
+            # A word no dictionary holds ("Otieno"); caseless scripts have no capital to
+            # tell such a word from an ordinary one ("المبيعات"), so there only a known name
+            # counts.
+            named = True
+    return named
+
+
+_PARTICLES = frozenset(["bin", "bint", "ibn", "al", "el", "van", "von", "der", "de", "da", "dos"])
