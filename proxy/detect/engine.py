@@ -209,7 +209,7 @@ class DetectionEngine(Detector):
         return out
 
     def _finish(self, view: NormalizedText, spans: list[Span]) -> list[Span]:
-        kept = _resolve(_drop_inside_addresses(spans))
+        kept = _resolve(_drop_inside_addresses(spans), view.text)
         if not self._allow and not view.moves_offsets:
             return kept  # offsets are already the original's: no new objects needed
         out: list[Span] = []
@@ -248,8 +248,21 @@ _INSIDE_ADDRESS = frozenset(
 
 
 def _drop_inside_addresses(spans: list[Span]) -> list[Span]:
-    """Numbers inside an address (a postcode read as a phone) belong to the address."""
-    addresses = sorted((s for s in spans if s.type is EntityType.ADDRESS), key=lambda s: s.start)
+    """Numbers inside an address (a postcode read as a phone) belong to the address.
+
+    An address overlapped by an identifier that outranks a phone loses to it later ("Eliyahu
+    Nagar, ID 090937863" read as an address line): it takes nothing, or the name inside it
+    would be dropped with it."""
+    beaten = [s for s in spans if PRIORITY[s.type] > PRIORITY[EntityType.PHONE]]
+    addresses = sorted(
+        (
+            s
+            for s in spans
+            if s.type is EntityType.ADDRESS
+            and not any(b.start < s.end and s.start < b.end for b in beaten)
+        ),
+        key=lambda s: s.start,
+    )
     if not addresses:
         return spans
     starts = [a.start for a in addresses]
@@ -372,7 +385,7 @@ def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
     return [Span(s, e, EntityType.PERSON, 0.8, "names") for s, e in merged]
 
 
-def _resolve(spans: list[Span]) -> list[Span]:
+def _resolve(spans: list[Span], text: str) -> list[Span]:
     """Non-overlapping spans: higher priority first, then longer.
 
     Spans that overlap no other (most of them) are kept as they are; only each group of
@@ -389,28 +402,63 @@ def _resolve(spans: list[Span]) -> list[Span]:
         if len(group) == 1:
             kept.append(group[0])
         elif group:
-            kept += _settle(group)
+            kept += _settle(group, text)
         group = [s]
         reach = s.end
     if len(group) == 1:
         kept.append(group[0])
     elif group:
-        kept += _settle(group)
+        kept += _settle(group, text)
     return kept
 
 
-def _settle(spans: list[Span]) -> list[Span]:
-    """The non-overlapping choice among overlapping spans, sorted by start."""
+def _settle(spans: list[Span], text: str) -> list[Span]:
+    """The non-overlapping choice among overlapping spans, sorted by start.
+
+    A name that a stronger span overlaps keeps its words outside that span: "הדס ביטון -
+    hadas", joined to the local part of the email after it, loses "hadas" to the email, not
+    the whole name."""
     order = sorted(spans, key=lambda s: (_RANK[s.type], s.start - s.end, s.start))
     starts: list[int] = []  # taken spans, sorted by start; they never overlap each other
     ends: list[int] = []
     kept: list[Span] = []
     for s in order:
-        start, end = s.start, s.end
-        i = bisect_left(starts, start)
-        if (i < len(starts) and starts[i] < end) or (i and ends[i - 1] > start):
-            continue
-        starts.insert(i, start)
-        ends.insert(i, end)
-        kept.insert(i, s)
+        pieces = _free(s.start, s.end, starts, ends)
+        if pieces != [(s.start, s.end)]:
+            if s.type is not EntityType.PERSON:
+                continue
+            pieces = [p for p in (_trim(text, a, b) for a, b in pieces) if p is not None]
+        for start, end in pieces:
+            i = bisect_left(starts, start)
+            starts.insert(i, start)
+            ends.insert(i, end)
+            whole = (start, end) == (s.start, s.end)
+            kept.insert(i, s if whole else Span(start, end, s.type, s.score, s.source))
     return kept
+
+
+def _free(start: int, end: int, starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
+    """The stretches of [start, end) that no taken span covers."""
+    i = bisect_left(starts, start)
+    if i and ends[i - 1] > start:
+        i -= 1
+    pieces: list[tuple[int, int]] = []
+    at = start
+    while i < len(starts) and starts[i] < end:
+        if starts[i] > at:
+            pieces.append((at, starts[i]))
+        at = max(at, ends[i])
+        i += 1
+    if at < end:
+        pieces.append((at, end))
+    return pieces
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A name's leftover stretch without the spaces and marks at its edges; None when less
+    than two letters are left."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return (start, end) if end - start >= 2 else None

@@ -219,6 +219,7 @@ def test_a_spread_name_part_that_reads_as_the_word_stays_the_word() -> None:
 
 
 def test_overlaps_are_settled_by_priority_then_length_and_lone_spans_stay() -> None:
+    # A name keeps what a stronger span leaves of it; other kinds lose the whole span.
     spans = [
         Span(0, 10, EntityType.PERSON),
         Span(8, 20, EntityType.PHONE),
@@ -226,8 +227,26 @@ def test_overlaps_are_settled_by_priority_then_length_and_lone_spans_stay() -> N
         Span(18, 25, EntityType.PERSON),
         Span(40, 45, EntityType.PERSON),
         Span(50, 50, EntityType.EMAIL),
+        Span(52, 58, EntityType.ADDRESS),
+        Span(55, 60, EntityType.IL_ID),
     ]
-    assert [(8, 20), (40, 45)] == [(s.start, s.end) for s in _resolve(spans)]
+    assert [(0, 8), (8, 20), (20, 30), (40, 45), (55, 60)] == [
+        (s.start, s.end) for s in _resolve(spans, "x" * 60)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Joined across " - " to the email's local part, the name loses only that part.
+        ("הדס ביטון - hadas@bitonfoods.co.il", "הדס ביטון"),
+        # Read as an address line that the ID then beats, it would have taken the name along.
+        ("The row that failed was Eliyahu Nagar, ID 090937863, reversed.", "Eliyahu Nagar"),
+    ],
+)
+def test_a_name_partly_under_a_stronger_span_is_not_lost(text: str, name: str) -> None:
+    spans = DetectionEngine(memo_texts=0).detect(text)
+    assert name in [text[s.start : s.end] for s in spans if s.type is EntityType.PERSON]
 
 
 @pytest.mark.parametrize(
