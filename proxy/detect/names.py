@@ -95,17 +95,27 @@ _NAME_SUFFIXES = frozenset(["الدين", "الله", "الرحمن"])
 # Words right after a lone name that say it is one ("אופיר מצוות ה-IT", "سارة من فريق").
 # Also a verb only people do right after it ("ברק סגר את תנובה", "هالة أبو زيد طلبت").
 _PERSON_AFTER = re.compile(
+    # The verb may follow where the person is from ("ישראל מהמחסן אמר", "أنس من البحرين اتصل").
+    r"(?: מ[\u05d0-\u05ea\"״]{2,}| من [\u0621-\u064a]{2,})?"
     r" (?:מצוות|ממחלקת|מהצוות|מהמחלקה|מטעם|מהכספים|מהמכירות|מהשיווק|מהתמיכה|מהגבייה|"
     r"מהרכש|מהנהלת|מהלוגיסטיקה|ממשאבי אנוש|מהפיתוח|מהמוצר|מהתפעול|מהמחלקה המשפטית|מהייעוץ המשפטי|"
     r"من فريق|من قسم|من إدارة|"
     r"אמר|אמרה|ביקש|ביקשה|שלח|שלחה|סגר|סגרה|אישר|אישרה|התקשר|התקשרה|כתב|כתבה|הודיע|"
     r"הודיעה|חזר|חזרה|יבדוק|תבדוק|יחזור|תחזור|ישלח|תשלח|ממשיך|ממשיכה|ממשיכות|ממשיכים|"
     r"מבקש|מבקשת|רוצה|מחכה|טוען|טוענת|עדכן|עדכנה|ביטל|ביטלה|שואל|שואלת|שאל|שאלה|הזמין|"
-    r"הזמינה|שילם|שילמה|מטפל|מטפלת|"
+    r"הזמינה|שילם|שילמה|מטפל|מטפלת|חושב|חושבת|אומר|אומרת|סיפר|סיפרה|הבטיח|הבטיחה|הציע|הציעה|"
+    r"החליט|החליטה|ענה|ענתה|עזב|עזבה|חתם|חתמה|פנה|פנתה|מתלונן|מתלוננת|בחופש|בחופשה|"
+    r"במילואים|"
     r"قال|قالت|طلب|طلبت|أرسل|أرسلت|ارسل|ارسلت|اتصل|اتصلت|وافق|وافقت|سأل|سألت|يريد|تريد|"
-    r"أكد|أكدت|رد|ردت|يقول|تقول|ألغى|ألغت|الغى|الغت|دفع|دفعت|بعت|بعتت|سأل|تسأل|يسأل)"
+    r"أكد|أكدت|رد|ردت|يقول|تقول|ألغى|ألغت|الغى|الغت|دفع|دفعت|بعت|بعتت|سأل|تسأل|يسأل|"
+    r"يفكر|تفكر|قرر|قررت|وعد|وعدت|اقترح|اقترحت|وقع|وقعت|اشتكى|اشتكت|حجز|حجزت)"
     r"(?![^\W\d_])"
 )
+# A Hebrew letter's opening "<name> שלום," ("חיים שלום,"): the words before it are a name,
+# even ones that are also ordinary words.
+_GREETED = re.compile(r" שלום(?: רב)?[ \t]*(?:[,!.]|\n|$)")
+# A Hebrew possessive right after a word ("בן דוד שלו", his cousin): that word is a noun.
+_OWNED = re.compile(r" של(?:י|ו|ה|נו|הם|הן|כם)(?![\u05d0-\u05ea])")
 # A role only people hold right before a name, maybe with a Hebrew possessive ("הבוס שלה").
 _PERSON_ROLE_BEFORE = re.compile(
     "(?:" + "|".join(map(re.escape, PERSON_ROLES)) + ")"
@@ -499,6 +509,12 @@ def _accept(
         cue = True
     if not part[0][3]:
         # Hebrew/Arabic/Cyrillic: no capitals, so unknown words never ride along.
+        if cue is not True and _OWNED.match(text, part[-1][1]):
+            part = part[:-1]  # the owned noun ends the run ("מירב המזכירה שלו")
+            if not part:
+                return
+        if cue is None and len(part) <= 2 and _greeted(text, part):
+            cue = True
         if cue is None:
             acted = next((i for i, t in enumerate(part) if _PERSON_AFTER.match(text, t[1])), None)
             if acted is not None:
@@ -551,6 +567,12 @@ def _contact_line(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
     if text[end : end + 2].strip().startswith(":"):
         return False  # a field's label ("التليفون الأرضي: 03 ..."), not a name
     return bool(_ITEM_LEAD.match(text, line, part[0][0])) and bool(_CONTACT_AFTER.match(text, end))
+
+
+def _greeted(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
+    """Words that open a line and are greeted after ("יענקי שלום,"): someone written to."""
+    line = text.rfind("\n", 0, part[0][0]) + 1
+    return not text[line : part[0][0]].strip(" \t") and bool(_GREETED.match(text, part[-1][1]))
 
 
 def _vocative(text: str, part: list[tuple[int, int, int, bool]]) -> bool:

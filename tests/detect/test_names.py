@@ -522,3 +522,25 @@ def test_greek_more_courtesy_titles_and_arabic_names_in_hebrew_letters(
 )
 def test_a_contact_lines_opening_words_are_a_name(text: str, names: list[str]) -> None:
     assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A letter's "<name> שלום," opening, even when the name is also a word (life).
+        ("חיים שלום,\n\nבהמשך לשיחתנו אני מצרף את ההצעה", "חיים"),
+        ("שמוליק שלום רב,\nמצורפת החשבונית", "שמוליק"),
+        # A person's verb after the name, maybe after where they are from.
+        ("גלעד חושב שאפשר להעלות את המחיר", "גלעד"),
+        ("ישראל מהמחסן אמר שהמשלוח יצא", "ישראל"),
+        ("أنس من البحرين اتصل وعنده 3 فروع", "أنس"),
+    ],
+)
+def test_hebrew_and_arabic_names_with_a_signal_after_them(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+def test_a_hebrew_noun_owned_by_a_possessive_is_not_a_name() -> None:
+    # "his cousin" (Ben David is also a surname); the secretary's name before her role stays.
+    assert "בן דוד" not in _found("בן דוד שלו מהצפון גם אולי מעוניין")
+    assert "מירב" in _found("תשאיר הודעה למירב המזכירה שלו במשרד")

@@ -39,6 +39,7 @@ def test_latin_mentions_that_read_as_the_word_are_dropped(
         ("בכנס קראו שירה של ביאליק. דיברתי עם שירה", "שירה", ["שירה"]),  # poetry of
         ("وصلت باقة من أمل الحمادي. عندنا أمل نسكر الصفقة", "أمل", ["أمل"]),  # we have hope
         ("رمضان كريم. اتصل كريم عبد الفتاح", "كريم", ["كريم"]),  # a set phrase
+        ("ישראל מהמחסן אמר שהמשלוח לישראל יצא", "ישראל", ["ישראל"]),  # to Israel
     ],
 )
 def test_hebrew_and_arabic_mentions_that_read_as_the_word_are_dropped(
