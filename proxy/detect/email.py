@@ -11,6 +11,8 @@ EMAIL = re.compile(
     r"(?<![\w.+-])[\w.+%'-]{1,64}@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?![\w@])"
 )
 _LOCAL_BEFORE = re.compile(r"[\w.+%'-]{1,64}$")
+# A Hebrew or Arabic preposition glued with a hyphen to an address ("ל-dana@", "ب-ali@").
+_GLUED_PREFIX = re.compile(r"[\u05d0-\u05ea\u0621-\u064a]{1,3}[-־](?=[A-Za-z0-9])")
 _LOCAL_SPLIT = re.compile(r"[._+\-\d]+")
 ROLE_MAILBOXES = frozenset(
     [
@@ -66,10 +68,14 @@ def find_emails(text: str) -> Iterator[Span]:
         if m is None:
             continue
         done = m.end()
-        name = m.group().split("@", 1)[0]
-        if name.startswith(".") or name.endswith(".") or ".." in name:
+        start = m.start()
+        glued = _GLUED_PREFIX.match(text, start)
+        if glued is not None:
+            start = glued.end()  # "ל-anna.p@...": the Hebrew "to" is not the address
+        name = text[start : m.start() + m.group().index("@")]
+        if not name or name.startswith(".") or name.endswith(".") or ".." in name:
             continue
-        yield Span(m.start(), m.end(), EntityType.EMAIL, 1.0, "email")
+        yield Span(start, m.end(), EntityType.EMAIL, 1.0, "email")
 
 
 def local_part_names(address: str) -> list[str]:

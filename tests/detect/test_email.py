@@ -17,3 +17,8 @@ def test_an_at_sign_without_a_domain_is_not_an_email() -> None:
 def test_local_part_names_skip_role_mailboxes() -> None:
     assert ["dana", "levi"] == local_part_names("dana.levi@acme.com")
     assert [] == local_part_names("sales@acme.com")
+
+
+def test_a_hebrew_preposition_glued_with_a_hyphen_is_not_part_of_the_address() -> None:
+    text = "לשלוח ל-anna.p@walla.com או ب-ali@x.ae"
+    assert [text[s.start : s.end] for s in find_emails(text)] == ["anna.p@walla.com", "ali@x.ae"]
