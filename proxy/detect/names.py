@@ -40,6 +40,7 @@ from proxy.detect.organisations import (
     organisation_spans,
     outside,
 )
+from proxy.detect.places import PLACES as GAZETTEER
 from proxy.detect.word_uses import adjective, month_day
 
 _NONLATIN = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f"
@@ -148,6 +149,14 @@ _ROLE_AFTER = re.compile(
 _CONTACT_AFTER = re.compile(r"[ \t]*[,،:(<–—-]?[ \t]*(?:\+\d|0\d{1,2}[- ]?\d{3}|[\w.+-]+@\w)")
 
 
+# A phone or email anywhere in a contact list's line, the separator after its name, and the
+# opening of such a line (a list mark, words, the separator).
+_CONTACT_IN = re.compile(r"(?<![\w+])(?:\+\d|0\d{1,2}[- ]?\d{3})|[\w.+-]+@\w")
+_LIST_SEP = re.compile(r"[ \t]*[,،][ \t]|[ \t]+[–—-][ \t]")
+_ROW_LEAD = re.compile(
+    r"[ \t]*(?:[-*•·▪]|\d{1,2}[.)])?[ \t]*[^\W\d_][^\n,،:–—\d@]{0,40}?"
+    r"(?:[ \t]*[,،]|[ \t]+[–—-])[ \t]"
+)
 # A list item that opens with a name, then a dash ("• שלמה בר-און – עסקה D-3390").
 _ITEM_LEAD = re.compile(r"[ \t]*(?:[-*•·▪]|\d{1,2}[.)])?[ \t]*$")
 _ITEM_END = re.compile(r" [–—-] ")
@@ -526,7 +535,7 @@ def _accept(
                 cue = True
             elif 2 <= len(part) and _ROLE_AFTER.match(text, part[-1][1]):
                 part, cue = part[-3:], True  # the name ends at the title
-            elif 2 <= len(part) <= 3 and _contact_line(text, part):
+            elif len(part) <= 3 and _contact_line(text, part):
                 cue = True
         keep = _nonlatin_keep(text, part, cue)
         for s, e in keep:
@@ -560,13 +569,40 @@ def _introduced(text: str, part: list[tuple[int, int, int, bool]], cues: dict[in
 
 
 def _contact_line(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
-    """Words that open a line or list item and are followed by a phone or an email: a contact
-    list's name ("راجيش كومار - 055 407 1183", "הדס ביטון - hadas@...")."""
+    """Words that open a line or list item of a contact list: a phone or an email follows
+    them ("راجيش كومار - 055 407 1183", "הדס ביטון - hadas@..."), or a dash or comma does and
+    the line, or a line next to it of the same shape, holds one ("ניזאר קבלאן, בית ג'ן –
+    052-...", "أنيل ثابا – نيبالي، أمن" between two such lines)."""
     line = text.rfind("\n", 0, part[0][0]) + 1
     end = part[-1][1]
     if text[end : end + 2].strip().startswith(":"):
         return False  # a field's label ("التليفون الأرضي: 03 ..."), not a name
-    return bool(_ITEM_LEAD.match(text, line, part[0][0])) and bool(_CONTACT_AFTER.match(text, end))
+    if not _ITEM_LEAD.match(text, line, part[0][0]):
+        return False
+    if _CONTACT_AFTER.match(text, end):
+        return len(part) >= 2
+    if not _LIST_SEP.match(text, end) or any(
+        text[t[0] : t[1]].casefold() in GAZETTEER for t in part
+    ):
+        return False  # "الشارقة، القاسمية – 06 ...": a branch list's places
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    contact = _CONTACT_IN.search(text, end, min(line_end, end + 60))
+    if contact is not None:
+        # Words between, not a date ("ב-יום ב', 3 במרץ 2025, ליאת <liat@...>" quotes an email).
+        return not any(c.isdigit() for c in text[end : contact.start()])
+    before = text.rfind("\n", 0, max(0, line - 1)) + 1
+    after = text.find("\n", line_end + 1)
+    after = len(text) if after < 0 else after
+    return (line > 0 and _contact_row(text, before, line - 1)) or (
+        line_end < len(text) and _contact_row(text, line_end + 1, after)
+    )
+
+
+def _contact_row(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is a contact list's line: words, a dash or comma, and a
+    phone or an email."""
+    return bool(_ROW_LEAD.match(text, start, end)) and bool(_CONTACT_IN.search(text, start, end))
 
 
 def _greeted(text: str, part: list[tuple[int, int, int, bool]]) -> bool:

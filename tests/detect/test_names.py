@@ -544,3 +544,39 @@ def test_a_hebrew_noun_owned_by_a_possessive_is_not_a_name() -> None:
     # "his cousin" (Ben David is also a surname); the secretary's name before her role stays.
     assert "בן דוד" not in _found("בן דוד שלו מהצפון גם אולי מעוניין")
     assert "מירב" in _found("תשאיר הודעה למירב המזכירה שלו במשרד")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A place, then the phone, on the name's line.
+        (
+            "אנשי קשר:\n1. ניזאם קבלאן, עוספיא – 04-8390012\n2. אמל טאפש – 054-4927731",
+            "ניזאם קבלאן",
+        ),
+        # A role, then the phone.
+        ("3. סוהיל – מנהל המשמרת, 04-9969320", "סוהיל"),
+        # No contact on its line, but contact lines of the same shape around it.
+        (
+            "جوزيف فرنانديز – 06 556 2210\nبيمال غورونغ – نيبالي، أمن\nمنى – mona@x.ae",
+            "بيمال غورونغ",
+        ),
+    ],
+)
+def test_the_opening_words_of_a_contact_list_line_are_a_name(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "الفروع:\nدبي – 04 123 4567\nالشارقة، القاسمية – 06 555 1234\nعجمان – 06 777 8888",
+            "الشارقة",
+        ),
+        # A quoted email's header: a date, then the sender (who is a name).
+        ("ב-יום ב', 3 במרץ 2025, גלית <galit@x.co.il> כתבה:", "יום"),
+    ],
+)
+def test_places_and_dates_opening_a_contact_line_are_not_names(text: str, word: str) -> None:
+    assert not any(word in found for found in _found(text))
