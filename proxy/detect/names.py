@@ -480,7 +480,9 @@ def _close(
             part = part[:-1]
         if part and (tok[2] != COMPANY or caseless) and not company:
             _accept(text, part, cues, hits)
-        company = tok[2] == LEAD
+        # After a lead, and after a company word in cased scripts ("Kano Agro Mills"), the
+        # words that follow in the run are still the company's name.
+        company = tok[2] == LEAD or (tok[2] == COMPANY and not caseless)
         part = []
 
 

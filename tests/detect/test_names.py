@@ -105,6 +105,12 @@ def test_a_function_word_that_is_only_a_surname_does_not_start_a_name() -> None:
         "Invoice for Kareem FZ-LLC is overdue.",
         'חוזה עם כהן תעשיות בע"מ נחתם',
         "اتفاق مع شركة الحداد للتجارة ذ.م.م",
+        # Trades and shop words of many languages, before or after the owner's name.
+        "Draft a note to the Brennan Roofing account.",
+        "Objet : Démo – Maison Girard Traiteur",
+        "Vamos fechar com Supermercados Boa Vista amanhã.",
+        "Who owns Ankara Mobilya now?",
+        "Decision makers at Lagos Agro Mills?",
     ],
 )
 def test_capitalised_words_before_a_company_word_are_an_organisation(text: str) -> None:
