@@ -288,12 +288,13 @@ def _is_company(words: list[str]) -> bool:
 
 
 def _cut(value: str) -> str:
-    """The value up to an email in angle brackets or a parenthesis ("Dana (Gulf Logistics)");
-    a one-word nickname between a given name and a surname stays ("אליהו (אלי) פרץ")."""
+    """The value up to an email in angle brackets, a parenthesis or a spaced dash ("Dana (Gulf
+    Logistics)", "مشاري العنزي – الكويت"); a one-word nickname between a given name and a
+    surname stays ("אליהו (אלי) פרץ")."""
     nickname = _NICKNAME.search(value)
     if nickname is not None:
         value = value[: nickname.end()]
-    for mark in (" (", " <", "(", "<"):
+    for mark in (" (", " <", "(", "<", " – ", " — ", " - "):
         at = value.find(mark, nickname.end() if nickname else 0)
         if at > 0:
             return value[:at]
@@ -305,7 +306,7 @@ _NICKNAME = re.compile(r"^[^\W\d_]\S* \((?![A-Z]{2,}\))[^\W\d_][^\s()]*\) [^\W\d
 
 
 def _value_spans(start: int, value: str) -> Iterator[tuple[int, int]]:
-    """The value, cut at an email in angle brackets or a parenthesis."""
+    """The value, cut at an email in angle brackets, a parenthesis or a spaced dash."""
     value = _cut(value)
     stripped = value.strip()
     if not stripped:

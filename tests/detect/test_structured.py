@@ -39,6 +39,11 @@ def test_a_value_is_cut_at_a_parenthesis() -> None:
     assert ["Dana Levi"] == _found("Contact: Dana Levi (Gulf Logistics)\n")
 
 
+def test_a_value_is_cut_at_a_spaced_dash() -> None:
+    assert ["مشعل الهاجري"] == _found("العميل: مشعل الهاجري – الكويت\n")
+    assert ["Dana Levi"] == _found("Contact: Dana Levi - Gulf Logistics\n")
+
+
 @pytest.mark.parametrize(
     "text",
     ['{"owner": "Sales Team"}', "Billing contact: finance team", '{"assignee": "unassigned"}'],
