@@ -103,12 +103,12 @@ _RTL_FIRST = re.compile(
     rf"(?P<unit>{_RTL_UNIT_PART})(?![\w'׳])|"
     rf"(?P<box>{_RTL_BOX})(?!\w)"
 )
-# Where a part ends: a separator (group "sep"), a line or clause break, a full stop (not the
-# dots of "ת.ד." or "ص.ب.", a prefix letter written on or not), a spaced dash, a quote that
-# is not a Hebrew abbreviation's.
+# Where a part ends: a separator (group "sep"; not a thousands comma), a line or clause
+# break, a full stop (not the dots of "ת.ד." or "ص.ب.", a prefix letter written on or not), a
+# spaced dash, a quote that is not a Hebrew abbreviation's.
 # Every branch opens with a definite character, which lets `re` skip ahead to it.
 _RTL_STOP = re.compile(
-    r"(?P<sep>\\[,،]|[,،])[ \t]*|[\n\r;|\t()\[\]{}!?؟؛:<>=*•]|"
+    r"(?P<sep>\\[,،]|[,،](?<!\d,(?=\d)))[ \t]*|[\n\r;|\t()\[\]{}!?؟؛:<>=*•]|"
     rf"\.(?<![\s.][^\s.]\.)(?<![\s.][ובלמה]ת\.)(?<![\s.][وبلف]ص\.)(?=\s|$)|\"(?![{_HE}])|"
     r"[ \t][-–—][ \t]"
 )

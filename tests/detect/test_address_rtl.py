@@ -26,6 +26,11 @@ def test_prose_with_commas_is_not_a_chain() -> None:
     assert [] == _chains("على طريق النجاح، منطقة الشرق الأوسط، شكراً")
 
 
+def test_a_thousands_comma_does_not_separate_parts() -> None:
+    # "for the Cairo branch, valued at 48,000 pounds": a city, then an amount.
+    assert [] == _chains("عرض السعر لفرع القاهرة، بقيمة 48,000 جنيه سنويًا.")
+
+
 def test_a_po_box_in_each_spelling_with_a_prefix_letter_opens_a_chain() -> None:
     # "to PO box 4417, Haifa 3104301": the prefix letter is not part of the address.
     for box in ("ת.ד. 4417", 'ת"ד 4417', "ת״ד 4417", "ת ד 4417", "ת. ד. 4417"):
