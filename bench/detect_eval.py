@@ -38,6 +38,7 @@ POOLS = (
     "blind_f",
     "blind_g",
     "blind_h",
+    "blind_i",
 )
 
 

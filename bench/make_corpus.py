@@ -27,6 +27,7 @@ from corpus_blind_e import RECORDS as BLIND_E
 from corpus_blind_f import RECORDS as BLIND_F
 from corpus_blind_g import RECORDS as BLIND_G
 from corpus_blind_h import RECORDS as BLIND_H
+from corpus_blind_i import RECORDS as BLIND_I
 from corpus_handwritten import RECORDS as HANDWRITTEN
 from corpus_templates import TEMPLATES
 from corpus_values import COMPANIES, NAMES, PRODUCTS, SOFTWARE, STREETS
@@ -315,6 +316,7 @@ def main() -> int:
         ("blind_f", BLIND_F),
         ("blind_g", BLIND_G),
         ("blind_h", BLIND_H),
+        ("blind_i", BLIND_I),
     ):
         with (OUT / f"{pool}.jsonl").open("w", encoding="utf-8") as fh:
             for kind, culture, marked in records:
