@@ -11,9 +11,10 @@ from proxy.detect.spans import EntityType, Span
 # A comma on either side is a CSV field boundary: nine digits are never one group of a
 # thousands-grouped number ("050-7718234,952224970" is a phone cell, then an ID cell).
 IL_ID = re.compile(r"\d(?<![\w./-]\d)(?:\d{7}-?\d|\d{8})(?!\w|[./-]\d)")
+# A comma next to it is a CSV cell's edge unless digits group around it ("1,234-56-7890").
 SSN = re.compile(
-    r"\d(?<![\w.,/-]\d)\d\d(?<!000)(?<!666)(?<!9\d\d)([- ])(?!00)\d{2}\1(?!0000)\d{4}"
-    r"(?![\w]|[.,/-]\d)"
+    r"\d(?<![\w./-]\d)(?<!\d,\d)\d\d(?<!000)(?<!666)(?<!9\d\d)([- ])(?!00)\d{2}\1(?!0000)\d{4}"
+    r"(?![\w]|[./-]\d|,\d{3}(?!\d))"
 )
 SSN_BARE = re.compile(
     r"(?i)(?:ssn|social security(?: number| no\.?)?)\W{0,4}"

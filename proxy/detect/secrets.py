@@ -100,6 +100,23 @@ _TOLD_TOKEN = (
 _ANSWER_LINE = re.compile(
     rf"[^\S\n]*(?:\[[^\]\n]{{0,40}}\][^\S\n]*)?[^:\n]{{1,40}}:[^\S\n]*(?P<value>{_TOLD_TOKEN})"
 )
+# Incoming-webhook URLs carry their secret in the path: the path after the host is the key.
+WEBHOOK = re.compile(
+    r"(?:hooks\.slack\.com/services/|discord(?:app)?\.com/api/webhooks/)"
+    r"([A-Za-z0-9]{6,}/[A-Za-z0-9]{6,}/[A-Za-z0-9]{16,}|\d{10,}/[A-Za-z0-9_\-]{30,})"
+)
+# A provider's prefix and an underscore, then a long run of letters and digits ("rdst_9c4e...",
+# "shpat_...", "key_live_..."): the shape of most API keys, found by its underscore.
+PREFIXED_KEY = re.compile(r"_[A-Za-z0-9]{24,200}(?![\w-])")
+_PREFIX_BEFORE = re.compile(r"(?<![\w-])[a-z]{2,8}(?:_[a-z]{2,8})?$")
+# A key or token told in prose ("here's the key we use: pat-na1-7f3c...", "a chave de API
+# rdst_..."): on the key word's line, within a few words, a long token mixing letters and
+# digits (read on the lower-cased text).
+PROSE_KEY = re.compile(
+    r"(?:key|token|chave|clave|clé|schlüssel|מפתח|مفتاح)(?![a-z])[^\n]{0,40}?"
+    r"(?<![\w+/=-])([a-z0-9][a-z0-9_\-]{19,200})(?![\w+/=-])"
+)
+_LETTER_AND_DIGITS = re.compile(r"(?=[^\n]*[a-z])(?=(?:[^\n]*\d){4})")
 # Twilio account and API key SIDs: a two-letter lead and 32 lower-case hex digits.
 TWILIO_SID = re.compile(r"(?:AC|SK)[0-9a-f]{32}(?![0-9A-Za-z])")
 _PROSE_VALUE = re.compile(rf"[^.\n]{{0,40}}?[\s,:]({_TOLD_TOKEN})(?<![.!?])")
@@ -153,6 +170,7 @@ _STARTS = LeadFinder(
         ("akia", "asia"),
         ("pass", "pw", "סיסמ", "ססמ", "كلمة "),
         ("סיסמ", "ססמ", "باسو", "رقم سري", "رقم السري", "كلمة "),  # TOLD_PASSWORD
+        ("key", "token", "chave", "clave", "clé", "schlüssel", "מפתח", "مفتاح"),  # PROSE_KEY
     ]
 )
 
@@ -194,6 +212,15 @@ def _all_secrets(text: str) -> Iterator[Span]:
     aws = matches_at(AWS_PAIR, text, starts[len(_GATES) + 1])
     prose = list(matches_at(PROSE_PASSWORD, lowered, starts[len(_GATES) + 2]))
     told = list(matches_at(TOLD_PASSWORD, lowered, starts[len(_GATES) + 3]))
+    for m in matches_at(PROSE_KEY, lowered, starts[len(_GATES) + 4]):
+        if _LETTER_AND_DIGITS.match(m.group(1)):
+            yield Span(m.start(1), m.end(1), EntityType.SECRET, 1.0, "told")
+    for m in WEBHOOK.finditer(text) if "/services/" in text or "/webhooks/" in text else ():
+        yield Span(m.start(1), m.end(1), EntityType.SECRET, 1.0, "key")
+    for m in PREFIXED_KEY.finditer(text) if "_" in text else ():
+        prefix = _PREFIX_BEFORE.search(text, max(0, m.start() - 17), m.start())
+        if prefix is not None and _LETTER_AND_DIGITS.match(m.group()[1:].lower()):
+            yield Span(prefix.start(), m.end(), EntityType.SECRET, 1.0, "key")
     for m in keyed:
         if m.start() and _runs_into(text[m.start() - 1]):
             continue

@@ -40,3 +40,8 @@ def test_an_id_cue_a_word_or_two_before_the_number_outweighs_an_invoice_word() -
     text = "ת.ז. לחשבונית 099603086 בבקשה"
     assert ["099603086"] == [text[s.start : s.end] for s in find_il_ids(text)]
     assert [] == list(find_il_ids("חשבונית 099603086"))
+
+
+def test_an_ssn_cell_between_csv_commas_is_found_but_not_grouped_thousands() -> None:
+    text = "name,ssn,state,deals\nDe Shawn,412-67-3309,GA,4\nOther,1,234-56-7890,000"
+    assert ["412-67-3309"] == [text[s.start : s.end] for s in find_ssns(text)]

@@ -143,3 +143,36 @@ def test_a_key_glued_to_a_hebrew_or_arabic_letter_is_found() -> None:
 )
 def test_config_keys_and_a_bare_pass(text: str, secrets: list[str]) -> None:
     assert secrets == [text[s.start : s.end] for s in find_secrets(text)]
+
+
+_TOLD = "pat-eu1-5a1d7c3e-22b9-4c0e-9f31-7d2e8a4b6c10"
+_PREFIXED = "zqrt_4b8e1a9c7d2f6e0b3a5c8d1f7e9b2a4c"
+_HOOK = "T01ABCD2E/B09XYZ8W7V/a1B2c3D4e5F6g7H8i9J0kLmN"
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # A key told in prose, of a format no list holds.
+        (f"here's the key we use: {_TOLD}", _TOLD),
+        (f"a chave de API {_PREFIXED} ainda vale", _PREFIXED),
+        # A provider prefix and a long run of letters and digits, with no key word.
+        (f"seen in the log: {_PREFIXED}.", _PREFIXED),
+        # An incoming webhook's path.
+        (f"https://hooks.slack.com/services/{_HOOK}", _HOOK),
+    ],
+)
+def test_keys_by_their_shape_or_told_in_prose(text: str, secret: str) -> None:
+    assert secret in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the key account manager for order 20240101 is here",
+        "set user_profile_settings_for_the_account_page in config",
+        "token budget: 128000 tokens per minute",
+    ],
+)
+def test_key_words_and_snake_case_names_are_not_keys(text: str) -> None:
+    assert _found(text) == []
