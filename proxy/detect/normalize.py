@@ -4,10 +4,10 @@ Tricks that hide personal data from patterns are undone here: zero-width and bid
 are dropped, text inside a right-to-left override is read as displayed, combining marks
 (Latin accents, Hebrew niqqud, Arabic harakat) and Arabic tatweel are dropped, every Unicode
 space separator becomes a space, full-width and other compatibility forms are folded (NFKC),
-Cyrillic and Greek look-alike letters inside Latin words become Latin, JSON `\\uXXXX` escapes
-and percent-encoded runs are decoded, and spelled values (`john dot smith at gmail dot com`,
-`j o h n`) are rewritten (see `spelled`). Plain text (the common case) costs a few scans and
-is returned as it is.
+Cyrillic and Greek look-alike letters inside Latin words become Latin, JSON `\\uXXXX` escapes,
+escaped line breaks and tabs and percent-encoded runs are decoded, and spelled values (`john
+dot smith at gmail dot com`, `j o h n`) are rewritten (see `spelled`). Plain text (the common
+case) costs a few scans and is returned as it is.
 """
 
 from __future__ import annotations
@@ -40,6 +40,9 @@ _SPECIALS = (
     # Written to start with their literal ("\\u", "%"): `re` then jumps from one occurrence to
     # the next; a leading repeat or alternation made it try the pattern at every position.
     ("esc", ("\\u",), re.compile(r"\\u[0-9a-fA-F]{4}(?:\\u[0-9a-fA-F]{4})*")),
+    # A JSON string's escaped line breaks and tabs, kept escaped inside a tool result: "\\n"
+    # glued to a word ("Saludos,\\nTomás\\n+56 9 ...") hides it from every word boundary.
+    ("brk", ("\\n", "\\t", "\\r"), re.compile(r"\\[nrt](?:\\[nrt])*")),
     # Any run of two or more escapes ("%4A%6F%68%6E"), or a lone escape of @ + . - _ space.
     ("pct", ("%",), re.compile(r"%(?:[0-9a-fA-F]{2}(?:%[0-9a-fA-F]{2})+|40|2[bBeEdD0]|5[fF])")),
 )
@@ -132,6 +135,8 @@ def _replacement(kind: str, chunk: str) -> str:
         return ""
     if kind == "esc":
         return _MARK.sub("", _decode_escapes(chunk))  # marks may hide behind escapes too
+    if kind == "brk":
+        return chunk.replace("\\n", "\n").replace("\\t", "\t").replace("\\r", "\r")
     if kind == "pct":
         raw = bytes(int(chunk[i + 1 : i + 3], 16) for i in range(0, len(chunk), 3))
         try:
@@ -192,7 +197,7 @@ def _shift(second: NormalizedText, pos: int) -> int | None:
 
 
 def _normalize_chars(text: str) -> NormalizedText:
-    if text.isascii() and "\\u" not in text and "%" not in text:
+    if text.isascii() and "\\" not in text and "%" not in text:
         return NormalizedText(text, text)
     found = [
         (m.start(), m.end(), kind)

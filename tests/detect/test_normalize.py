@@ -112,3 +112,11 @@ def test_letters_folded_one_for_one_in_place_do_not_move_offsets() -> None:
     assert not normalize("(x\uff09 J\u043ehn").moves_offsets
     assert normalize("da\u200bna").moves_offsets
     assert normalize("J\\u00fcrgen").moves_offsets
+
+
+def test_escaped_line_breaks_become_line_breaks_and_map_back() -> None:
+    text = '{"body": "Saludos,\\nTomás\\n+56 9 8741 2260"}'
+    view = normalize(text)
+    assert "Saludos,\nTomás\n+56 9 8741 2260" in view.text
+    start = view.text.index("+56")
+    assert view.to_original(start, start + 15) == (text.index("+56"), text.index("+56") + 15)
