@@ -6,7 +6,15 @@ import random
 
 from proxy.detect.gates import gated_matches, matches_at
 from proxy.detect.ip import _V4_GATE, _V6_GATE, IPV4, IPV6
-from proxy.detect.secrets import _GATES, _STARTS, AWS_PAIR, KEYED, PROSE_PASSWORD, TOLD_PASSWORD
+from proxy.detect.secrets import (
+    _GATES,
+    _STARTS,
+    AWS_PAIR,
+    KEYED,
+    PROSE_KEY,
+    PROSE_PASSWORD,
+    TOLD_PASSWORD,
+)
 
 
 def test_gated_matches_are_the_matches_finditer_gives() -> None:
@@ -45,10 +53,12 @@ def test_secret_patterns_tried_at_their_leads_give_finditer_matches() -> None:
     pieces += ["secret ", "Passcode", "Ab1!x9Zq", "AKIAF7UUMRX47Z68ZQY9 ", "a" * 40]
     pieces += ["הסיסמה", "ססמה", " שלי", " היא ", "الباسوورد", "باسورد", " تبعي", "الرقم السري"]
     pieces += ["رقم سري", "كلمة السر", "كلمة ", " هي ", "Noor_8812", "ו"]
+    pieces += ["key", "chave ", "מפתח", "pat-na1-7f3c9b2e-41d8-4a6f", "rdst_9c4e7a1f0b3d8e62a5c9"]
     rnd = random.Random(11)
     # As find_secrets runs them: key formats on the text as written, the rest lower-cased.
-    cased = [True, *(False for _ in _GATES), True, False, False]
+    cased = [True, *(False for _ in _GATES), True, False, False, False]
     patterns = [KEYED, *(rx for rx, _ in _GATES), AWS_PAIR, PROSE_PASSWORD, TOLD_PASSWORD]
+    patterns.append(PROSE_KEY)
     for _ in range(2000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))
         lowered = text.lower()
