@@ -262,7 +262,7 @@ def generate(pool: str, count: int, rng: random.Random) -> list[dict[str, Any]]:
     return records
 
 
-MARK = re.compile(r"\[\[([A-Z_]+)\|(.+?)\]\]|\{\{(.+?)\}\}")
+MARK = re.compile(r"\[\[([A-Z_]+)\|(.+?)\]\]|\{\{(.+?)\}\}", re.DOTALL)  # values may span lines
 
 
 def parse_marked(kind: str, culture: str, marked: str, pool: str = "handwritten") -> dict[str, Any]:
