@@ -102,7 +102,8 @@ _LEADS = (
     "Via|Viale|Vicolo|Piazza|Piazzale|Corso|Largo|Calle|Carrer|Avenida|Avda\\.?|Av\\.|Paseo|"
     "Camino|Carretera|Rua|Travessa|Praça|Alameda|Estrada|Rodovia|ul\\.|ulica|al\\.|Aleja|"
     "Rehov|Rechov|Rehob|Derech|Sderot|Shderot|Sharia|Jalan|Jl\\.|Ulitsa|Prospekt|Strada|"
-    "Bulevardul|Calea|Rue|Avenue|C/|Cl\\.|Rambla|Ronda|Travesía|Vía|Rruga|Bulevar"
+    "Bulevardul|Calea|Rue|Avenue|C/|Cl\\.|Rambla|Ronda|Travesía|Vía|Rruga|Bulevar|"
+    "Leoforos|Leof\\.|Odos|Plateia|Thanon|Soi|Duong|Đường|Phố"
 )
 _WEAK_LEADS = frozenset(
     [
@@ -205,6 +206,7 @@ _JAPAN_TAIL = re.compile(r"-(?:ku|shi|ken|gun|cho|machi|mura)\b|\b\d{3}-\d{4}\b"
 KOREAN = re.compile(r"-(?:ro|gil|daero)\b(?:\s+\d{1,3}(?:beon)?-gil)?(?:\s+\d{1,4}(?:-\d{1,4})?)?")
 _KOREAN_NAME = re.compile(r"[A-Z][a-z]+(?:-?\d{1,3})?$")
 _NUMBER_BEFORE = re.compile(r"(?<![^\s])\d{1,4}(?:-\d{1,4})?,?\s+$")
+_PLOT_BEFORE = re.compile(r"(?<![^\s])\d{1,4}/\d{1,4}\s+$")
 # Russian/Ukrainian street words, then the name and the house number ("ул. Тверская, д. 7").
 _CYRILLIC_WORDS = (
     r"ул\.|улица|вул\.|вулиця|просп\.|пр-т|проспект|пер\.|переулок|наб\.|набережная|"
@@ -478,6 +480,58 @@ def _placeish(part: str) -> bool:
     )
 
 
+# A line of a postal block ("Khlong Tan Nuea, Watthana", "Cardiff CF14 5GX", "Thailand"):
+# short, no label, link, email or list of places ("Dubai | Riyadh"), and not a phone's digits.
+_BLOCK_LINE = re.compile(r"\n[ \t]*(?P<line>[^\n:@|·•]{2,60}?)[ \t]*(?=\n|$)")
+_BLOCK_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_BLOCK_PARTICLES = frozenset(["de", "del", "la", "le", "da", "do", "dos", "van", "von", "al", "el"])
+
+
+def _lines_after(text: str, end: int) -> int:
+    """The end of the postal block's lines after `end`, the end of an address's line: up to
+    four short lines of capitalised words, postcodes and numbers, taken up to the last one
+    that holds a digit or names a known place (a title or a name under it stays out)."""
+    while end < len(text) and text[end] in " \t,":
+        end += 1
+    best = end
+    pos = end
+    for _ in range(4):
+        m = _BLOCK_LINE.match(text, pos)
+        if m is None or not _block_line(m.group("line")):
+            break
+        pos = m.end()
+        line = m.group("line")
+        if any(c.isdigit() for c in line) or _names_place(line.replace(",", " ")):
+            best = pos
+    return best
+
+
+def _block_under(text: str, end: int) -> Iterator[tuple[int, int]]:
+    """The postal block on the lines under a label that ends its line ("New billing
+    address:"), from its first line with a number (a recipient's name above it stays out)."""
+    pos = end
+    for _ in range(2):
+        m = _BLOCK_LINE.match(text, pos)
+        if m is None or not _block_line(m.group("line")):
+            return
+        if any(c.isdigit() for c in m.group("line")):
+            yield m.start("line"), _lines_after(text, m.end())
+            return
+        pos = m.end()
+
+
+def _block_line(line: str) -> bool:
+    """True for a line shaped like one of an address block's."""
+    if "http" in line or "www." in line or ". " in line or line.lstrip().startswith("+"):
+        return False
+    if sum(c.isdigit() for c in line) >= 7:
+        return False  # a phone or an account number, not a postcode
+    words = _BLOCK_WORD.findall(line)
+    return 0 < len(words) <= 7 and all(
+        w[0].isupper() or w.casefold() in _BLOCK_PARTICLES or not w[0].isalpha() for w in words
+    )
+
+
 def _tail(text: str, end: int) -> tuple[int, bool]:
     """The end of the address after `end` (its unit and comma-separated parts), and whether
     the last part taken is a city, country, ward or postcode."""
@@ -614,12 +668,13 @@ def _street_spans(
             if name is None:
                 continue
             start = name.start()
-        elif (
-            rx is PREFIX_STREET
-            and m.group("lead").casefold() in _WEAK_LEADS
-            and not _tail(text, m.end())[1]
-        ):
-            continue
+        elif rx is PREFIX_STREET:
+            if m.group("lead").casefold() in _WEAK_LEADS and not _tail(text, m.end())[1]:
+                continue
+            # A house number and its plot may stand before the lead ("88/12 Soi Sukhumvit 39").
+            number = _PLOT_BEFORE.search(text, max(0, start - 12), start)
+            if number is not None and not _glued_before(text, number.start()):
+                start = number.start()
         elif rx is JAPAN:
             chome = _JAPAN_CHOME.search(text, max(0, start - 3), start)
             if chome is None:
@@ -746,6 +801,8 @@ def _label_spans(
         tried.add(m.end())
         v = _LABEL_VALUE.match(text, m.end())
         if v is None:
+            if not m.group("q") and text[m.end() : m.end() + 1] == "\n":
+                yield from _block_under(text, m.end())
             continue
         value = v.group()
         if m.start() and lowered[m.start() - 1] in "?&":
@@ -928,6 +985,8 @@ def find_addresses(text: str) -> Iterator[Span]:
     stretched = list(rtl_spans(text, rtl, anchors)) if rtl and separated else []
     for start, end in found:
         end = _tail(text, end)[0]
+        if "\n" in text[end : end + 3]:
+            end = _lines_after(text, end)
         start = _head(text, start)
         while end > start and text[end - 1] in " ,.،":
             if text[end - 1] == "." and text[end : end + 1] in ('"', "'"):

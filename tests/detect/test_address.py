@@ -488,3 +488,37 @@ def test_a_street_part_does_not_reach_back_over_the_line_above() -> None:
 )
 def test_more_labels_vcards_gulf_boxes_and_moroccan_streets(text: str, address: str) -> None:
     assert [address] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # Transliterated Greek and Thai street words, a plot number before the lead.
+        (
+            "Yes, Leoforos Syngrou 210, 176 72 Kallithea, attention",
+            "Leoforos Syngrou 210, 176 72 Kallithea",
+        ),
+        ("deliver to 41/7 Soi Ari 5, Bangkok 10400", "41/7 Soi Ari 5, Bangkok 10400"),
+        # A postal block on the lines under its street, up to its postcode or country.
+        (
+            "kit goes to:\n41/7 Soi Ari 5\nPhaya Thai\nBangkok 10400\nThailand\nMention the promo.",
+            "41/7 Soi Ari 5\nPhaya Thai\nBangkok 10400\nThailand",
+        ),
+        # A label with its value on the lines under it.
+        (
+            "New billing address:\nUnit 9, Cathays Park\nCardiff CF10 3NQ\nUnited Kingdom\nCard: x",
+            "Unit 9, Cathays Park\nCardiff CF10 3NQ\nUnited Kingdom",
+        ),
+    ],
+)
+def test_more_street_words_and_postal_blocks_over_lines(text: str, address: str) -> None:
+    assert address in [text[s.start : s.end] for s in find_addresses(text)]
+
+
+def test_a_postal_block_stops_before_a_title_a_phone_or_a_list_of_offices() -> None:
+    text = "12 Main Street\nSpringfield, IL 62701\nSales Director\n+1 217 555 0199"
+    assert ["12 Main Street\nSpringfield, IL 62701"] == [
+        text[s.start : s.end] for s in find_addresses(text)
+    ]
+    text = "8 Hoi Wang Road, Kowloon\nHong Kong | Singapore | Shanghai"
+    assert ["8 Hoi Wang Road, Kowloon"] == [text[s.start : s.end] for s in find_addresses(text)]
