@@ -153,6 +153,11 @@ PERSON_KEYS = frozenset(
         "جهة_الاتصال",
         "العميل",
         "المسؤول",
+        # Nicknames and the names people go by; organisers of a meeting.
+        *("nickname", "nick_name", "known_as", "goes_by", "organizer", "organiser", "host_name"),
+        # The rep and the customer as Hebrew and Arabic labels, both genders.
+        *("הנציג", "הנציגה", "נציגה", "הלקוח", "הלקוחה", "לקוחה", "שם_הלקוח", "שם_הלקוחה"),
+        *("العميلة", "المسؤولة", "المندوب", "المندوبة", "اسم_العميل"),
     ]
 )
 # Values under a person key that name a team, a role or nobody ("contact": "sales team").
@@ -187,11 +192,16 @@ GROUP_WORDS = frozenset(
         "null",
     ]
 )
-GENERIC_KEYS = frozenset({"name", "to", "from", "cc", "user", "username", "lead", "prospect"})
+# Generic keys: a calendar's "Required:"/"Optional:" attendees, a name's "given"/"family" parts.
+GENERIC_KEYS = frozenset(
+    {"name", "to", "from", "cc", "user", "username", "lead", "prospect"}
+    | {"required", "optional", "given", "family", "n"}
+)
 # Keys whose value lists several people, one per comma ("Attendees: Rafi Ohayon, Dana Lev").
 _LIST_KEYS = frozenset(
     [
         *("attendees", "participants", "participant", "guests", "cc", "to", "invitees"),
+        *("required", "optional"),
         *("present", "attending", "absent", "apologies"),
         *("משתתפים", "נוכחים", "מוזמנים", "الحضور", "المشاركون", "المدعوون", "участники"),
     ]
@@ -230,7 +240,7 @@ def _key_kind(key: str) -> int:
     return 0
 
 
-_PERSONISH = ("contact", "owner", "person", "first", "last", "full", "rep")
+_PERSONISH = ("contact", "owner", "person", "first", "last", "full", "rep", "preferred", "nick")
 
 
 def _header_kind(cell: str) -> int:
@@ -277,6 +287,7 @@ _REPLIES = frozenset(
         *("yes", "no", "ok", "okay", "sure", "hi", "hello", "thanks", "yeah", "yep", "right"),
         *("כן", "לא", "בסדר", "אוקיי", "היי", "שלום", "תודה", "נכון", "ברור", "רגע"),
         *("أيوه", "ايوه", "نعم", "لا", "أهلا", "اهلا", "تمام", "شكرا", "طيب", "اوكي", "أكيد"),
+        *("صحيح", "اكيد", "مرحبا", "وعليكم", "السلام", "حاضر", "ماشي", "بالضبط"),
     ]
 )
 

@@ -184,3 +184,24 @@ def test_a_value_may_hold_an_apostrophe_or_a_geresh() -> None:
 
 def test_a_vcard_formatted_name_is_a_person_field() -> None:
     assert ["Oksana Berezovska"] == _found("BEGIN:VCARD\nFN:Oksana Berezovska\nEND:VCARD")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            '{"name": {"given": "Tuan", "family": "Pham"}, "preferred_name": "Tony"}',
+            ["Tuan", "Pham", "Tony"],
+        ),
+        ("Organizer: Mere Parata\nRequired: Sefa Tuilagi; Liam Hart\nOptional: Anahera", None),
+        ("הנציגה: רוני (רונה) אלמוג, צוות דרום.", ["רוני (רונה) אלמוג"]),
+        ("العميلة: هدى عبد الفتاح\nالشركة: مصنع النيل", ["هدى عبد الفتاح"]),
+    ],
+)
+def test_more_keys_that_hold_people(text: str, names: list[str] | None) -> None:
+    expected = names or ["Mere Parata", "Sefa Tuilagi", "Liam Hart", "Anahera"]
+    assert all(name in _found(text) for name in expected)
+
+
+def test_a_calendar_s_required_and_optional_flags_are_not_names() -> None:
+    assert _found("Required: yes\nOptional: no") == []
