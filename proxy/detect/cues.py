@@ -83,6 +83,17 @@ PERSON_ROLES = (
     "مديره",
     "مديرها",
     "مديري",
+    # A job or family role owned by someone: "my manager Grace Whitlock", "his coordinator
+    # Nurul Aini", "our lawyer, Francisca" (the role alone may head a company's name).
+    *(
+        f"{owner} {role}"
+        for owner in ("my", "his", "her", "our", "their", "your")
+        for role in (
+            *("manager", "coordinator", "cofounder", "co-founder", "partner", "lawyer"),
+            *("attorney", "accountant", "deputy", "supervisor", "counterpart", "contact"),
+            *("intern", "engineer", "brother", "sister", "son", "daughter", "cousin", "friend"),
+        )
+    ),
 )
 SIGN_OFFS = """
 regards|best|thanks|thank you|cheers|sincerely|yours|warmly|kind regards|best regards|בברכה|תודה|

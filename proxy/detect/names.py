@@ -120,7 +120,8 @@ _OWNED = re.compile(r" של(?:י|ו|ה|נו|הם|הן|כם)(?![\u05d0-\u05ea])")
 # A role only people hold right before a name, maybe with a Hebrew possessive ("הבוס שלה").
 _PERSON_ROLE_BEFORE = re.compile(
     "(?:" + "|".join(map(re.escape, PERSON_ROLES)) + ")"
-    r"(?: (?:שלי|שלו|שלה|שלנו|שלהם|שלהן|שלכם))?,? $"
+    r"(?: (?:שלי|שלו|שלה|שלנו|שלהם|שלהן|שלכם))?,? $",
+    re.IGNORECASE,  # "My manager Grace Whitlock" opens a sentence
 )
 _ROLES_HE = (
     r"מנהל|מנהלת|סמנכ\"ל|סמנכ״ל|סמנכל|מנכ\"ל|מנכ״ל|מנכל|סמנכ\"לית|מנכ\"לית|בעלים|הבעלים|"
@@ -390,6 +391,36 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
         hits.extend(_mentions(text, lex))
     if _RTL_SIGN_OFF_GATE.search(text):
         hits.extend(_signature_names(text))
+    if '"' in text or "“" in text:
+        hits.extend(_nicknamed(text, lex))
+    return hits
+
+
+# A nickname in quotes between a given name and a surname ('Richard "Rich" Youngblood', also
+# JSON-escaped), found by its quotes; and a nickname after a word that says so ('(nickname
+# "Ploy")', 'aka Bobby').
+_QUOTED_NICKNAME = re.compile(r' \\?["“][A-Z][\w\'’-]{1,15}\\?["”] [A-Z][\w\'’-]+')
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+$")
+_NICKNAME_CUE = re.compile(
+    r"\b(?:[Nn]ickname[d]?|[Aa]\.?k\.?a\.?|[Gg]oes by|[Kk]nown as)[: ]+\\?[\"“'‘]?"
+    r"(?P<nick>[A-Z][\w'’-]{1,15})"
+)
+
+
+def _nicknamed(text: str, lex: NameLexicon) -> list[NameHit]:
+    """Names written with a nickname in quotes, and nicknames named as such."""
+    hits: list[NameHit] = []
+    for m in _QUOTED_NICKNAME.finditer(text):
+        given = _GIVEN_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        surname = m.group().rsplit(" ", 1)[-1].casefold()
+        if given is None or not all(
+            lex.flags.get(word) or word not in lex.common
+            for word in (given.group().casefold(), surname)
+        ):
+            continue  # 'Title "Sales" Director': ordinary words around a quoted one
+        hits.append(NameHit(given.start(), m.end()))
+    for m in _NICKNAME_CUE.finditer(text):
+        hits.append(NameHit(m.start("nick"), m.end("nick")))
     return hits
 
 

@@ -586,3 +586,31 @@ def test_the_opening_words_of_a_contact_list_line_are_a_name(text: str, name: st
 )
 def test_places_and_dates_opening_a_contact_line_are_not_names(text: str, word: str) -> None:
     assert not any(word in found for found in _found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("My manager Hinewai Parata will join the call.", "Hinewai Parata"),
+        ("his cofounder meera krishnan signs contracts.", "meera krishnan"),
+        ("Her coordinator Siti Aisyah binti Rahman handles it", "Siti Aisyah binti Rahman"),
+    ],
+)
+def test_a_role_someone_holds_before_a_name(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('From: Theodore "Teddy" Blackwood <t@x.com>', 'Theodore "Teddy" Blackwood'),
+        ('{"displayName": "Valentina \\"Vale\\" Rossi"}', 'Valentina \\"Vale\\" Rossi'),
+        ('Email Kanokwan Srisuk (nickname "Fon") today', "Fon"),
+    ],
+)
+def test_nicknames_in_quotes_and_named_as_such(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+def test_a_quoted_word_between_ordinary_words_is_not_a_nickname() -> None:
+    assert _found('Title "Sales" Director, the "Pro" Plan') == []
