@@ -18,10 +18,9 @@ from proxy.detect.structured import GROUP_WORDS
 
 # "Name:", "Name (Company):", "- **Name:**", "> Name:" at a line's start, then what was said.
 _LINE = re.compile(
-    r"^[ \t]*(?:[-*•>][ \t]*)?(?:\*\*)?"
+    r"[ \t]*(?:[-*•>][ \t]*)?(?:\*\*)?"
     r"(?P<label>[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]{1,2}[^\W\d_]+){0,4})"
-    r"(?P<aside>[ \t]*\([^()\n]{1,40}\))?(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]+(?P<said>\S[^\n]*)",
-    re.MULTILINE,
+    r"(?P<aside>[ \t]*\([^()\n]{1,40}\))?(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]+(?P<said>\S[^\n]*)"
 )
 # Who speaks when it is not a person: roles, parties and the words of chat logs and emails.
 _NOT_SPEAKERS = frozenset(
@@ -40,20 +39,26 @@ _NOT_SPEAKERS = frozenset(
 
 def find_speakers(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
     """(start, end) of the labels of a transcript's lines that name a person."""
-    if ":" not in text:
+    if text.count(":") < 3:
         return []
-    lines = list(_LINE.finditer(text))
-    if len(lines) < 3:
-        return []
-    names = [m for m in lines if _names_a_person(m.group("label"), lex)]
-    counts = Counter(m.group("label") for m in names)
+    # Each line is tried once, at its start, and only when a colon comes early in it: a scan
+    # of the whole text would try the pattern at every position.
+    names: list[tuple[int, re.Match[str]]] = []
+    at = 0
+    for line in text.split("\n"):
+        if 0 < line.find(":", 0, 110):
+            m = _LINE.match(line)
+            if m is not None and _names_a_person(m.group("label"), lex):
+                names.append((at, m))
+        at += len(line) + 1
+    counts = Counter(m.group("label") for _, m in names)
     # Turns: two or more people, one of them speaking again, most lines sentences.
     if len(counts) < 2 or max(counts.values()) < 2:
         return []
-    spoken = sum(len(m.group("said").split()) >= 2 for m in names)
+    spoken = sum(len(m.group("said").split()) >= 2 for _, m in names)
     if 3 * spoken < 2 * len(names):
         return []
-    return [m.span("label") for m in names]
+    return [(at + m.start("label"), at + m.end("label")) for at, m in names]
 
 
 def _names_a_person(label: str, lex: NameLexicon) -> bool:
