@@ -1,14 +1,14 @@
 """Chinese, Japanese and Korean names written in their own script.
 
 Han and Hangul have no spaces or capitals; a name is found by its surname from a list of
-common ones and by its shape (see `chinese_names` and `korean_names`). In a CRM written in
-English, Hebrew or Arabic, a run of Han or Hangul that has exactly that shape is a name. A
-text without Han or Hangul (nearly every one) costs one search.
+common ones and by its shape or what is written around it (see `chinese_names` and
+`korean_names`). A text without Han or Hangul (nearly every one) costs one search.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from proxy.detect import chinese_names, korean_names
 
@@ -24,7 +24,14 @@ def find_cjk_names(text: str) -> list[tuple[int, int]]:
         return []
     found: list[tuple[int, int]] = []
     if first.group() <= "\u9fff" or _HAN.search(text, first.end()) is not None:
-        found += chinese_names.find_full_names(text)
+        found += chinese_names.find_titled_names(text)
+        # A run with a name's shape that holds one of those (王经理) is a surname and its
+        # title: not a full name.
+        starts = sorted(s for s, _ in found)
+        for start, end in chinese_names.find_full_names(text):
+            i = bisect_left(starts, start)
+            if i == len(starts) or starts[i] >= end:
+                found.append((start, end))
     if first.group() >= "\uac00" or _HANGUL.search(text, first.end()) is not None:
         found += korean_names.find_korean_names(text)
     return found

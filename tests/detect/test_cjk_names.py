@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import pytest
+
 from proxy.detect.cjk_names import find_cjk_names
 
 
 def _found(text: str) -> list[str]:
-    return [text[s:e] for s, e in find_cjk_names(text)]
+    return sorted({text[s:e] for s, e in find_cjk_names(text)}, key=text.index)
 
 
 def test_chinese_and_korean_names_standing_alone() -> None:
@@ -16,3 +18,37 @@ def test_chinese_and_korean_names_standing_alone() -> None:
 def test_longer_runs_and_other_words_are_not_names() -> None:
     text = "我们的产品很好用, 上海, 金额: 5万元, 方案, 周一, 이메일 보냈습니다, 고객님, 오늘은 회의"
     assert [] == _found(text)
+
+
+# Chinese
+
+
+def test_a_chinese_surname_before_a_job_title_is_the_person_not_the_title() -> None:
+    text = "孙经理您好，请转告许总。今天下午罗主任会来，谢谢冯老板！给欧阳总监的邮件已发送。"
+    assert ["孙", "许", "罗", "冯", "欧阳"] == _found(text)
+
+
+def test_a_chinese_surname_before_a_polite_form_of_address() -> None:
+    assert ["何", "郭", "梁"] == _found("我们和何女士约在周三。致：郭先生。梁小姐好")
+
+
+def test_a_one_or_two_character_given_name_before_an_honorific() -> None:
+    assert ["唐敏", "黄丽娟"] == _found("唐敏女士，您好。黄丽娟老师明天到。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本周总结如下，资金总额为 50 万元",  # 周 and 金 end words before 总
+        "基金经理和高级经理都同意，董事总经理下周回复",  # a word before the title
+        "历史老师和语文老师都来了，他是高中老师",
+        "由于经理出差，请向经理汇报，请于总经理审批后付款",  # 于 and 向 as prepositions
+        "董事会将讨论，江苏区经理负责华东市场",
+    ],
+)
+def test_chinese_words_before_titles_are_not_names(text: str) -> None:
+    assert [] == _found(text)
+
+
+def test_a_surname_inside_a_sentence_needs_a_word_that_leads_to_a_person() -> None:
+    assert ["王", "马"] == _found("请向王经理汇报。公司马经理也来了。")
