@@ -60,6 +60,9 @@ _TITLED = re.compile(
 # Each run opens with its letter and checks the boundary after it, so `re` skips straight to
 # Han instead of trying a look-behind at every position.
 _HAN_RUN = re.compile(rf"[{HAN}](?<![{HAN}].)[{HAN}]{{1,3}}(?![{HAN}])")
+# An email in brackets right after a name: "刘芳（liufang@huaxin.cn）" (full-width brackets are
+# folded before detection).
+_EMAIL_IN_BRACKETS = re.compile(r" ?[(（<][^()（）<>@\s]{1,64}@")
 
 
 def find_titled_names(text: str) -> list[tuple[int, int]]:
@@ -92,14 +95,20 @@ def find_titled_names(text: str) -> list[tuple[int, int]]:
 
 
 def find_full_names(text: str) -> list[tuple[int, int]]:
-    """(start, end) of runs of Han that are exactly a surname and a two-character given name."""
+    """(start, end) of runs of Han that are exactly a surname and a given name: two given
+    characters, or one when an email follows in brackets (刘芳 (liufang@...))."""
     found: list[tuple[int, int]] = []
     for m in _HAN_RUN.finditer(text):
         run = m.group()
+        start, end = m.span()
+        surname = run[0] in _SURNAMES
         # Two characters are as often a word (金额, 方案, 周一) as a name: three, the common
-        # shape of a full name, are required (four with a compound surname).
-        if (run[0] in _SURNAMES and len(run) == 3) or (
-            len(run) >= 3 and run.startswith(_COMPOUNDS)
-        ):
-            found.append(m.span())
+        # shape of a full name, are required (four with a compound surname), or two before
+        # the person's email.
+        if (
+            (surname and len(run) == 3)
+            or (len(run) >= 3 and run.startswith(_COMPOUNDS))
+            or (surname and len(run) == 2 and _EMAIL_IN_BRACKETS.match(text, end) is not None)
+        ) and run not in _WORDS:
+            found.append((start, end))
     return found

@@ -36,6 +36,10 @@ def test_a_one_or_two_character_given_name_before_an_honorific() -> None:
     assert ["唐敏", "黄丽娟"] == _found("唐敏女士，您好。黄丽娟老师明天到。")
 
 
+def test_a_two_character_name_before_its_email_in_brackets() -> None:
+    assert ["邓洁"] == _found("合同请发给法务 邓洁（dengjie@xinghe-trade.cn）。")
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -44,6 +48,7 @@ def test_a_one_or_two_character_given_name_before_an_honorific() -> None:
         "历史老师和语文老师都来了，他是高中老师",
         "由于经理出差，请向经理汇报，请于总经理审批后付款",  # 于 and 向 as prepositions
         "董事会将讨论，江苏区经理负责华东市场",
+        "安全 (security@xinghe.cn)",  # a word before an email is not a name
     ],
 )
 def test_chinese_words_before_titles_are_not_names(text: str) -> None:
