@@ -60,6 +60,8 @@ _TITLED = re.compile(
 # Each run opens with its letter and checks the boundary after it, so `re` skips straight to
 # Han instead of trying a look-behind at every position.
 _HAN_RUN = re.compile(rf"[{HAN}](?<![{HAN}].)[{HAN}]{{1,3}}(?![{HAN}])")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_KANA_HONORIFICS = ("さん", "さま", "くん", "ちゃん")
 # An email in brackets right after a name: "刘芳（liufang@huaxin.cn）" (full-width brackets are
 # folded before detection).
 _EMAIL_IN_BRACKETS = re.compile(r" ?[(（<][^()（）<>@\s]{1,64}@")
@@ -101,6 +103,11 @@ def find_full_names(text: str) -> list[tuple[int, int]]:
     for m in _HAN_RUN.finditer(text):
         run = m.group()
         start, end = m.span()
+        # Kana around kanji: a Japanese word (安全性を, 石川県の), unless an honorific follows
+        # a Chinese name (陈伟明さん).
+        kana = _KANA.match(text, end) or (start > 0 and _KANA.match(text, start - 1))
+        if kana and not text.startswith(_KANA_HONORIFICS, end):
+            continue
         surname = run[0] in _SURNAMES
         # Two characters are as often a word (金额, 方案, 周一) as a name: three, the common
         # shape of a full name, are required (four with a compound surname), or two before

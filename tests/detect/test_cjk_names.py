@@ -57,3 +57,47 @@ def test_chinese_words_before_titles_are_not_names(text: str) -> None:
 
 def test_a_surname_inside_a_sentence_needs_a_word_that_leads_to_a_person() -> None:
     assert ["王", "马"] == _found("请向王经理汇报。公司马经理也来了。")
+
+
+def test_kanji_words_between_kana_are_not_chinese_names() -> None:
+    assert [] == _found("安全性を重視した方向性です。石川県の工場で生産。")
+    assert ["陈伟明"] == _found("陈伟明さんと会いました")
+
+
+# Japanese
+
+
+def test_a_japanese_surname_before_an_honorific_or_a_title() -> None:
+    text = "中村様\n小林さんに確認します。石井課長にご報告ください。森さんへ。藤田 様"
+    assert ["中村", "小林", "石井", "森", "藤田"] == _found(text)
+
+
+def test_a_japanese_full_name_before_an_honorific() -> None:
+    assert ["山田太郎", "森健太"] == _found("山田太郎様、森健太さん")
+
+
+def test_a_japanese_self_introduction() -> None:
+    assert ["松本", "井上"] == _found("営業部の松本です。はじめまして、井上と申します。")
+
+
+def test_a_japanese_surname_and_given_name_after_a_space() -> None:
+    text = "担当：木村 陽子（大阪）、長谷川\u3000翔太"
+    assert ["木村 陽子", "長谷川\u3000翔太"] == _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "部長と課長にも共有済みです。お客様各位、ご担当者様",
+        "株式会社ミドリ商事でございます。来週の会議です。",
+        "出身は千葉です。東京都です。山口大学です。",  # a place, not a self-introduction
+        "高橋工業さん、鈴木商事様",  # a company named after a family
+        "会場は上野駅です。森林保護。原則として返品不可。",
+    ],
+)
+def test_japanese_words_are_not_names(text: str) -> None:
+    assert [] == _found(text)
+
+
+def test_a_title_after_a_japanese_surname_and_a_space_is_not_a_given_name() -> None:
+    assert ["田中"] == _found("田中 部長")
