@@ -101,3 +101,31 @@ def test_japanese_words_are_not_names(text: str) -> None:
 
 def test_a_title_after_a_japanese_surname_and_a_space_is_not_a_given_name() -> None:
     assert ["田中"] == _found("田中 部長")
+
+
+# Korean
+
+
+def test_a_korean_given_name_before_nim_or_ssi() -> None:
+    text = "지현 님, 안녕하세요. 수빈씨가 보낸 메일을 김민수님께 전달했어요."
+    assert ["지현", "수빈", "김민수"] == _found(text)
+
+
+def test_a_korean_surname_before_a_title_is_the_person_not_the_title() -> None:
+    assert ["최", "박", "이"] == _found(
+        "최 부장님께 전달했고 박대리가 확인했어요. 이 과장님께 보고"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "팀장님, 과장님, 사장님, 고객님, 선생님, 대표님, 이사님, 이사장님 모두 참석합니다.",
+        "구매팀 과장, 서울특별시 강남구, 월요일, 신제품, 기획실, 연구소",
+        "아저씨, 아가씨, 마음씨가 좋네요. 호박씨와 하나님, 부모님",
+        "이 과장은 휴가입니다. 모 과장이 그랬다고 합니다. 전 과장님은 퇴사하셨습니다.",
+        "구독자님들께 감사드립니다. 직원님들 수고하셨습니다.",
+    ],
+)
+def test_korean_titles_and_words_are_not_names(text: str) -> None:
+    assert [] == _found(text)
