@@ -22,6 +22,8 @@ _COMPOUNDS = tuple(sorted(_LISTS["chinese_compound_surnames"]))
 _HONORIFICS = _LISTS["chinese_honorifics"]
 _TITLES = _LISTS["chinese_titles"]
 _WORDS = _LISTS["chinese_words"]
+# Every word that may follow a name and is not part of it.
+TITLES = _TITLES | _HONORIFICS
 # Characters after which a surname inside a run of Han may open a name: words that lead to a
 # person (给, 和, 请, 的, 联系, 感谢, 我们), the end of an organisation's name (公司, 银行,
 # 销售部) and of a time (今天, 下午). After any other character the surname's character is

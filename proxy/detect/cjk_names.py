@@ -37,3 +37,23 @@ def find_cjk_names(text: str) -> list[tuple[int, int]]:
     if first.group() >= "\uac00" or _HANGUL.search(text, first.end()) is not None:
         found += korean_names.find_korean_names(text)
     return found
+
+
+# 君 is a Japanese honorific but also a common Chinese given name (王君): never cut from a value.
+_ALL_TITLES = (chinese_names.TITLES | japanese_names.TITLES | korean_names.TITLES) - {"君"}
+_LONGEST_TITLE = max(len(t) for t in _ALL_TITLES) + 2  # with a space before and 님 after
+# A title or honorific that ends a value after a name written in Han, Kana or Hangul.
+_TRAILING_TITLE = re.compile(
+    r"(?<=[\u3040-\u30ff\u4e00-\u9fff々\uac00-\ud7a3]) ?(?:"
+    + "|".join(sorted(map(re.escape, _ALL_TITLES), key=len, reverse=True))
+    + r")님?$"
+)
+
+
+def title_after_name(value: str) -> int:
+    """Length of the title or honorific that ends `value` after a name ("王经理", "高橋様",
+    "김민수 과장님"), 0 when there is none or the value is only a title."""
+    if not value or not "\u3040" <= value[-1] <= "\ud7a3":
+        return 0
+    m = _TRAILING_TITLE.search(value, max(1, len(value) - _LONGEST_TITLE))
+    return len(value) - m.start() if m is not None else 0

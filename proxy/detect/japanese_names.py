@@ -22,6 +22,8 @@ _KANA_HONORIFICS = ("さん", "さま", "くん", "ちゃん")
 _AFTER_SPACE = (*_KANA_HONORIFICS, *_TITLES)
 _SELF_INTRODUCTIONS = ("です", "でございます", "と申します", "と申し")
 _SPACES = " \u3000"
+# Every word that may follow a name and is not part of it.
+TITLES = frozenset([*_TITLES, *_KANA_HONORIFICS])
 # Kanji and the repetition mark (佐々木).
 _RUN = re.compile(r"[\u4e00-\u9fff々]+")
 _GIVEN_AFTER_SPACE = re.compile(r"[ \u3000]([\u4e00-\u9fff々]{1,3})(?![\u4e00-\u9fff々])")

@@ -20,6 +20,8 @@ _LISTS = read_sections("cjk_words.txt")
 _SURNAMES = _LISTS["korean_surnames"]
 _TITLES = _LISTS["korean_titles"]
 _NOT_NAMES = _LISTS["korean_not_names"] | _TITLES
+# Every word that may follow a name and is not part of it (a title may take 님 as well).
+TITLES = _TITLES | {"님", "씨"}
 # A word ending in a particle or an honorific is not a bare name.
 _ENDINGS = frozenset("은는이가을를님씨요다에서도와과의로")
 # Last syllables of titles, teams, offices, places and common nouns (팀장, 이사, 구매팀,

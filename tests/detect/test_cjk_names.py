@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from proxy.detect.cjk_names import find_cjk_names
+from proxy.detect.cjk_names import find_cjk_names, title_after_name
 
 
 def _found(text: str) -> list[str]:
@@ -129,3 +129,17 @@ def test_a_korean_surname_before_a_title_is_the_person_not_the_title() -> None:
 )
 def test_korean_titles_and_words_are_not_names(text: str) -> None:
     assert [] == _found(text)
+
+
+# Titles after a name in a value
+
+
+@pytest.mark.parametrize(
+    ("value", "name"),
+    [
+        *(("王经理", "王"), ("高橋 美咲様", "高橋 美咲"), ("김민수 과장님", "김민수")),
+        *(("经理", "经理"), ("王君", "王君")),  # a title alone; 君 is also a Chinese given name
+    ],
+)
+def test_the_title_that_ends_a_value_after_a_name(value: str, name: str) -> None:
+    assert name == value[: len(value) - title_after_name(value)].rstrip()
