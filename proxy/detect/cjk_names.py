@@ -1,61 +1,59 @@
-"""Chinese and Korean names written in their own script, by their surname.
+"""Chinese, Japanese and Korean names written in their own script.
 
-Han and Hangul have no spaces or capitals, but names have a tight shape: a Chinese name is a
-surname from a short list (the hundred most common cover most people) and two given
-characters (one-character given names are missed: two characters are as often a word); a
-Korean name is a one-syllable surname and two syllables. In a CRM written in
-English, Hebrew or Arabic, a run of Han or Hangul that has exactly that shape is a name.
+Han, Kana and Hangul have no spaces or capitals; a name is found by its surname from a list
+of common ones and by its shape or what is written around it (see `chinese_names`,
+`japanese_names` and `korean_names`). A text without Han or Hangul (nearly every one) costs
+one search.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-# The most common Chinese surnames (simplified and traditional where they differ), and the
-# compound ones.
-_HAN_SURNAMES = frozenset(
-    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮"
-    "邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金"
-    "石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴"
-    "覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐"
-)
-_HAN_COMPOUND = ("欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫")
-_HANGUL_SURNAMES = frozenset(
-    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용"
-)
-# Ordinary words with a surname's shape (a Korean word ending in a particle or honorific is
-# not a bare name either).
-_NOT_NAMES = frozenset(["이메일", "회의실", "대표님", "선생님", "고객님", "사장님", "부장님"])
-_KOREAN_ENDINGS = frozenset("은는이가을를님요다에서도와과의로")
-# Each run opens with its letter and checks the boundary after it, so `re` skips straight to
-# Han or Hangul instead of trying a look-behind at every position.
-_HAN_RUN = re.compile(
-    r"[\u4e00-\u9fff](?<![\u4e00-\u9fff].)[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff])"
-)
-_HANGUL_RUN = re.compile(
-    r"[\uac00-\ud7a3](?<![\uac00-\ud7a3].)[\uac00-\ud7a3]{2}(?![\uac00-\ud7a3])"
-)
+from proxy.detect import chinese_names, japanese_names, korean_names
+
 _HAN_OR_HANGUL = re.compile(r"[\u4e00-\u9fff\uac00-\ud7a3]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def find_cjk_names(text: str) -> list[tuple[int, int]]:
-    """(start, end) of Chinese and Korean names standing alone in the text."""
-    if _HAN_OR_HANGUL.search(text) is None:
+    """(start, end) of Chinese, Japanese and Korean names in the text."""
+    first = _HAN_OR_HANGUL.search(text)
+    if first is None:
         return []
     found: list[tuple[int, int]] = []
-    for m in _HAN_RUN.finditer(text):
-        run = m.group()
-        compound = run.startswith(_HAN_COMPOUND)
-        # Two characters are as often a word (金额, 方案, 周一) as a name: three, the common
-        # shape of a full name, are required (four with a compound surname).
-        if (run[0] in _HAN_SURNAMES and len(run) == 3) or (compound and len(run) >= 3):
-            found.append(m.span())
-    for m in _HANGUL_RUN.finditer(text):
-        word = m.group()
-        if (
-            word[0] in _HANGUL_SURNAMES
-            and word[-1] not in _KOREAN_ENDINGS
-            and (word not in _NOT_NAMES)
-        ):
-            found.append(m.span())
+    if first.group() <= "\u9fff" or _HAN.search(text, first.end()) is not None:
+        found += chinese_names.find_titled_names(text)
+        found += japanese_names.find_japanese_names(text)
+        # A run with a name's shape that holds one of those (王经理, 高橋様) is a surname and
+        # its title: not a full name.
+        starts = sorted(s for s, _ in found)
+        for start, end in chinese_names.find_full_names(text):
+            i = bisect_left(starts, start)
+            if i == len(starts) or starts[i] >= end:
+                found.append((start, end))
+    if first.group() >= "\uac00" or _HANGUL.search(text, first.end()) is not None:
+        found += korean_names.find_korean_names(text)
     return found
+
+
+# 君 is a Japanese honorific but also a common Chinese given name (王君): never cut from a value.
+_ALL_TITLES = (chinese_names.TITLES | japanese_names.TITLES | korean_names.TITLES) - {"君"}
+_LONGEST_TITLE = max(len(t) for t in _ALL_TITLES) + 2  # with a space before and 님 after
+# A title or honorific that ends a value after a name written in Han, Kana or Hangul.
+_TRAILING_TITLE = re.compile(
+    r"(?<=[\u3040-\u30ff\u4e00-\u9fff々\uac00-\ud7a3]) ?(?:"
+    + "|".join(sorted(map(re.escape, _ALL_TITLES), key=len, reverse=True))
+    + r")님?$"
+)
+
+
+def title_after_name(value: str) -> int:
+    """Length of the title or honorific that ends `value` after a name ("王经理", "高橋様",
+    "김민수 과장님"), 0 when there is none or the value is only a title."""
+    if not value or not "\u3040" <= value[-1] <= "\ud7a3":
+        return 0
+    m = _TRAILING_TITLE.search(value, max(1, len(value) - _LONGEST_TITLE))
+    return len(value) - m.start() if m is not None else 0

@@ -190,12 +190,12 @@ class DetectionEngine(Detector):
     def _people(self, text: str) -> tuple[set[tuple[int, int]], list[tuple[int, int]]]:
         """Name candidates, and the values structure says hold no person."""
         found = {(h.start, h.end) for h in find_names(text, self._lex)}
+        found.update(find_cjk_names(text))
         people, not_people = read_structure(text)
         if not_people:
             # A name inside a company, account, deal, place or title value is not a person.
             found = set(_outside(list(found), not_people))
         found.update(people)
-        found.update(find_cjk_names(text))
         found.update(find_speakers(text, self._lex))
         return found, not_people
 

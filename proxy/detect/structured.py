@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from proxy.detect.cjk_names import title_after_name
 from proxy.detect.context import COMPANY_LEADS, COMPANY_WORDS, NEVER_NAMES
 from proxy.detect.spans import EntityType, Span
 
@@ -158,6 +159,10 @@ PERSON_KEYS = frozenset(
         # The rep and the customer as Hebrew and Arabic labels, both genders.
         *("הנציג", "הנציגה", "נציגה", "הלקוח", "הלקוחה", "לקוחה", "שם_הלקוח", "שם_הלקוחה"),
         *("العميلة", "المسؤولة", "المندوب", "المندوبة", "اسم_العميل"),
+        # Chinese, Japanese and Korean: name, contact, the person in charge.
+        *("姓名", "名字", "姓", "名", "联系人", "聯絡人", "聯繫人", "负责人", "負責人"),
+        *("氏名", "名前", "お名前", "担当者", "担当", "ご担当者", "担当者名"),
+        *("이름", "성명", "성함", "담당자", "담당", "담당자명", "고객명"),
     ]
 )
 # Values under a person key that name a team, a role or nobody ("contact": "sales team").
@@ -218,12 +223,13 @@ _COMPANY = re.compile(
 SEPARATOR = re.compile(r"[:=]")
 _EMAIL_OR_DIGIT = re.compile(r"[@\d]")
 # A field's value after its separator: quoted (a double-quoted one may hold an apostrophe or a
-# Hebrew geresh, "רנין ח'ורי"), or bare up to the next separator.
+# Hebrew geresh, "רנין ח'ורי"), or bare up to the next separator (or a Chinese or Japanese
+# full stop: full-width commas and semicolons are folded to ASCII before detection).
 QUOTED_VALUE = re.compile(
     r"[ \t]*(?P<q>[\"'])(?P<value>[^\"\n]{1,80}?)(?P=q)[ \t]*(?=[,،;}\n\]<|]|$)", re.MULTILINE
 )
 VALUE_AFTER = re.compile(
-    r"[ \t]*(?P<value>[^\"\n,،;{}\[\]<>|]{1,80}?)[ \t]*(?=[,،;}\n\]<|]|$)", re.MULTILINE
+    r"[ \t]*(?P<value>[^\"\n,،;。{}\[\]<>|]{1,80}?)[ \t]*(?=[,،;。}\n\]<|]|$)", re.MULTILINE
 )
 
 
@@ -237,10 +243,27 @@ def _key_kind(key: str) -> int:
         return 1
     if norm.endswith("name") and "company" not in norm:
         return 2 if any(w in norm for w in _PERSONISH) else 0
+    if not norm.isascii() and _cjk_name_key(norm):
+        return 2
     return 0
 
 
 _PERSONISH = ("contact", "owner", "person", "first", "last", "full", "rep", "preferred", "nick")
+# Chinese, Japanese and Korean keys that end in "name" (客户姓名, 联系人姓名, 고객이름), unless
+# they name a company, a product or a file (회사이름, 产品名字, 파일이름).
+_CJK_NAME_KEY_ENDS = (
+    *("姓名", "名字", "氏名", "名前", "이름", "성명", "성함"),
+    # ... and keys that end in "contact" or "person in charge" (请联系人, 紧急联系人, 영업 담당자).
+    *("联系人", "聯絡人", "聯繫人", "负责人", "負責人", "担当者", "담당자"),
+)
+_CJK_NOT_PERSON = (
+    *("公司", "会社", "企业", "企業", "회사", "店", "品", "项目", "項目"),
+    *("파일", "ファイル"),
+)
+
+
+def _cjk_name_key(key: str) -> bool:
+    return key.endswith(_CJK_NAME_KEY_ENDS) and not any(w in key for w in _CJK_NOT_PERSON)
 
 
 def _header_kind(cell: str) -> int:
@@ -250,7 +273,7 @@ def _header_kind(cell: str) -> int:
         return 0
     # `_key_kind`'s normalisation without its regex, for the cells it would only look up.
     low = "_".join(cell.casefold().split()).replace("-", "_")
-    if "__" in low or "name" in low:
+    if "__" in low or "name" in low or (not low.isascii() and _cjk_name_key(low)):
         return _key_kind(cell)
     return 2 if low in PERSON_KEYS else 1 if low in GENERIC_KEYS else 0
 
@@ -264,8 +287,8 @@ def _person_like(value: str, strict: bool) -> bool:
     # Logistics", "contact": "finance team", "assignee": "unassigned").
     if _COMPANY.search(value) is not None or _is_company(words):
         return False
-    if words[-1].strip(".,").casefold() in GROUP_WORDS:
-        return False  # "finance team", "Sales Dept", "unassigned"
+    if words[-1].strip(".,").casefold() in GROUP_WORDS or value.endswith(_CJK_GROUPS):
+        return False  # "finance team", "Sales Dept", "unassigned", "영업팀"
     if words[0].strip(".,!?،").casefold() in _REPLIES:
         return False  # a transcript's "العميل: أيوه، ..." (the customer: yes, ...)
     if all(w.strip(".,").casefold() in NEVER_NAMES for w in words):
@@ -280,7 +303,9 @@ def _person_like(value: str, strict: bool) -> bool:
     return all(c.isupper() for c in initials)
 
 
-_SENTENCE_MARKS = frozenset("?!,;،؟؛")
+_SENTENCE_MARKS = frozenset("?!,;،؟؛。")
+# How teams and departments end in Chinese, Japanese and Korean (客服部门, 営業チーム, 영업팀).
+_CJK_GROUPS = ("团队", "小组", "部门", "部門", "客服", "チーム", "窓口", "팀", "부서", "센터")
 # A reply that opens a speaker's line, where a role key reads like a field.
 _REPLIES = frozenset(
     [
@@ -322,6 +347,9 @@ def _value_spans(start: int, value: str) -> Iterator[tuple[int, int]]:
     stripped = value.strip()
     if not stripped:
         return
+    if not stripped.isascii():
+        # A title after a name written in Han or Hangul is not part of it ("王经理").
+        stripped = stripped[: len(stripped) - title_after_name(stripped)].rstrip()
     offset = start + value.index(stripped)
     yield offset, offset + len(stripped)
 
@@ -381,6 +409,10 @@ _NOT_PERSON_KEYS = frozenset(
         *("firma", "société", "societe", "empresa", "unternehmen", "компания", "организация"),
         *("חברה", "שם_החברה", "שם_חברה", "עסקה", "ארגון", "עסק", "שם_העסק"),
         *("شركة", "الشركة", "اسم_الشركة", "الجهة", "جهة", "المؤسسة", "مؤسسة", "صفقة", "الصفقة"),
+        *("公司", "公司名称", "单位", "單位", "企业", "企業", "城市"),
+        *("职位", "職位", "职务", "職務"),
+        *("会社", "会社名", "企業名", "役職", "部署", "所属", "勤務先"),
+        *("회사", "회사명", "상호", "직함", "직책", "직위", "부서", "소속", "도시"),
     ]
 )
 

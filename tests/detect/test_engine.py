@@ -284,3 +284,12 @@ def test_a_spread_name_stays_out_of_company_place_and_title_values() -> None:
         for text, spans in zip(texts, DetectionEngine(memo_texts=0).detect_all(texts), strict=True)
     ]
     assert found == [["Tigist Bekele"], ["Dana Saba"]]
+
+
+def test_a_chinese_label_with_full_width_punctuation_and_a_company_column() -> None:
+    # Full-width colons and commas are folded before structure is read; a company column
+    # holds no person even where a name's shape is seen (东方 is also a compound surname).
+    texts = ["联系人：梁静，电话：139 1234 5678", "姓名,公司\n宋洁,东方物流"]
+    found = _typed(DetectionEngine(), texts)
+    assert [("PERSON", "梁静"), ("PHONE", "139 1234 5678")] == found[0]
+    assert [("PERSON", "宋洁")] == found[1]

@@ -205,3 +205,36 @@ def test_more_keys_that_hold_people(text: str, names: list[str] | None) -> None:
 
 def test_a_calendar_s_required_and_optional_flags_are_not_names() -> None:
     assert _found("Required: yes\nOptional: no") == []
+
+
+def test_csv_columns_under_chinese_japanese_and_korean_name_headers() -> None:
+    text = (
+        "姓名,公司,电话\n宋洁,星河贸易,13812345678\n韩磊,东方物流,13987654321\n"
+        "\n名前,会社\n藤田,ミドリ商事\n\n이름,회사\n윤아름,한빛상사"
+    )
+    assert ["宋洁", "韩磊", "藤田", "윤아름"] == _found(text)
+
+
+def test_company_and_job_title_columns_beside_them_hold_no_person() -> None:
+    text = "姓名,公司,职位\n宋洁,东方物流,高级经理"
+    people, organisations = read_structure(text)
+    assert ["宋洁"] == [text[s:e] for s, e in people]
+    assert ["东方物流", "高级经理"] == [text[s:e] for s, e in organisations]
+
+
+def test_labels_and_keys_that_name_a_person_in_chinese_japanese_and_korean() -> None:
+    text = (
+        "联系人: 梁静, 电话: 139 1234 5678\n担当者: 木村 陽子\n담당자: 한상우\n"
+        '{"客户姓名": "邓超", "紧急联系人": "曹颖"}\n请联系人: 范冰。'
+    )
+    assert ["梁静", "木村 陽子", "한상우", "邓超", "曹颖", "范冰"] == _found(text)
+
+
+def test_a_title_after_a_name_in_a_value_is_not_part_of_it() -> None:
+    assert ["王", "高橋 美咲", "김민수"] == _found(
+        "联系人: 王经理\n担当者: 高橋 美咲様\n담당자: 김민수 과장님"
+    )
+
+
+def test_a_team_under_a_person_key_or_a_company_name_key_is_not_a_person() -> None:
+    assert [] == _found("담당: 영업팀\n联系人: 客服部门\n회사이름: 한빛모빌리티")
