@@ -399,28 +399,34 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
 # A nickname in quotes between a given name and a surname ('Richard "Rich" Youngblood', also
 # JSON-escaped), found by its quotes; and a nickname after a word that says so ('(nickname
 # "Ploy")', 'aka Bobby').
-_QUOTED_NICKNAME = re.compile(r' \\?["“][A-Z][\w\'’-]{1,15}\\?["”] [A-Z][\w\'’-]+')
-_GIVEN_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+$")
+# Led by the quote, so `re` skips from one quote to the next; the space before it is checked
+# after.
+_QUOTED_NICKNAME = re.compile(r'["“][A-Z][\w\'’-]{1,15}\\?["”] [A-Z][\w\'’-]+')
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+ \\?$")
 _NICKNAME_CUE = re.compile(
     r"\b(?:[Nn]ickname[d]?|[Aa]\.?k\.?a\.?|[Gg]oes by|[Kk]nown as)[: ]+\\?[\"“'‘]?"
     r"(?P<nick>[A-Z][\w'’-]{1,15})"
 )
 
 
+_NICKNAME_CUE_WORDS = ("ickname", "aka", "a.k.a", "AKA", "oes by", "nown as")
+
+
 def _nicknamed(text: str, lex: NameLexicon) -> list[NameHit]:
     """Names written with a nickname in quotes, and nicknames named as such."""
     hits: list[NameHit] = []
     for m in _QUOTED_NICKNAME.finditer(text):
-        given = _GIVEN_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        given = _GIVEN_BEFORE.search(text, max(0, m.start() - 26), m.start())
         surname = m.group().rsplit(" ", 1)[-1].casefold()
         if given is None or not all(
             lex.flags.get(word) or word not in lex.common
-            for word in (given.group().casefold(), surname)
+            for word in (given.group().rstrip(" \\").casefold(), surname)
         ):
             continue  # 'Title "Sales" Director': ordinary words around a quoted one
         hits.append(NameHit(given.start(), m.end()))
-    for m in _NICKNAME_CUE.finditer(text):
-        hits.append(NameHit(m.start("nick"), m.end("nick")))
+    if any(cue in text for cue in _NICKNAME_CUE_WORDS):
+        for m in _NICKNAME_CUE.finditer(text):
+            hits.append(NameHit(m.start("nick"), m.end("nick")))
     return hits
 
 
