@@ -45,6 +45,7 @@ from proxy.detect.address_rtl import (
     rtl_spans,
 )
 from proxy.detect.casing import lower_same_length
+from proxy.detect.context import PARTICLES
 from proxy.detect.gates import LeadFinder, matches_at
 from proxy.detect.places import PLACES
 from proxy.detect.spans import EntityType, Span
@@ -484,7 +485,6 @@ def _placeish(part: str) -> bool:
 # short, no label, link, email or list of places ("Dubai | Riyadh"), and not a phone's digits.
 _BLOCK_LINE = re.compile(r"\n[ \t]*(?P<line>[^\n:@|·•]{2,60}?)[ \t]*(?=\n|$)")
 _BLOCK_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_BLOCK_PARTICLES = frozenset(["de", "del", "la", "le", "da", "do", "dos", "van", "von", "al", "el"])
 
 
 def _lines_after(text: str, end: int) -> int:
@@ -528,7 +528,7 @@ def _block_line(line: str) -> bool:
         return False  # a phone or an account number, not a postcode
     words = _BLOCK_WORD.findall(line)
     return 0 < len(words) <= 7 and all(
-        w[0].isupper() or w.casefold() in _BLOCK_PARTICLES or not w[0].isalpha() for w in words
+        w[0].isupper() or w.casefold() in PARTICLES or not w[0].isalpha() for w in words
     )
 
 

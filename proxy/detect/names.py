@@ -147,19 +147,20 @@ _ROLE_AFTER = re.compile(
 )
 # A phone number or an email right after a name: a contact line ("Otieno Ochieng +254 722...",
 # "ماريا سانتوس، +973 ...", "Dana Levi <dana@...>").
-_CONTACT_AFTER = re.compile(r"[ \t]*[,،:(<–—-]?[ \t]*(?:\+\d|0\d{1,2}[- ]?\d{3}|[\w.+-]+@\w)")
+_CONTACT = r"(?:\+\d|0\d{1,2}[- ]?\d{3}|[\w.+-]+@\w)"
+_CONTACT_AFTER = re.compile(rf"[ \t]*[,،:(<–—-]?[ \t]*{_CONTACT}")
 
 
 # A phone or email anywhere in a contact list's line, the separator after its name, and the
 # opening of such a line (a list mark, words, the separator).
-_CONTACT_IN = re.compile(r"(?<![\w+])(?:\+\d|0\d{1,2}[- ]?\d{3})|[\w.+-]+@\w")
+_CONTACT_IN = re.compile(rf"(?<![\w+]){_CONTACT}")
 _LIST_SEP = re.compile(r"[ \t]*[,،][ \t]|[ \t]+[–—-][ \t]")
+_LIST_MARK = r"[ \t]*(?:[-*•·▪]|\d{1,2}[.)])?[ \t]*"
 _ROW_LEAD = re.compile(
-    r"[ \t]*(?:[-*•·▪]|\d{1,2}[.)])?[ \t]*[^\W\d_][^\n,،:–—\d@]{0,40}?"
-    r"(?:[ \t]*[,،]|[ \t]+[–—-])[ \t]"
+    rf"{_LIST_MARK}[^\W\d_][^\n,،:–—\d@]{{0,40}}?(?:[ \t]*[,،]|[ \t]+[–—-])[ \t]"
 )
 # A list item that opens with a name, then a dash ("• שלמה בר-און – עסקה D-3390").
-_ITEM_LEAD = re.compile(r"[ \t]*(?:[-*•·▪]|\d{1,2}[.)])?[ \t]*$")
+_ITEM_LEAD = re.compile(rf"{_LIST_MARK}$")
 _ITEM_END = re.compile(r" [–—-] ")
 # A version number after a word makes it a product ("Safari 17.4", "Ubuntu 22.04", "Edge v118").
 _VERSION_AFTER = re.compile(r" v?\d+\.\d+(?:\.\d+)*\b| v\d+\b")

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from proxy.detect.context import NEVER_NAMES
+from proxy.detect.context import NEVER_NAMES, PARTICLES
 from proxy.detect.lexicon import NameLexicon
-from proxy.detect.structured import GROUP_WORDS
+from proxy.detect.structured import CHAT_NOT_SPEAKERS, GROUP_WORDS
 
 # "Name:", "Name (Company):", "- **Name:**", "> Name:" at a line's start, then what was said.
 _LINE = re.compile(
@@ -22,8 +22,9 @@ _LINE = re.compile(
     r"(?P<label>[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]{1,2}[^\W\d_]+){0,4})"
     r"(?P<aside>[ \t]*\([^()\n]{1,40}\))?(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]+(?P<said>\S[^\n]*)"
 )
-# Who speaks when it is not a person: roles, parties and the words of chat logs and emails.
-_NOT_SPEAKERS = frozenset(
+# Who speaks when it is not a person: roles, parties and the words of chat logs and emails,
+# beside those a chat export's speaker never is.
+_NOT_SPEAKERS = CHAT_NOT_SPEAKERS | frozenset(
     [
         *("user", "assistant", "system", "bot", "ai", "agent", "rep", "customer", "client"),
         *("prospect", "lead", "buyer", "seller", "vendor", "sales", "support", "host", "guest"),
@@ -68,7 +69,7 @@ def _names_a_person(label: str, lex: NameLexicon) -> bool:
     named = False
     for word in words:
         folded = word.casefold()
-        if folded in _PARTICLES and len(words) > 1:
+        if folded in PARTICLES and len(words) > 1:
             continue
         if folded in _NOT_SPEAKERS or folded in GROUP_WORDS or folded in lex.function_words:
             return False  # "Sales:", "Summarize the call below:"
@@ -83,6 +84,3 @@ def _names_a_person(label: str, lex: NameLexicon) -> bool:
             # counts.
             named = True
     return named
-
-
-_PARTICLES = frozenset(["bin", "bint", "ibn", "al", "el", "van", "von", "der", "de", "da", "dos"])

@@ -470,7 +470,7 @@ _CHAT_LINE = re.compile(
     r"|^(?:Speaker|Spk|דובר|דוברת|المتحدث|متحدث) ?\d{1,2} \((?P<named>[^()\n:\d@]{2,40})\):",
     re.MULTILINE,
 )
-_NOT_SPEAKERS = frozenset(
+CHAT_NOT_SPEAKERS = frozenset(
     [
         *("you", "אתה", "את", "أنت", "انت", "system", "messages", "bot", "manager"),
         *("менеджер", "поддержка", "מנהל", "מנהלת", "צוות", "שירות", "دعم", "فريق", "خدمة"),
@@ -485,7 +485,9 @@ def _chat_speakers(text: str) -> Iterator[tuple[int, int]]:
         words = name.split()
         if (
             len(words) <= 4
-            and not any(w.casefold() in _NOT_SPEAKERS or w.casefold() in GROUP_WORDS for w in words)
+            and not any(
+                w.casefold() in CHAT_NOT_SPEAKERS or w.casefold() in GROUP_WORDS for w in words
+            )
             and not _is_company(words)
         ):
             start = m.start(group) + m.group(group).index(name)
