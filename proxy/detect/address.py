@@ -35,8 +35,6 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-import ahocorasick
-
 from proxy.detect.address_rtl import (
     HE_WORD,
     NOT_A_STREET_BEFORE,
@@ -44,6 +42,7 @@ from proxy.detect.address_rtl import (
     rtl_regions,
     rtl_spans,
 )
+from proxy.detect.automaton import Automaton
 from proxy.detect.casing import lower_same_length
 from proxy.detect.context import PARTICLES
 from proxy.detect.gates import LeadFinder, matches_at
@@ -274,14 +273,14 @@ LABEL = re.compile(
 # A vCard's address line, "ADR;TYPE=work:;;Main St 5;Springfield;;12345;US": its components,
 # from the first non-empty one to the last (the semicolons between them stay inside).
 VCARD_ADR = re.compile(r"^ADR(?:;[^:\n]*)?:[; \t]*(?P<value>[^;\n][^\n]*?)[; \t]*$", re.MULTILINE)
-_LABEL_WORDS = ahocorasick.Automaton()
-for _word in (
-    *("address", "addr", "street", "ship", "deliver", "adresse", "direcci", "indirizzo"),
-    *("endere", "anschrift", "כתובת", "הכתובת", "العنوان", "عنوان"),
-    *("domicilio", "morada", "adres", "адрес"),
-):
-    _LABEL_WORDS.add_word(_word, len(_word))
-_LABEL_WORDS.make_automaton()
+_LABEL_WORDS = Automaton(
+    (word, None)
+    for word in (
+        *("address", "addr", "street", "ship", "deliver", "adresse", "direcci", "indirizzo"),
+        *("endere", "anschrift", "כתובת", "הכתובת", "العنوان", "عنوان"),
+        *("domicilio", "morada", "adres", "адрес"),
+    )
+)
 _WORD_END = re.compile(r"\w+$")
 _LABEL_END = re.compile(r"[:=]")
 _LABEL_VALUE = re.compile(r"[^\n\"|;\t{}\[\]<>\\]{4,160}")
@@ -779,13 +778,14 @@ def _label_spans(
     text: str, lowered: str | None = None, hits: list[tuple[int, int]] | None = None
 ) -> Iterator[tuple[int, int]]:
     """The whole value after an address label or key (`lowered`: the text in lower case;
-    `hits`: where the label words end in it, and their lengths, when already found)."""
+    `hits`: where the label words start and end in it, when already found)."""
     lowered = lower_same_length(text) if lowered is None else lowered
     if len(lowered) != len(text):
         lowered, hits = text, None  # a letter whose lower case is longer: offsets must hold
     tried: set[int] = set()
-    for last, length in _LABEL_WORDS.iter(lowered) if hits is None else hits:
-        at = last + 1 - length
+    found = [(s, e) for _, s, e in _LABEL_WORDS.find(lowered)] if hits is None else hits
+    for at, end in found:
+        last = end - 1
         # Cheap refusals first: a word that runs on from letters before it ("relationship"),
         # or no ":" or "=" close enough after it to end a label.
         if at and lowered[at - 1].isalnum():
@@ -867,16 +867,13 @@ _ROLES: dict[str, set[int]] = {}
 for _index, _cues in enumerate(_GATE_CUES):
     for _cue in _cues:
         _ROLES.setdefault(_cue, set()).add(_index)
-for _word in _LABEL_WORDS:
+for _word in map(_LABEL_WORDS.key, range(len(_LABEL_WORDS))):
     _ROLES.setdefault(_word, set()).add(-1)
 for _index, _group in enumerate(_LEAD_GROUPS):
     for _word in _group:
         if _word[0].islower():
             _ROLES.setdefault(_word, set()).add(_LEAD + _index)
-_LOWER_SCAN = ahocorasick.Automaton()
-for _word, _roles in _ROLES.items():
-    _LOWER_SCAN.add_word(_word, (len(_word), tuple(sorted(_roles))))
-_LOWER_SCAN.make_automaton()
+_LOWER_SCAN = Automaton((word, tuple(sorted(roles))) for word, roles in _ROLES.items())
 _GATED = (NUMBER_AFTER_OTHER, UAE, PO_BOX)  # in the order of `_GATE_CUES`
 # A number where ENGLISH or FRENCH may start: a digit after no ASCII digit (both patterns'
 # look-behinds refuse one).
@@ -911,20 +908,21 @@ def _number_starts(text: str, words: list[int], runs: int) -> list[int]:
 def word_starts(
     text: str, lowered: str
 ) -> tuple[list[list[int]], list[tuple[int, int]], set[re.Pattern[str]]]:
-    """Where each group of `_LEAD_GROUPS` occurs (sorted starts), where the label words end in
-    `lowered` (with their lengths), and the gated patterns whose cues occur."""
+    """Where each group of `_LEAD_GROUPS` occurs (sorted starts), where the label words lie in
+    `lowered` (start, end), and the gated patterns whose cues occur."""
     at = _WORDS.starts(text)
     lower: list[set[int]] = [set() for _ in _LEAD_GROUPS]
     labels: list[tuple[int, int]] = []
     opened: set[re.Pattern[str]] = set()
-    for last, (length, roles) in _LOWER_SCAN.iter(lowered):
-        for role in roles:
+    roles_of = _LOWER_SCAN.values
+    for key, start, end in _LOWER_SCAN.find(lowered):
+        for role in roles_of[key]:
             if role < 0:
-                labels.append((last, length))
+                labels.append((start, end))
             elif role < _LEAD:
                 opened.add(_GATED[role])
             else:
-                lower[role - _LEAD].add(last + 1 - length)
+                lower[role - _LEAD].add(start)
     for index, starts in enumerate(lower):
         if starts:
             at[index] = sorted(starts.union(at[index]))

@@ -13,8 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-import ahocorasick
-
+from proxy.detect.automaton import Automaton
 from proxy.detect.places import ADDRESS_WORDS, PLACES
 
 _MAX_PARTS = 6
@@ -126,30 +125,27 @@ _STREET_CUES = (
     *("רחוב", "רח'", "רח׳", "שדרות", "שד'", "שד׳", "סמטת"),
     *("شارع", "طريق", "جادة", "زقاق", "سكة", "زنقة", "درب"),  # Omani and Moroccan ways
 )
-_RTL_STREETS = ahocorasick.Automaton()
-_RTL_KEYWORDS = ahocorasick.Automaton()
-for _word in _STREET_CUES:
-    _RTL_STREETS.add_word(_word, True)
-for _word in (
-    *_STREET_CUES,
-    *("סמ'", "סמ׳", "דרך", "כיכר", "ככר", "שביל", "טיילת", "מעלה", "ش."),
-    *("דירה", "דירת", "קומה", "קומת", "כניסה", "בניין", "בנין", "מבנה", "מגדל", "אגף", "משק"),
-    *("חדר", "משרד", "יחידה", "חנות", "בית", "מיקוד", "שכונת", "שכ'", "שכ׳", "קריית", "קרית"),
-    *("נווה", "נוה", "גבעת", "רמת", "מושב", "קיבוץ", "קבוץ", "כפר", "פארק", "מתחם", "אזור"),
-    *('אזה"ת', "א.ת", "קניון", "ת.ד", "ת. ד", 'ת"ד', "ת״ד", "ת ד", "תא דואר"),
-    *("فيلا", "شقة", "مبنى", "بناية", "عمارة", "برج", "طابق", "دور", "مكتب", "محل", "بلوك"),
-    *("قطعة", "مربع", "منزل", "وحدة", "مجمع", "حي", "منطقة", "ضاحية", "مدينة", "قرية", "مخيم"),
-    *("جزيرة", "جبل", "ص.ب", "ص. ب", "ص ب", "صب", "صندوق"),
-):
-    _RTL_KEYWORDS.add_word(_word, True)
-_RTL_STREETS.make_automaton()
-_RTL_KEYWORDS.make_automaton()
+_RTL_STREETS = Automaton((word, None) for word in _STREET_CUES)
+_RTL_KEYWORDS = Automaton(
+    (word, None)
+    for word in (
+        *_STREET_CUES,
+        *("סמ'", "סמ׳", "דרך", "כיכר", "ככר", "שביל", "טיילת", "מעלה", "ش."),
+        *("דירה", "דירת", "קומה", "קומת", "כניסה", "בניין", "בנין", "מבנה", "מגדל", "אגף", "משק"),
+        *("חדר", "משרד", "יחידה", "חנות", "בית", "מיקוד", "שכונת", "שכ'", "שכ׳", "קריית", "קרית"),
+        *("נווה", "נוה", "גבעת", "רמת", "מושב", "קיבוץ", "קבוץ", "כפר", "פארק", "מתחם", "אזור"),
+        *('אזה"ת', "א.ת", "קניון", "ת.ד", "ת. ד", 'ת"ד', "ת״ד", "ת ד", "תא דואר"),
+        *("فيلا", "شقة", "مبنى", "بناية", "عمارة", "برج", "طابق", "دور", "مكتب", "محل", "بلوك"),
+        *("قطعة", "مربع", "منزل", "وحدة", "مجمع", "حي", "منطقة", "ضاحية", "مدينة", "قرية", "مخيم"),
+        *("جزيرة", "جبل", "ص.ب", "ص. ب", "ص ب", "صب", "صندوق"),
+    )
+)
 
 
-def _has(words: ahocorasick.Automaton, text: str, start: int, end: int) -> bool:
+def _has(words: Automaton[None], text: str, start: int, end: int) -> bool:
     """True when one of the automaton's words lies in text[start:end]."""
     # A slice: the automaton reads the whole string it is given, whatever the bounds.
-    return next(words.iter(text[max(0, start) : end]), None) is not None
+    return words.occurs_in(text[max(0, start) : end])
 
 
 _RTL_TOKEN = re.compile(r"\S+")

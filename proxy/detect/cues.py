@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import ahocorasick
-
+from proxy.detect.automaton import Automaton
 from proxy.detect.casing import lower_same_length
 
 # Greetings that are also words or names ("שלום" is a surname, "hi" and "hey" are words inside
@@ -128,8 +127,7 @@ def _phrases(block: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+def _automaton() -> Automaton[int]:
     kinds: dict[str, int] = {}
     for phrase in (*_phrases(WEAK_CUES), *PERSON_ROLES):
         kinds[phrase] = kinds.get(phrase, 0) | 1
@@ -141,10 +139,7 @@ def _automaton() -> ahocorasick.Automaton:
         kinds[phrase] = kinds.get(phrase, 0) | 8
     for phrase in ADDRESSING:
         kinds[phrase] = kinds.get(phrase, 0) | 16
-    for phrase, kind in kinds.items():
-        automaton.add_word(phrase, (len(phrase), kind))
-    automaton.make_automaton()
-    return automaton
+    return Automaton(kinds.items())
 
 
 def _conjunction(folded: str, start: int) -> bool:
@@ -158,8 +153,10 @@ def cue_ends(text: str) -> dict[int, bool]:
     folded = lower_same_length(text)
     n = len(text)
     ends: dict[int, bool] = {}
-    for last, (length, kind) in _automaton().iter(folded):
-        start = last + 1 - length
+    automaton = _automaton()
+    kinds = automaton.values
+    for key, start, j in automaton.find(folded):
+        kind = kinds[key]
         if start and folded[start - 1].isalnum() and not _conjunction(folded, start):
             continue
         if kind & 8:
@@ -169,7 +166,6 @@ def cue_ends(text: str) -> dict[int, bool]:
                 kind &= ~8
             else:
                 kind |= 2
-        j = last + 1
         if j < n and folded[j].isalnum():
             continue
         if kind & 4:
@@ -184,7 +180,7 @@ def cue_ends(text: str) -> dict[int, bool]:
         if kind & 16:
             # The next word opens with the verb's preposition letter: the name follows it.
             k = j + 1 if j < n and text[j] == " " else n
-            if k + 1 < n and text[k] == ADDRESSING[folded[start : last + 1]]:
+            if k + 1 < n and text[k] == ADDRESSING[automaton.key(key)]:
                 ends[k + 1] = True
         if not kind & 3:
             continue

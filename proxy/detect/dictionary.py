@@ -11,23 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-import ahocorasick
+from proxy.detect.automaton import Automaton
 
 
 class TermDictionary:
     """Finds whole-word, case-insensitive occurrences of a fixed set of terms."""
 
     def __init__(self, terms: Iterable[str]) -> None:
-        self._automaton = ahocorasick.Automaton()
-        count = 0
-        for term in terms:
-            key = term.strip().casefold()
-            if len(key) >= 2:
-                self._automaton.add_word(key, len(key))
-                count += 1
-        self.size = count
-        if count:
-            self._automaton.make_automaton()
+        keys = (term.strip().casefold() for term in terms)
+        self._automaton = Automaton((key, None) for key in keys if len(key) >= 2)
+        self.size = len(self._automaton)
 
     def find(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each longest whole-word match; `text` offsets are kept because
@@ -39,7 +32,7 @@ class TermDictionary:
             folded = text.lower() if len(text.lower()) == len(text) else text
         last_end = -1
         matches = sorted(
-            ((end + 1 - length, end + 1) for end, length in self._automaton.iter(folded)),
+            ((start, end) for _, start, end in self._automaton.find(folded)),
             key=lambda se: (se[0], -se[1]),
         )
         for start, end in matches:

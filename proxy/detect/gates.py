@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-import ahocorasick
+from proxy.detect.automaton import Automaton
 
 
 class LeadFinder:
@@ -23,17 +23,17 @@ class LeadFinder:
         for i, group in enumerate(groups):
             for lead in group:
                 owners.setdefault(lead, set()).add(i)
-        self._automaton = ahocorasick.Automaton()
-        for lead, indexes in owners.items():
-            self._automaton.add_word(lead, (len(lead), tuple(sorted(indexes))))
-        self._automaton.make_automaton()
+        self._automaton = Automaton(
+            (lead, tuple(sorted(indexes))) for lead, indexes in owners.items()
+        )
 
     def starts(self, text: str) -> list[list[int]]:
         """For each group, the sorted offsets where one of its leads starts."""
         found: list[set[int]] = [set() for _ in range(self._count)]
-        for last, (length, indexes) in self._automaton.iter(text):
-            for i in indexes:
-                found[i].add(last + 1 - length)
+        owners = self._automaton.values
+        for key, start, _ in self._automaton.find(text):
+            for i in owners[key]:
+                found[i].add(start)
         return [sorted(starts) for starts in found]
 
 

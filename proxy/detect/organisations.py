@@ -13,8 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-import ahocorasick
-
+from proxy.detect.automaton import Automaton
 from proxy.detect.casing import lower_same_length
 from proxy.detect.context import (
     ARABIC_PREFIX_LETTERS,
@@ -53,12 +52,8 @@ def legal_forms(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _known() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for name in ORGANISATIONS:
-        automaton.add_word(name, len(name))
-    automaton.make_automaton()
-    return automaton
+def _known() -> Automaton[None]:
+    return Automaton((name, None) for name in ORGANISATIONS)
 
 
 _PREFIX_LETTERS = HEBREW_PREFIX_LETTERS + ARABIC_PREFIX_LETTERS
@@ -77,8 +72,7 @@ def known_organisations(text: str) -> list[tuple[int, int]]:
     Spencer"), as whole words."""
     folded = lower_same_length(text)
     spans: list[tuple[int, int]] = []
-    for last, length in _known().iter(folded):
-        start, end = last + 1 - length, last + 1
+    for _, start, end in _known().find(folded):
         if folded[end : end + 1].isalnum() or (start and not _word_start(folded, start)):
             continue
         spans.append((start, end))

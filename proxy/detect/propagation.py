@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import ahocorasick
-
+from proxy.detect.automaton import Automaton
 from proxy.detect.casing import lower_same_length
 from proxy.detect.context import (
     ARABIC_PREFIX_LETTERS,
@@ -71,7 +70,7 @@ class Propagator:
 
     def __init__(self, parts: dict[str, bool]) -> None:
         self._exact = parts
-        self._automaton = ahocorasick.Automaton()
+        keys: list[tuple[str, tuple[frozenset[str], int, bool]]] = []
         for term in parts:
             spaced = _NON_WORD.sub(" ", term)  # "min-jun" as the text reads
             if "\u0590" <= term[0] <= "\u05ff" or "\u0600" <= term[0] <= "\u06ff":
@@ -82,9 +81,8 @@ class Propagator:
                 allowed = _HE_ALLOWED if term[0] <= "\u05ff" else _AR_ALLOWED
             else:
                 key, allowed = f" {spaced} ", _NO_PREFIX
-            self._automaton.add_word(key, (len(key), allowed, len(term), parts[term]))
-        if parts:
-            self._automaton.make_automaton()
+            keys.append((key, (allowed, len(term), parts[term])))
+        self._automaton = Automaton(keys)
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """Spans of name parts; a Hebrew/Arabic one- or two-letter prefix is left out."""
@@ -92,10 +90,12 @@ class Propagator:
             return []
         spaced = f" {_words_only(lower_same_length(text))} "
         out: list[tuple[int, int]] = []
-        for last, (length, allowed, size, exact) in self._automaton.iter(spaced):
-            # `spaced` is `text` shifted by one: the key ends at `last`, and the term's first
+        terms = self._automaton.values
+        for key, at, _ in self._automaton.find(spaced):
+            allowed, size, exact = terms[key]
+            # `spaced` is `text` shifted by one: the key starts at `at`, and the term's first
             # letter is at `begin` in `spaced`, at `begin - 1` in `text`.
-            begin = last - length + 1 + (allowed is _NO_PREFIX)
+            begin = at + (allowed is _NO_PREFIX)
             if allowed is not _NO_PREFIX:
                 word = spaced.rfind(" ", max(0, begin - 4), begin) + 1
                 if not word or spaced[word:begin] not in allowed:

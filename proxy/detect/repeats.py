@@ -8,8 +8,7 @@ the second mention is redacted too (with the same placeholder, since it is the s
 
 from __future__ import annotations
 
-import ahocorasick
-
+from proxy.detect.automaton import Automaton
 from proxy.detect.spans import EntityType, Span
 
 MIN_LENGTH = 6  # shorter values (a 4-digit passcode) would match inside ordinary numbers
@@ -32,16 +31,13 @@ def repeats(texts: list[str], found: list[list[Span]]) -> list[list[Span]]:
                 values.setdefault(value, span.type)
     if not values:
         return [[] for _ in texts]
-    automaton = ahocorasick.Automaton()
-    for value, entity in values.items():
-        automaton.add_word(value, (len(value), entity))
-    automaton.make_automaton()
+    automaton = Automaton(values.items())
     out: list[list[Span]] = []
     for text, spans in zip(texts, found, strict=True):
         known = {(span.start, span.end, span.type) for span in spans}
         hits: list[Span] = []
-        for last, (length, entity) in automaton.iter(text):
-            start, end = last + 1 - length, last + 1
+        for key, start, end in automaton.find(text):
+            entity = automaton.values[key]
             if (start and text[start - 1].isalnum()) or text[end : end + 1].isalnum():
                 continue
             if (start, end, entity) not in known:
