@@ -9,6 +9,7 @@ tokens ("Will", "Chase") and unknown ones ("Xyzowski") only join a run that has 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from proxy.detect.context import (
@@ -53,15 +54,59 @@ _PARTICLE_REST = (
     r"(?:(?<=a)(?:l|d|s|sh|t|r|n|z|bu)|(?<=e)l|(?<=i)bn|(?<=b)in|(?<=d)[eiau]?|(?<=o)"
     r"|(?<=v)[ao]n|(?<=l)[ea])"
 )
-# A word that may be a name: capitalised Latin, or Hebrew/Arabic/Cyrillic, maybe after a
-# particle. The pattern opens with one set of first letters and checks the word boundary only
-# after it: `re` then skips straight to those letters instead of trying the pattern (and a
-# look-behind) at every position, which halves the scan.
+# A word that may be a name: capitalised Latin, or Hebrew/Arabic/Cyrillic. The pattern opens
+# with one set of first letters and checks the word boundary only after it: `re` then skips
+# straight to those letters instead of trying the pattern (and a look-behind) at every
+# position.
 CANDIDATE = re.compile(
-    rf"[adeiblov{_CAPITALS}{_NONLATIN}](?<![\w'’-].)"
-    rf"(?:(?<=[adeiblov]){_PARTICLE_REST}['’-](?:[{_CAPITALS}]{_LATIN_REST}|[{_NONLATIN}]{_NONLATIN_REST})"
-    rf"|(?<=[{_CAPITALS}]){_LATIN_REST}|(?<=[{_NONLATIN}]){_NONLATIN_REST})"
+    rf"[{_CAPITALS}{_NONLATIN}](?<![\w'’-].)"
+    rf"(?:(?<=[{_CAPITALS}]){_LATIN_REST}|(?<=[{_NONLATIN}]){_NONLATIN_REST})"
 )
+# Such a word after a lower-case particle, glued with a hyphen or an apostrophe ("al-Haddad",
+# "d'Angelo", "bin-Zayed"): tried only where a hyphen or an apostrophe comes before a capital
+# or a Hebrew/Arabic/Cyrillic letter (a scan for the particles' common first letters took as
+# long as the rest of the word scan).
+_PARTICLE_NAME = re.compile(
+    rf"[adeiblov](?<![\w'’-].){_PARTICLE_REST}['’-]"
+    rf"(?:[{_CAPITALS}]{_LATIN_REST}|[{_NONLATIN}]{_NONLATIN_REST})"
+)
+_GLUE = re.compile(rf"['’-](?=[{_CAPITALS}{_NONLATIN}])")
+_LONGEST_PARTICLE = 3  # "abu", "ibn", "bin", "van", "von"
+
+
+def _particle_names(text: str) -> list[re.Match[str]]:
+    """The words a particle opens ("al-Haddad"), in order."""
+    out: list[re.Match[str]] = []
+    for glue in _GLUE.finditer(text):
+        at = glue.start()
+        if out and out[-1].end() > at:
+            continue  # a hyphen inside the last one ("al-Haddad-Levi")
+        for start in range(max(0, at - _LONGEST_PARTICLE), at):
+            m = _PARTICLE_NAME.match(text, start)
+            if m is not None:
+                out.append(m)
+                break
+    return out
+
+
+def candidates(text: str) -> Iterator[re.Match[str]]:
+    """Words that may be names, in order: `CANDIDATE`'s, and those a particle opens."""
+    glued = _particle_names(text) if "-" in text or "'" in text or "’" in text else []
+    if not glued:
+        yield from CANDIDATE.finditer(text)
+        return
+    pending = iter(glued)
+    nxt = next(pending, None)
+    for m in CANDIDATE.finditer(text):
+        while nxt is not None and nxt.start() < m.start():
+            yield nxt
+            nxt = next(pending, None)
+        yield m
+    while nxt is not None:
+        yield nxt
+        nxt = next(pending, None)
+
+
 # A lower-case word, or an Arabizi one ("3ali", "mo7ammad": digits for Arabic sounds).
 _LOWER_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 # A handle or mailbox name written alone ("john.smith", "dana_levi"), not part of an address.
@@ -331,7 +376,7 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     prev_end = -2
     cache = lex.cache
     companies = legal_forms(text)  # Latin company words and legal forms seen
-    for m in CANDIDATE.finditer(text):
+    for m in candidates(text):
         token = m.group()
         start, end = m.span()
         if token[-2:] in ("'s", "’s") and len(token) > 3:
