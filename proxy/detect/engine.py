@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
+from proxy.detect import casing
 from proxy.detect.address import find_addresses
 from proxy.detect.cards import find_cards
 from proxy.detect.checksums import VALIDATORS
@@ -117,6 +118,8 @@ class DetectionEngine(Detector):
             return self._detect_all(texts)
         except Exception:
             raise RedactionFailed("detection failed") from None
+        finally:
+            casing.forget()
 
     def _detect_all(self, texts: list[str]) -> list[list[Span]]:
         views: list[NormalizedText] = []

@@ -109,6 +109,7 @@ def candidates(text: str) -> Iterator[re.Match[str]]:
 
 # A lower-case word, or an Arabizi one ("3ali", "mo7ammad": digits for Arabic sounds).
 _LOWER_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_DIGIT = re.compile(r"\d")
 # A handle or mailbox name written alone ("john.smith", "dana_levi"), not part of an address.
 HANDLE = re.compile(r"(?<![\w.@-])([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![\w@-]|\.\w)")
 # Greetings with a word that is also a name ("Ramadan Kareem", "Eid Mubarak", "Mazal tov").
@@ -787,6 +788,9 @@ def _lowercase_after_cue(text: str, lex: NameLexicon, cues: dict[int, bool]) -> 
     no ordinary word."""
     hits: list[NameHit] = []
     for pos, strong in cues.items():
+        first = text[pos : pos + 1]
+        if not (first.islower() or first.isdigit()):
+            continue  # a capital (found already), a Hebrew or Arabic letter, a mark
         end = named = pos
         while True:
             m = _LOWER_WORD.match(text, end)
@@ -799,7 +803,7 @@ def _lowercase_after_cue(text: str, lex: NameLexicon, cues: dict[int, bool]) -> 
             if low in PARTICLES and named > pos:
                 end = m.end() + 1  # "7amad al ka3bi": a particle inside the name
                 continue
-            plain = not any(c.isdigit() for c in low)
+            plain = _DIGIT.search(low) is None
             flags = lex.flags.get(low, 0) if plain else arabizi_flags(lex, low)
             if not flags or low in lex.common:
                 break
