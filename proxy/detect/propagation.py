@@ -82,7 +82,7 @@ class Propagator:
             else:
                 key, allowed = f" {spaced} ", _NO_PREFIX
             keys.append((key, (allowed, len(term), parts[term])))
-        self._automaton = Automaton(keys)
+        self._automaton = Automaton(keys, for_one_request=True)
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """Spans of name parts; a Hebrew/Arabic one- or two-letter prefix is left out."""

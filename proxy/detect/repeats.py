@@ -31,7 +31,7 @@ def repeats(texts: list[str], found: list[list[Span]]) -> list[list[Span]]:
                 values.setdefault(value, span.type)
     if not values:
         return [[] for _ in texts]
-    automaton = Automaton(values.items())
+    automaton = Automaton(values.items(), for_one_request=True)
     out: list[list[Span]] = []
     for text, spans in zip(texts, found, strict=True):
         known = {(span.start, span.end, span.type) for span in spans}
