@@ -39,6 +39,7 @@ POOLS = (
     "blind_g",
     "blind_h",
     "blind_i",
+    "blind_j",
 )
 
 

@@ -28,6 +28,7 @@ from corpus_blind_f import RECORDS as BLIND_F
 from corpus_blind_g import RECORDS as BLIND_G
 from corpus_blind_h import RECORDS as BLIND_H
 from corpus_blind_i import RECORDS as BLIND_I
+from corpus_blind_j import RECORDS as BLIND_J
 from corpus_handwritten import RECORDS as HANDWRITTEN
 from corpus_templates import TEMPLATES
 from corpus_values import COMPANIES, NAMES, PRODUCTS, SOFTWARE, STREETS
@@ -317,6 +318,7 @@ def main() -> int:
         ("blind_g", BLIND_G),
         ("blind_h", BLIND_H),
         ("blind_i", BLIND_I),
+        ("blind_j", BLIND_J),
     ):
         with (OUT / f"{pool}.jsonl").open("w", encoding="utf-8") as fh:
             for kind, culture, marked in records:
