@@ -103,7 +103,8 @@ _LEADS = (
     "Camino|Carretera|Rua|Travessa|Praça|Alameda|Estrada|Rodovia|ul\\.|ulica|al\\.|Aleja|"
     "Rehov|Rechov|Rehob|Derech|Sderot|Shderot|Sharia|Jalan|Jl\\.|Ulitsa|Prospekt|Strada|"
     "Bulevardul|Calea|Rue|Avenue|C/|Cl\\.|Rambla|Ronda|Travesía|Vía|Rruga|Bulevar|"
-    "Leoforos|Leof\\.|Odos|Plateia|Thanon|Soi|Duong|Đường|Phố"
+    "Leoforos|Leof\\.|Odos|Plateia|Thanon|Soi|Duong|Đường|Phố|"
+    "vul\\.|Vul\\.|Vulytsia|Vulytsya|Prosp\\.|prosp\\.|Provulok|Naberezhna|Ploshcha|Bulvar|Shosse"
 )
 _WEAK_LEADS = frozenset(
     [
@@ -228,7 +229,7 @@ _BOX_PLACE = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}"
 _BOX_NUMBER = (
     r"\s*:?\s*(?:No\.?\s*)?\d{1,7}(?:-\d{3,5})?"
     r"(?:,?[ \t]*(?:PC|P\.C\.|Postal Code|Post Code|ZIP)[ \t]*:?[ \t]*\d{3,6})?"
-    rf"(?:,?\s*{_BOX_PLACE})?(?:,[ \t]*(?=[A-Z][a-z]){_BOX_PLACE})?"  # not "AK 99509": a tail
+    rf"(?:,?[ \t]*{_BOX_PLACE})?(?:,[ \t]*(?=[A-Z][a-z]){_BOX_PLACE})?"  # not "AK 99509": a tail
 )
 PO_BOX = re.compile(
     r"(?:P\.?\s?O\.?\s?(?:Box|BOX|box)|Post Office Box|P\.?O\.?B\.|POB|PMB|"
@@ -360,6 +361,7 @@ _SEP = r"(?:[ \t]*\\?[,،]|[ \t]+[-–])[ \t]*"
 _TAIL_PART = re.compile(
     rf"{_SEP}(?:({_UNIT_PART}){_END}|({_PART}(?:[ \t]+{_UNIT_PART})?){_END}|({_PART}))"
 )
+_SEPARATOR = re.compile(_SEP)
 _INLINE_UNIT = re.compile(rf"[ \t]+{_UNIT_PART}")
 _UNIT_ONLY = re.compile(_UNIT_PART)
 # The rest of a part an anchor stopped inside ("..., Dublin| 2, D02 K283", "Al Olaya| Dist.").
@@ -548,6 +550,11 @@ def _tail(text: str, end: int) -> tuple[int, bool]:
             start = text.rfind(",", max(0, end - 60), end) + 1
             end, placed = m.end(), _placeish(text[start : m.end()].strip())
     for _ in range(_MAX_PARTS):
+        sep = _SEPARATOR.match(text, end)
+        box = sep and PO_BOX.match(text, sep.end())
+        if box:
+            end, placed = box.end(), True  # "..., Deira, Dubai, P.O. Box 64770": postal
+            break
         m = _TAIL_PART.match(text, end)
         if m is None:
             break

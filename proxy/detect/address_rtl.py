@@ -90,7 +90,8 @@ _RTL_PART = re.compile(
     rf"(?P<name>{_RTL_NAME})"
 )
 # The typed part a prose part ends with (the first part of a chain), tried in this order.
-_RTL_LAST_STREET = re.compile(rf"(?<!\S){_RTL_STREET_PART}$")
+# A house number may carry a prefix letter ("ف23 زنقة ...", at 23 ... street).
+_RTL_LAST_STREET = re.compile(rf"(?:(?<!\S)|(?<=\s[وبفل])(?=\d)){_RTL_STREET_PART}$")
 _RTL_LAST_UNIT = re.compile(rf"(?<!\S){_RTL_UNIT_PART}$")
 _RTL_LAST_BOX = re.compile(rf"(?<![{_HE}{_AR}]){_RTL_BOX_PREFIX}?(?P<box>{_RTL_BOX})$")
 _RTL_LAST_DISTRICT = re.compile(rf"(?<!\S){_RTL_DISTRICT_WORD}(?:[ \t]+{_RTL_WORD}){{1,2}}$")

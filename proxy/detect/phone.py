@@ -136,7 +136,10 @@ def find_phones(text: str) -> Iterator[Span]:
         if not 7 <= _digits(value) <= 15 or _DATE.match(value) or _DECIMAL.match(value):
             continue
         before = text[max(0, m.start() - 16) : m.start()].lower()
-        if _NOT_PHONE_BEFORE.search(before) or _NOT_PHONE_AFTER.match(text, m.end()):
+        # A country code is a phone's own mark: "his no. +91 90004 71825" is his number, while
+        # order, invoice and reference numbers never open with "+".
+        not_before = not value.startswith("+") and _NOT_PHONE_BEFORE.search(before) is not None
+        if not_before or _NOT_PHONE_AFTER.match(text, m.end()):
             continue
         if value.count(".") >= 3 and " " not in value:
             continue  # dotted quads and versions

@@ -30,6 +30,9 @@ _KEYED = (
     r"whsec_[A-Za-z0-9]{24,}",
     r"xapp-[A-Za-z0-9-]{20,}",
     r"ya29\.[A-Za-z0-9_\-]{20,}",
+    # CRM platforms' own: HubSpot private-app tokens, Zoho OAuth tokens.
+    r"pat-(?:na|eu|ap)\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+    r"1000\.[0-9a-f]{32}\.[0-9a-f]{32}",
 )
 # Every key format above starts with one of these: a substring test is cheaper than a scan.
 _KEY_LEADS = (
@@ -60,6 +63,8 @@ _KEY_LEADS = (
     "whsec_",
     "xapp-",
     "ya29.",
+    "pat-",
+    "1000.",
 )
 KEYED = re.compile("|".join(_KEYED))  # no leading look-behind: re can then skip ahead fast
 # BEARER and ASSIGNED run on the lower-cased text (no IGNORECASE: much faster scans).
@@ -107,7 +112,10 @@ WEBHOOK = re.compile(
 )
 # A provider's prefix and an underscore, then a long run of letters and digits ("rdst_9c4e...",
 # "shpat_...", "key_live_..."): the shape of most API keys, found by its underscore.
-PREFIXED_KEY = re.compile(r"_[A-Za-z0-9]{24,200}(?![\w-])")
+PREFIXED_KEY = re.compile(r"_[A-Za-z0-9]{16,200}(?![\w-])")
+# A prefix that names the key's environment ("ps_live_", "acme_test_") marks a key of 16 or
+# more characters; any other prefix one of 24 or more.
+_ENVIRONMENT = ("_live", "_test", "_prod", "_sandbox", "_dev")
 _PREFIX_BEFORE = re.compile(r"(?<![\w-])[a-z]{2,8}(?:_[a-z]{2,8})?$")
 # A key or token told in prose ("here's the key we use: pat-na1-7f3c...", "a chave de API
 # rdst_..."): on the key word's line, within a few words, a long token mixing letters and
@@ -219,7 +227,9 @@ def _all_secrets(text: str) -> Iterator[Span]:
         yield Span(m.start(1), m.end(1), EntityType.SECRET, 1.0, "key")
     for m in PREFIXED_KEY.finditer(text) if "_" in text else ():
         prefix = _PREFIX_BEFORE.search(text, max(0, m.start() - 17), m.start())
-        if prefix is not None and _LETTER_AND_DIGITS.match(m.group()[1:].lower()):
+        if prefix is None or not (len(m.group()) > 24 or prefix.group().endswith(_ENVIRONMENT)):
+            continue
+        if _LETTER_AND_DIGITS.match(m.group()[1:].lower()):
             yield Span(prefix.start(), m.end(), EntityType.SECRET, 1.0, "key")
     for m in keyed:
         if m.start() and _runs_into(text[m.start() - 1]):

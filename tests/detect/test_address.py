@@ -522,3 +522,24 @@ def test_a_postal_block_stops_before_a_title_a_phone_or_a_list_of_offices() -> N
     ]
     text = "8 Hoi Wang Road, Kowloon\nHong Kong | Singapore | Shanghai"
     assert ["8 Hoi Wang Road, Kowloon"] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+def test_a_po_box_after_the_city_ends_the_address_and_keeps_it() -> None:
+    text = (
+        "Office: Suite 1402, Bay Square Tower, Al Abraj Street, Business Bay, Dubai,"
+        " P.O. Box 11822\nSettlement IBAN: on file"
+    )
+    assert [
+        "Suite 1402, Bay Square Tower, Al Abraj Street, Business Bay, Dubai, P.O. Box 11822"
+    ] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("old office vul. Velyka Vasylkivska 72, Kyiv 03150 closed", "vul. Velyka Vasylkivska 72"),
+        ("Ship to Prosp. Nauky 14, Kharkiv.", "Prosp. Nauky 14"),
+    ],
+)
+def test_transliterated_ukrainian_and_russian_street_words(text: str, address: str) -> None:
+    assert any(address in text[s.start : s.end] for s in find_addresses(text))

@@ -38,3 +38,12 @@ def test_a_po_box_in_each_spelling_with_a_prefix_letter_opens_a_chain() -> None:
         assert [f"{box}, חיפה 3104301"] == _chains(text)
     for box in ("ص.ب ٣٣٢١", "ص. ب ٣٣٢١", "ص ب ٣٣٢١"):
         assert [f"{box}، الخبر ٣١٩٥٢"] == _chains(f"أرسلوها و{box}، الخبر ٣١٩٥٢ شكراً")
+
+
+def test_a_prefix_letter_on_the_house_number_and_a_maghreb_city_of_two_words() -> None:
+    # "our shop is at 7 Zankat Ibn Battuta, Tetouan": "ف" (at) is glued to the number.
+    assert ["7 زنقة ابن بطوطة، تطوان"] == _chains("المحل ديالنا ف7 زنقة ابن بطوطة، تطوان")
+    # "the correct address is 40 Larbi Ben M'hidi street, Algiers (the capital). Thanks".
+    assert ["40 شارع العربي بن مهيدي، الجزائر العاصمة"] == _chains(
+        "العنوان الصحيح 40 شارع العربي بن مهيدي، الجزائر العاصمة. شكرا"
+    )

@@ -127,3 +127,7 @@ def test_labels_glued_by_a_colon_and_more_national_formats(text: str, phone: str
 
 def test_a_reference_number_after_no_dot_is_not_a_phone() -> None:
     assert [] == _found("Ref no. 0526612048 in the ledger")
+
+
+def test_a_number_with_its_country_code_after_no_dot_is_a_phone() -> None:
+    assert ["+44 7700 900123"] == _found("her brother decides, his no. +44 7700 900123")

@@ -176,3 +176,12 @@ def test_keys_by_their_shape_or_told_in_prose(text: str, secret: str) -> None:
 )
 def test_key_words_and_snake_case_names_are_not_keys(text: str) -> None:
     assert _found(text) == []
+
+
+def test_environment_prefixed_keys_and_crm_platform_tokens() -> None:
+    hubspot = "pat-na1-0b9c1d2e-3f4a-4b5c-8d6e-7f8091a2b3c4"
+    zoho = "1000.9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b.1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d"
+    text = f"Pricing key (keep it internal): qx_live_7Hd2Kp9Wm4Rt6Yz1 hub {hubspot} zoho {zoho}"
+    assert ["qx_live_7Hd2Kp9Wm4Rt6Yz1", hubspot, zoho] == _found(text)
+    # Identifiers with a short prefix and no environment stay code.
+    assert [] == _found("call build_report_for_quarter_2024 then snake_case_value_with_1234")
