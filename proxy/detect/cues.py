@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from proxy.detect.automaton import Automaton
 from proxy.detect.casing import lower_same_length
+from proxy.detect.context import ARABIC_PREFIX_LETTERS, HEBREW_PREFIX_LETTERS
 
 # Greetings that are also words or names ("שלום" is a surname, "hi" and "hey" are words inside
 # sentences) announce a name only where no word comes right before them.
@@ -82,6 +83,13 @@ PERSON_ROLES = (
     "مديره",
     "مديرها",
     "مديري",
+    # Family: a sibling, child, parent or spouse named after the word that says so ("אחותו
+    # מזל", "خوه كريم", "جوزها جورج", "הבן שלי כרים").
+    *("אחותו", "אחותה", "אחיו", "אחיה", "בנו", "בתו", "בתה", "אביו", "אביה", "אמו", "גיסו"),
+    *("גיסה", "גיסתו", "נכדו", "נכדתו", "הבן", "הבת", "האחות", "אשתי", "אחותי"),
+    *("خوه", "أخوه", "اخوه", "أخته", "اخته", "أخوها", "اخوها", "أختها", "اختها", "ابنه", "ابنها"),
+    *("بنته", "بنتها", "ابني", "بنتي", "جوزها", "جوزي", "مرته", "مراته", "زوجتي", "زوجي"),
+    *("أبوه", "ابوه", "عمه", "خاله", "ولده", "ولدها", "kuya"),
     # A job or family role owned by someone: "my manager Grace Whitlock", "his coordinator
     # Nurul Aini", "our lawyer, Francisca" (the role alone may head a company's name).
     *(
@@ -91,6 +99,8 @@ PERSON_ROLES = (
             *("manager", "coordinator", "cofounder", "co-founder", "partner", "lawyer"),
             *("attorney", "accountant", "deputy", "supervisor", "counterpart", "contact"),
             *("intern", "engineer", "brother", "sister", "son", "daughter", "cousin", "friend"),
+            *("sis", "bro", "mom", "mum", "dad", "father", "mother", "uncle", "aunt", "auntie"),
+            *("nephew", "niece", "fiance", "fiancé", "fiancee", "boyfriend", "girlfriend"),
         )
     ),
 )
@@ -142,10 +152,18 @@ def _automaton() -> Automaton[int]:
     return Automaton(kinds.items())
 
 
+# Not the article "ה": "העם" is the people, not "the with".
+_PREFIX_LETTERS = HEBREW_PREFIX_LETTERS.replace("ה", "") + ARABIC_PREFIX_LETTERS
+
+
 def _conjunction(folded: str, start: int) -> bool:
-    """True when the letter before `start` is a Hebrew or Arabic "and" glued to the cue word
-    ("ומساعدته", "והנציגה"), itself at the start of a word."""
-    return folded[start - 1] in "وו" and (start == 1 or not folded[start - 2].isalnum())
+    """True when the letters before `start` are one or two Hebrew or Arabic prefix letters
+    glued to the cue word ("ومساعدته", "והנציגה", "שאחותו": that his sister), themselves at
+    the start of a word."""
+    at = start - 1
+    while at >= 0 and start - at <= 2 and folded[at] in _PREFIX_LETTERS:
+        at -= 1
+    return at < start - 1 and (at < 0 or not folded[at].isalnum())
 
 
 def cue_ends(text: str) -> dict[int, bool]:

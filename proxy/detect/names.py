@@ -387,9 +387,15 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
         if cached is None:
             cached = cache[token] = _token_class(lex, token)
         kind, prefix, latin = cached
-        if prefix and token[0] in "וو" and cues.get(start) is True:
+        if (
+            prefix
+            and start in cues
+            and ((token[0] in "וو" and cues[start]) or lex.flags.get(token.casefold()))
+        ):
             # "and" cannot follow "spoke with" or "Mr.": the letter is the name's own ("ואיל",
-            # Wael), whatever the word without it would mean.
+            # Wael), whatever the word without it would mean; and right after a cue a word
+            # that is itself a name is read whole ("הבן שלי כרים", my son Karim, not "like
+            # Rim"; "של ולדימיר", Vladimir's).
             kind, prefix = UNKNOWN, 0
         if kind == COMPANY and latin:
             companies.append((start, end))
@@ -610,11 +616,16 @@ def _accept(
                 return
         if cue is None and len(part) <= 2 and _greeted(text, part):
             cue = True
-        if cue is None:
+        if cue is not True:
+            # A weak cue before ("שהלקוח", that the customer) does not hide a verb after a
+            # known name; after a preposition an unknown word is more often a place's ("מאום
+            # אל פחם ביקשה", from Umm al-Fahm, asked).
             acted = next((i for i, t in enumerate(part) if _PERSON_AFTER.match(text, t[1])), None)
-            if acted is not None:
+            if acted is not None and (
+                cue is None or any(t[2] in (STRONG, AMBIG, RARE) for t in part[: acted + 1])
+            ):
                 part, cue = part[: acted + 1], True  # the verb ends the name
-            elif _list_item(text, part):
+            elif cue is None and _list_item(text, part):
                 cue = True
         if cue is not True:
             if _role_before(text, part[0][0], cues):

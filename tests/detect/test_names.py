@@ -614,3 +614,29 @@ def test_nicknames_in_quotes_and_named_as_such(text: str, name: str) -> None:
 
 def test_a_quoted_word_between_ordinary_words_is_not_a_nickname() -> None:
     assert _found('Title "Sales" Director, the "Pro" Plan') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "her brother Karim signs the contracts" (Moroccan), "her husband George decides".
+        ("أخوها كريم هو اللي كيوقع العقود", "كريم"),
+        ("قالت إن جوزها جورج هو اللي بيقرر", "جورج"),
+        # "she said that his sister Shira is interested too": the role carries "that".
+        ("אמרה שאחותו שירה גם מעוניינת", "שירה"),
+        ("also my sis Precious runs a salon in Yaba", "Precious"),
+        ("her nephew Hunter will handle the rollout", "Hunter"),
+    ],
+)
+def test_a_family_role_names_the_person_after_it(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+def test_right_after_a_cue_a_word_that_is_itself_a_name_is_read_whole() -> None:
+    # "talk to my son Karim": not "like Rim" (a prefix letter and another name).
+    assert "כרים" in _found("תדבר עם הבן שלי כרים, הוא מבין בזה")
+
+
+def test_a_weak_cue_before_a_name_does_not_hide_the_verb_after_it() -> None:
+    # "the customer Yishai Tesfaye from Haifa asks that we call him".
+    assert "ישי טספאיה" in _found("רציתי להגיד: הלקוח ישי טספאיה מחיפה מבקש שנתקשר")
