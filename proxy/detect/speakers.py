@@ -16,11 +16,13 @@ from proxy.detect.context import NEVER_NAMES, PARTICLES
 from proxy.detect.lexicon import NameLexicon
 from proxy.detect.structured import CHAT_NOT_SPEAKERS, GROUP_WORDS
 
-# "Name:", "Name (Company):", "- **Name:**", "> Name:" at a line's start, then what was said.
+# "Name:", "Name (Company):", "- **Name:**", "> Name:", "Name 08:30:" at a line's start, then
+# what was said.
 _LINE = re.compile(
     r"[ \t]*(?:[-*•>][ \t]*)?(?:\*\*)?"
     r"(?P<label>[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]{1,2}[^\W\d_]+){0,4})"
-    r"(?P<aside>[ \t]*\([^()\n]{1,40}\))?(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]+(?P<said>\S[^\n]*)"
+    r"(?P<aside>[ \t]*\([^()\n]{1,40}\))?(?P<time>[ \t]+\d{1,2}:\d{2}(?:[ \t]?[APap][Mm])?)?"
+    r"(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]+(?P<said>\S[^\n]*)"
 )
 # Who speaks when it is not a person: roles, parties and the words of chat logs and emails,
 # beside those a chat export's speaker never is.

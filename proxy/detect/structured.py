@@ -159,6 +159,9 @@ PERSON_KEYS = frozenset(
         # The rep and the customer as Hebrew and Arabic labels, both genders.
         *("הנציג", "הנציגה", "נציגה", "הלקוח", "הלקוחה", "לקוחה", "שם_הלקוח", "שם_הלקוחה"),
         *("العميلة", "المسؤولة", "المندوب", "المندوبة", "اسم_العميل"),
+        # A partner, a colleague, a survey's respondent, whoever filled a form in.
+        *("שותף", "שותפה", "משיב", "משיבה", "ממלא", "ממלאת", "ממלא_הטופס", "שם_הממלא"),
+        *("respondent", "filled_by", "submitted_by"),
         # Chinese, Japanese and Korean: name, contact, the person in charge.
         *("姓名", "名字", "姓", "名", "联系人", "聯絡人", "聯繫人", "负责人", "負責人"),
         *("氏名", "名前", "お名前", "担当者", "担当", "ご担当者", "担当者名"),
@@ -195,6 +198,7 @@ GROUP_WORDS = frozenset(
         "unknown",
         "everyone",
         "null",
+        *("anonymous", "anon", "אנונימי", "אנונימית", "מוסתר", "مجهول", "غير معروف"),
     ]
 )
 # Generic keys: a calendar's "Required:"/"Optional:" attendees, a name's "given"/"family" parts.

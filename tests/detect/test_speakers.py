@@ -56,3 +56,10 @@ def test_field_names_roles_and_instructions_are_not_speakers(text: str) -> None:
 def test_one_label_is_not_a_transcript() -> None:
     # Without a second speaker coming back, a lone "Name:" line is left to the other signals.
     assert _found("Kwabena: call back\nNotes: he wants a demo\nNext: send deck") == []
+
+
+def test_speakers_with_a_time_before_the_colon() -> None:
+    text = (
+        "רוני 09:12: מישהו דיבר עם הלקוח?\nמאיה 09:20: כן, הוא מחכה להצעה\nרוני 09:21: מעולה, תודה"
+    )
+    assert ["רוני", "מאיה", "רוני"] == _found(text)

@@ -238,3 +238,9 @@ def test_a_title_after_a_name_in_a_value_is_not_part_of_it() -> None:
 
 def test_a_team_under_a_person_key_or_a_company_name_key_is_not_a_person() -> None:
     assert [] == _found("담당: 영업팀\n联系人: 客服部门\n회사이름: 한빛모빌리티")
+
+
+def test_a_partner_and_a_respondent_are_people_and_anonymous_is_nobody() -> None:
+    assert ["סוהא חלבי"] == _found("- שותפה: סוהא חלבי\n- מקור: גוגל")
+    assert ["Hope Carter"] == _found("Respondent: Hope Carter | Score: 9")
+    assert [] == _found("משיב: אנונימי | ציון: 3")
