@@ -274,14 +274,12 @@ LABEL = re.compile(
 # A vCard's address line, "ADR;TYPE=work:;;Main St 5;Springfield;;12345;US": its components,
 # from the first non-empty one to the last (the semicolons between them stay inside).
 VCARD_ADR = re.compile(r"^ADR(?:;[^:\n]*)?:[; \t]*(?P<value>[^;\n][^\n]*?)[; \t]*$", re.MULTILINE)
-_LABEL_WORDS = Automaton(
-    (word, None)
-    for word in (
-        *("address", "addr", "street", "ship", "deliver", "adresse", "direcci", "indirizzo"),
-        *("endere", "anschrift", "כתובת", "הכתובת", "العنوان", "عنوان"),
-        *("domicilio", "morada", "adres", "адрес"),
-    )
+_LABEL_KEYS = (
+    *("address", "addr", "street", "ship", "deliver", "adresse", "direcci", "indirizzo"),
+    *("endere", "anschrift", "כתובת", "הכתובת", "العنوان", "عنوان"),
+    *("domicilio", "morada", "adres", "адрес"),
 )
+_LABEL_WORDS = Automaton((word, None) for word in _LABEL_KEYS)
 _WORD_END = re.compile(r"\w+$")
 _LABEL_END = re.compile(r"[:=]")
 _LABEL_VALUE = re.compile(r"[^\n\"|;\t{}\[\]<>\\]{4,160}")
@@ -874,7 +872,7 @@ _ROLES: dict[str, set[int]] = {}
 for _index, _cues in enumerate(_GATE_CUES):
     for _cue in _cues:
         _ROLES.setdefault(_cue, set()).add(_index)
-for _word in map(_LABEL_WORDS.key, range(len(_LABEL_WORDS))):
+for _word in _LABEL_KEYS:
     _ROLES.setdefault(_word, set()).add(-1)
 for _index, _group in enumerate(_LEAD_GROUPS):
     for _word in _group:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from heapq import merge
+from operator import methodcaller
 
 from proxy.detect.context import (
     ARABIC_PREFIX_LETTERS,
@@ -72,6 +74,7 @@ _PARTICLE_NAME = re.compile(
 )
 _GLUE = re.compile(rf"['’-](?=[{_CAPITALS}{_NONLATIN}])")
 _LONGEST_PARTICLE = 3  # "abu", "ibn", "bin", "van", "von"
+_START = methodcaller("start")
 
 
 def _particle_names(text: str) -> list[re.Match[str]]:
@@ -93,18 +96,8 @@ def candidates(text: str) -> Iterator[re.Match[str]]:
     """Words that may be names, in order: `CANDIDATE`'s, and those a particle opens."""
     glued = _particle_names(text) if "-" in text or "'" in text or "’" in text else []
     if not glued:
-        yield from CANDIDATE.finditer(text)
-        return
-    pending = iter(glued)
-    nxt = next(pending, None)
-    for m in CANDIDATE.finditer(text):
-        while nxt is not None and nxt.start() < m.start():
-            yield nxt
-            nxt = next(pending, None)
-        yield m
-    while nxt is not None:
-        yield nxt
-        nxt = next(pending, None)
+        return CANDIDATE.finditer(text)
+    return merge(CANDIDATE.finditer(text), glued, key=_START)
 
 
 # A lower-case word, or an Arabizi one ("3ali", "mo7ammad": digits for Arabic sounds).
