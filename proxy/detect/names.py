@@ -25,6 +25,7 @@ from proxy.detect.context import (
     PARTICLES,
     PLACES,
 )
+from proxy.detect.casing import lower_same_length
 from proxy.detect.cues import PERSON_ROLES, cue_ends
 from proxy.detect.lexicon import AMBIGUOUS, GIVEN, SURNAME, NameLexicon
 from proxy.detect.lexicon import RARE as RARE_FLAG
@@ -157,11 +158,11 @@ _GREETED = re.compile(r" שלום(?: רב)?[ \t]*(?:[,!.]|\n|$)")
 # A Hebrew possessive right after a word ("בן דוד שלו", his cousin): that word is a noun.
 _OWNED = re.compile(r" של(?:י|ו|ה|נו|הם|הן|כם)(?![\u05d0-\u05ea])")
 # A role only people hold right before a name, maybe with a Hebrew possessive ("הבוס שלה").
-_PERSON_ROLE_BEFORE = re.compile(
-    "(?:" + "|".join(map(re.escape, PERSON_ROLES)) + ")"
-    r"(?: (?:שלי|שלו|שלה|שלנו|שלהם|שלהן|שלכם))?,? $",
-    re.IGNORECASE,  # "My manager Grace Whitlock" opens a sentence
-)
+# Roles only people hold ("my colleague", "הבוס"), looked up by length as suffixes of the
+# lower-cased text: a regex search tried every role at each of 24 offsets before a name.
+_PERSON_ROLE_SET = frozenset(role.lower() for role in PERSON_ROLES)
+_PERSON_ROLE_LENGTHS = tuple(sorted({len(role) for role in _PERSON_ROLE_SET}))
+_ROLE_OWNERS = (" שלי", " שלו", " שלה", " שלנו", " שלהם", " שלהן", " שלכם")
 _ROLES_HE = (
     r"מנהל|מנהלת|סמנכ\"ל|סמנכ״ל|סמנכל|מנכ\"ל|מנכ״ל|מנכל|סמנכ\"לית|מנכ\"לית|בעלים|הבעלים|"
     r"בעל|בעלת|יו\"ר|יו״ר|יועץ|יועצת|רכז|רכזת|אחראי|אחראית|ראש|מהנדס|מהנדסת|רו\"ח|רואה|"
@@ -642,8 +643,17 @@ def _accept(
 def _role_before(text: str, start: int, cues: dict[int, bool]) -> bool:
     """True when a role only people hold comes right before `start` ("my colleague", "הבוס
     שלה"); those roles are weak cues, so only a weak cue's end is looked at."""
-    return cues.get(start) is False and bool(
-        _PERSON_ROLE_BEFORE.search(text, max(0, start - 24), start)
+    if start < 2 or cues.get(start) is not False or text[start - 1] != " ":
+        return False
+    folded = lower_same_length(text)
+    low = max(0, start - 24)
+    end = start - 1 - (folded[start - 2] == ",")
+    ends = [end, *(end - len(o) for o in _ROLE_OWNERS if folded.endswith(o, low, end))]
+    return any(
+        folded[at - n : at] in _PERSON_ROLE_SET
+        for at in ends
+        for n in _PERSON_ROLE_LENGTHS
+        if at - n >= low
     )
 
 
