@@ -6,7 +6,8 @@
 Recall: share of labelled values no longer readable after redaction (every labelled span fully
 covered by detected spans, whatever their type). Name tokens: the same, per word of a name.
 Precision: share of detected spans that overlap some labelled value. Controls: share of
-control phrases (products, dates, amounts, order numbers...) that no detected span touches.
+control phrases (products, dates, amounts, order numbers...) that no detected span touches,
+each judged where the corpus marked it.
 """
 
 from __future__ import annotations
@@ -70,6 +71,16 @@ def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _control_spans(rec: dict[str, Any]) -> list[tuple[int, int]]:
+    """Where the record's control phrases are: the occurrences the corpus marked (a city
+    marked in "IP location: {{Dubai}}" is not the "Dubai" inside an address above it), or, for
+    a record without them, each phrase's first occurrence."""
+    if "controls_at" in rec:
+        return [(at, end) for at, end in rec["controls_at"]]
+    found = ((rec["text"].find(p), len(p)) for p in rec.get("controls", []))
+    return [(at, at + n) for at, n in found if at >= 0]
+
+
 def evaluate(engine: DetectionEngine, records: list[dict[str, Any]]) -> dict[str, Any]:
     hit: dict[str, int] = defaultdict(int)
     total: dict[str, int] = defaultdict(int)
@@ -103,15 +114,12 @@ def evaluate(engine: DetectionEngine, records: list[dict[str, Any]]) -> dict[str
                 misses.append(
                     f"FP {s.type.value}: {text[s.start : s.end]!r} [{rec['kind']}/{rec['culture']}]"
                 )
-        for phrase in rec.get("controls", []):
-            at = text.find(phrase)
-            if at < 0:
-                continue
+        for at, end in _control_spans(rec):
             controls[1] += 1
-            if all(s.end <= at or s.start >= at + len(phrase) for s in spans):
+            if all(s.end <= at or s.start >= end for s in spans):
                 controls[0] += 1
             else:
-                lost.append(f"{phrase!r} in [{rec['kind']}/{rec['culture']}]")
+                lost.append(f"{text[at:end]!r} in [{rec['kind']}/{rec['culture']}]")
     return {
         "recall": {t: (hit[t], total[t]) for t in sorted(total)},
         "precision": {t: (det_ok[t], det_all[t]) for t in sorted(det_all)},

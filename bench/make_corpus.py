@@ -217,6 +217,7 @@ def fill(template: str, values: dict[str, str], escape: bool) -> dict[str, Any]:
     parts: list[str] = []
     entities: list[dict[str, Any]] = []
     controls: list[str] = []
+    controls_at: list[tuple[int, int]] = []
     pos = 0
     length = 0
     for m in SLOT.finditer(template):
@@ -233,11 +234,17 @@ def fill(template: str, values: dict[str, str], escape: bool) -> dict[str, Any]:
             )
         else:
             controls.append(value)
+            controls_at.append((length, length + len(value)))
         parts.append(value)
         length += len(value)
         pos = m.end()
     parts.append(template[pos:])
-    return {"text": "".join(parts), "entities": entities, "controls": controls}
+    return {
+        "text": "".join(parts),
+        "entities": entities,
+        "controls": controls,
+        "controls_at": controls_at,
+    }
 
 
 def generate(pool: str, count: int, rng: random.Random) -> list[dict[str, Any]]:
@@ -271,6 +278,7 @@ def parse_marked(kind: str, culture: str, marked: str, pool: str = "handwritten"
     parts: list[str] = []
     entities: list[dict[str, Any]] = []
     controls: list[str] = []
+    controls_at: list[tuple[int, int]] = []
     pos = length = 0
     for m in MARK.finditer(marked):
         parts.append(marked[pos : m.start()])
@@ -280,6 +288,7 @@ def parse_marked(kind: str, culture: str, marked: str, pool: str = "handwritten"
             entities.append({"type": m.group(1), "start": length, "end": length + len(value)})
         else:
             controls.append(value)
+            controls_at.append((length, length + len(value)))
         parts.append(value)
         length += len(value)
         pos = m.end()
@@ -289,6 +298,7 @@ def parse_marked(kind: str, culture: str, marked: str, pool: str = "handwritten"
         "text": text,
         "entities": entities,
         "controls": controls,
+        "controls_at": controls_at,
         "kind": kind,
         "culture": culture,
         "pool": pool,
