@@ -49,6 +49,7 @@ the lady is|my assistant|my colleague|my boss|это|z. hd.|z.hd.|zu händen
 # not here: a company follows them as often as a person.
 PERSON_ROLES = (
     "colleague",
+    "rep",
     "coworker",
     "co-worker",
     "boss",

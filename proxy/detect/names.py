@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from heapq import merge
 from operator import methodcaller
 
+from proxy.detect.casing import lower_same_length
 from proxy.detect.context import (
     ARABIC_PREFIX_LETTERS,
     BRANDS,
@@ -25,7 +26,6 @@ from proxy.detect.context import (
     PARTICLES,
     PLACES,
 )
-from proxy.detect.casing import lower_same_length
 from proxy.detect.cues import PERSON_ROLES, cue_ends
 from proxy.detect.lexicon import AMBIGUOUS, GIVEN, SURNAME, NameLexicon
 from proxy.detect.lexicon import RARE as RARE_FLAG
@@ -127,8 +127,17 @@ _PERSON_VERB = re.compile(
     r"insisted|is blocking|is out|is on leave|is travelling|is traveling)\b"
     # ... or a job title in parentheses or after a comma ("Sage Whitlock (Finance Director)"),
     # or the company a person is from ("Faith from Morgan Stanley").
-    rf"|,? \((?:[\w&/-]+ ){{0,3}}{_ROLE}\b|, (?:the |our |their )?{_ROLE}\b| from (?:the )?[A-Z]"
+    rf"|,? \((?:[\w&/-]+ ){{0,3}}(?i:{_ROLE})\b|, (?:the |our |their )?{_ROLE}\b"
+    r"| from (?:the )?[A-Z]"
+    # ... or what only a person has, after the possessive ("Grace's number", "Isla's plate"),
+    # or a phone number in parentheses ("Jade (0113 244 9017)").
+    r"|(?:'s|’s) (?:number|cell|mobile|phone|email|e-mail|wife|husband|kids|son|daughter|"
+    r"boss|manager|assistant|plate|calendar|desk|birthday|contact details|extension|"
+    r"replacement|availability|out-of-office|ooo)\b"
+    r"| \(\+?\d[\d .-]{6,16}\d\)"
 )
+# Particles that are also given names when they stand alone.
+_GIVEN_PARTICLES = frozenset(["Ben", "Al", "Van", "Bin", "Del"])
 # Particles that start a given name or a kunya when a name follows ("Abdul Rehman", "Abu Fahd").
 _GIVEN_NAME_LEADS = frozenset(["abdul", "abd", "abdel", "abdal", "abu", "abou", "umm", "um"])
 # Words that end an Arabic compound given name ("حسام الدين", "عبد الله").
@@ -368,6 +377,7 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     cues = cue_ends(text)
     hits: list[NameHit] = []
     run: list[tuple[int, int, int, bool]] = []  # (start, end, kind, latin)
+    maybe: list[tuple[int, int]] = []  # lone names that are also words, with no signal
     prev_end = -2
     cache = lex.cache
     companies = legal_forms(text)  # Latin company words and legal forms seen
@@ -399,23 +409,25 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
             elif token in _NAME_SUFFIXES and run[-1][2] in (STRONG, AMBIG, PARTICLE):
                 kind = STRONG  # "حسام الدين", "عبد الله"
             elif prefix:
-                _close(text, run, cues, hits)  # "ליהודה שאביגיל": a prefix starts a new name
+                _close(text, run, cues, hits, maybe)  # "ליהודה שאביגיל": a prefix starts a new name
                 run = []
         if kind == COMMON:
             # Ordinary words only split runs: close the open one and move on.
             if run:
-                _close(text, run, cues, hits)
+                _close(text, run, cues, hits, maybe)
                 run = []
             continue
         if run:
             gap = text[prev_end:start]
             if run[-1][3] != latin or (gap != " " and not _joinable(gap)):
-                _close(text, run, cues, hits)
+                _close(text, run, cues, hits, maybe)
                 run = []
         run.append((start + prefix, end, kind, latin))
         prev_end = m.end()
     if run:
-        _close(text, run, cues, hits)
+        _close(text, run, cues, hits, maybe)
+    if maybe and hits:
+        hits.extend(_listed_with_names(text, maybe, hits))
     if hits and ("areem" in text or "ubarak" in text or "l tov" in text or "l Tov" in text):
         greetings = [m.span() for m in _HOLIDAY_GREETING.finditer(text)]
         hits = [h for h in hits if not any(g0 <= h.start < g1 for g0, g1 in greetings)]
@@ -525,9 +537,14 @@ def _handles(text: str, lex: NameLexicon) -> list[NameHit]:
 
 
 def _close(
-    text: str, run: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits: list[NameHit]
+    text: str,
+    run: list[tuple[int, int, int, bool]],
+    cues: dict[int, bool],
+    hits: list[NameHit],
+    maybe: list[tuple[int, int]],
 ) -> None:
-    """Split a run at ordinary words and keep the parts that carry a name signal."""
+    """Split a run at ordinary words and keep the parts that carry a name signal; a lone
+    Latin name that is also a word, with no signal, goes to `maybe`."""
     if len(run) == 1:
         # Most runs are one word: a known name is kept, and particles, company words and
         # company leads alone never are, without building the parts. Other words need the
@@ -535,6 +552,16 @@ def _close(
         start, end, kind, latin = run[0]
         if kind == STRONG:
             if _VERSION_AFTER.match(text, end) is None:  # "Safari 17.4" is a browser
+                hits.append(NameHit(start, end))
+            return
+        if kind == PARTICLE and latin and text[start:end] in _GIVEN_PARTICLES:
+            # "Ben", "Al" and "Van" are given names too: alone, after a title, a role only
+            # people hold or before a person's verb, they are one ("Kuya Ben", "Al said").
+            if (
+                cues.get(start) is True
+                or _role_before(text, start, cues)
+                or _PERSON_VERB.match(text, end) is not None
+            ):
                 hits.append(NameHit(start, end))
             return
         if kind in (PARTICLE, COMPANY, LEAD):
@@ -546,6 +573,8 @@ def _close(
             confirmed = kind == AMBIG and (_acts(text, run) or _vocative(text, run))
             if confirmed or (kind in (AMBIG, UNKNOWN) and _role_before(text, start, cues)):
                 hits.append(NameHit(start, end))
+            elif kind == AMBIG:
+                maybe.append((start, end))
             return
     part: list[tuple[int, int, int, bool]] = []
     company = False  # inside a company name opened by a lead word ("شركة الحداد")
@@ -574,6 +603,8 @@ def _accept(
     text: str, part: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits: list[NameHit]
 ) -> None:
     while part and part[-1][2] == PARTICLE:
+        if part[-1][0] in cues and text[part[-1][0] : part[-1][1]] in _GIVEN_PARTICLES:
+            break  # "Kuya Ben": the cue makes the particle a given name
         part.pop()
     while (
         part
@@ -638,6 +669,41 @@ def _accept(
     if strong or cue is True or named >= 2 or _acts(text, part) or _introduced(text, part, cues):
         part = part[:MAX_RUN]
         hits.append(NameHit(part[0][0], part[-1][1]))
+
+
+# Between two items of a list of people: a comma, "and", "&" or a slash, after what the
+# first item may carry in parentheses ("Cherry Lam (0161 832 4471), Jade").
+_LIST_GAP = re.compile(r"(?: \([^()\n]{1,40}\))?(?:, ?| and | & | ?/ ?| \+ )")
+_LISTED_END = re.compile(r"[ \t]*(?:[,.;)\n/+&]|$| and | \()")
+
+
+def _listed_with_names(
+    text: str, maybe: list[tuple[int, int]], hits: list[NameHit]
+) -> list[NameHit]:
+    """The lone names-that-are-words listed next to a name ("Team: Isla, Fraser, Hope
+    Mackenzie"): in a list of people, "Isla" is one too. A word accepted so becomes a
+    neighbour for the next ("Isla, Jade, Fraser")."""
+    starts = {h.start for h in hits}
+    after = {m.end() for h in hits if (m := _LIST_GAP.match(text, h.end)) is not None}
+    found: list[NameHit] = []
+    pending = maybe
+    while pending:
+        left: list[tuple[int, int]] = []
+        for start, end in pending:
+            gap = _LIST_GAP.match(text, end)
+            if _a_place_or_brand(text[start:end]) or not _LISTED_END.match(text, end):
+                continue  # "Dana Levi, Nairobi", "Dana Levi, Responsable Grands Comptes"
+            if start in after or (gap is not None and gap.end() in starts):
+                found.append(NameHit(start, end))
+                starts.add(start)
+                if gap is not None:
+                    after.add(gap.end())
+            else:
+                left.append((start, end))
+        if len(left) == len(pending):
+            break
+        pending = left
+    return found
 
 
 def _role_before(text: str, start: int, cues: dict[int, bool]) -> bool:
@@ -734,6 +800,11 @@ def _list_item(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
 
 def _all_places(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
     return all(t[2] == PARTICLE or text[t[0] : t[1]].casefold() in PLACES for t in part)
+
+
+def _a_place_or_brand(word: str) -> bool:
+    folded = word.casefold()
+    return folded in PLACES or folded in COUNTRIES or folded in BRANDS
 
 
 def _acts(text: str, part: list[tuple[int, int, int, bool]]) -> bool:

@@ -381,7 +381,12 @@ def read_structure(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
             if m is None:
                 continue
             if not kind:
-                if _labels_a_field(text, at, key) and len(m.group("value").split()) <= 6:
+                value = m.group("value")
+                if (
+                    _labels_a_field(text, at, key)
+                    and len(value.split()) <= 6
+                    and _WITH.search(value) is None
+                ):
                     not_people.append(m.span("value"))
             elif _person_like(m.group("value"), strict=kind == 1):
                 people.extend(_value_spans(m.start("value"), m.group("value")))
@@ -419,6 +424,11 @@ _NOT_PERSON_KEYS = frozenset(
         *("회사", "회사명", "상호", "직함", "직책", "직위", "부서", "소속", "도시"),
     ]
 )
+
+
+# "with" in a title names who an event is with ("title: פגישת kick-off עם Yossi"): such a
+# value is a calendar entry's, not a job title, a company or a place.
+_WITH = re.compile(r"(?:^|\s)(?:with|w/|עם|مع|avec)(?=\s)", re.IGNORECASE)
 
 
 def _labels_a_field(text: str, at: int, key: str) -> bool:

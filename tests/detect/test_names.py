@@ -640,3 +640,61 @@ def test_right_after_a_cue_a_word_that_is_itself_a_name_is_read_whole() -> None:
 def test_a_weak_cue_before_a_name_does_not_hide_the_verb_after_it() -> None:
     # "the customer Yishai Tesfaye from Haifa asks that we call him".
     assert "ישי טספאיה" in _found("רציתי להגיד: הלקוח ישי טספאיה מחיפה מבקש שנתקשר")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Team: Isla, Fraser, Hope Mackenzie.", ["Fraser", "Hope Mackenzie", "Isla"]),
+        ("Site contacts: Cherry Lam (0161 832 4471), Jade", ["Cherry Lam", "Jade"]),
+        ("Dana Levi and Summer", ["Dana Levi", "Summer"]),
+    ],
+)
+def test_a_name_that_is_a_word_listed_next_to_a_name_is_one(text: str, names: list[str]) -> None:
+    assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visited Dana Levi, Nairobi and Lagos.",  # where she was
+        "Camille Rousseau, Responsable Grands Comptes",  # her title goes on after the word
+        "Shades: Jade, Ruby and Pearl.",  # no name in the list
+    ],
+)
+def test_places_titles_and_lists_without_a_name_stay(text: str) -> None:
+    assert not {"Nairobi", "Lagos", "Responsable", "Jade"} & set(_found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("wait no that's Grace's number", "Grace"),
+        ("what's on Isla's plate this week?", "Isla"),
+        ("book a demo w/ Rose (their ops lead) Wed", "Rose"),
+        ("call Jade (0113 244 9017) first", "Jade"),
+    ],
+)
+def test_what_only_a_person_has_confirms_a_name_that_is_a_word(text: str, name: str) -> None:
+    assert [name] == _found(text)
+
+
+def test_a_sales_rep_is_a_role_only_people_hold() -> None:
+    assert ["Wanjiku"] == _found("Voice memo from rep Wanjiku (uploaded via app)")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("~ Grace Lim: salamat! Kuya Ben will call you", "Ben"),
+        ("Al said he will sign", "Al"),
+        ("Dear Ben,", "Ben"),
+        ("talked to Dr. Van", "Van"),
+    ],
+)
+def test_a_particle_that_is_a_given_name_alone_with_a_signal(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+def test_a_particle_inside_a_name_is_still_a_particle() -> None:
+    assert ["Rashid Ben Ali"] == _found("Spoke with Rashid Ben Ali today.")

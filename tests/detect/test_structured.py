@@ -244,3 +244,16 @@ def test_a_partner_and_a_respondent_are_people_and_anonymous_is_nobody() -> None
     assert ["סוהא חלבי"] == _found("- שותפה: סוהא חלבי\n- מקור: גוגל")
     assert ["Hope Carter"] == _found("Respondent: Hope Carter | Score: 9")
     assert [] == _found("משיב: אנונימי | ציון: 3")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['title: "פגישת kick-off עם Yossi וNatasha"', "Title: Demo with Dana Levi", "title: w/ Omar"],
+)
+def test_a_title_that_says_with_whom_is_an_events_not_a_job_title(text: str) -> None:
+    assert [] == read_structure(text)[1]
+
+
+def test_a_job_title_value_still_holds_no_person() -> None:
+    text = "title: Head of Partnerships"
+    assert ["Head of Partnerships"] == [text[s:e] for s, e in read_structure(text)[1]]
