@@ -146,7 +146,7 @@ _NAME_SUFFIXES = frozenset(["الدين", "الله", "الرحمن"])
 # Also a verb only people do right after it ("ברק סגר את תנובה", "هالة أبو زيد طلبت").
 _PERSON_AFTER = re.compile(
     # The verb may follow where the person is from ("ישראל מהמחסן אמר", "أنس من البحرين اتصل").
-    r"(?: מ[\u05d0-\u05ea\"״]{2,}| من [\u0621-\u064a]{2,})?"
+    r"(?: מ[\u05d0-\u05ea\"״]{2,}| מהצד של(?:הם|נו|הן)| من [\u0621-\u064a]{2,})?"
     r" (?:מצוות|ממחלקת|מהצוות|מהמחלקה|מטעם|מהכספים|מהמכירות|מהשיווק|מהתמיכה|מהגבייה|"
     r"מהרכש|מהנהלת|מהלוגיסטיקה|ממשאבי אנוש|מהפיתוח|מהמוצר|מהתפעול|מהמחלקה המשפטית|מהייעוץ המשפטי|"
     r"من فريق|من قسم|من إدارة|"
@@ -155,7 +155,7 @@ _PERSON_AFTER = re.compile(
     r"מבקש|מבקשת|רוצה|מחכה|טוען|טוענת|עדכן|עדכנה|ביטל|ביטלה|שואל|שואלת|שאל|שאלה|הזמין|"
     r"הזמינה|שילם|שילמה|מטפל|מטפלת|חושב|חושבת|אומר|אומרת|סיפר|סיפרה|הבטיח|הבטיחה|הציע|הציעה|"
     r"החליט|החליטה|ענה|ענתה|עזב|עזבה|חתם|חתמה|פנה|פנתה|מתלונן|מתלוננת|בחופש|בחופשה|"
-    r"במילואים|"
+    r"במילואים|ניסה|ניסתה|"
     r"قال|قالت|طلب|طلبت|أرسل|أرسلت|ارسل|ارسلت|اتصل|اتصلت|وافق|وافقت|سأل|سألت|يريد|تريد|"
     r"أكد|أكدت|رد|ردت|يقول|تقول|ألغى|ألغت|الغى|الغت|دفع|دفعت|بعت|بعتت|سأل|تسأل|يسأل|"
     r"يفكر|تفكر|قرر|قررت|وعد|وعدت|اقترح|اقترحت|وقع|وقعت|اشتكى|اشتكت|حجز|حجزت)"
@@ -189,6 +189,17 @@ _ROLE_AFTER = re.compile(
     r"(?:,| [-–—]| ?\()[ \t]*(?:(?:[A-Z][\w&/-]* ){0,3}"
     + _ROLE
     + r"\b|(?:"
+    + _ROLES_HE
+    + "|"
+    + _ROLES_AR
+    + r")(?![^\W\d_]))"
+)
+# A job title in parentheses right after a lone name ("לעומר (Head of Sales בCyberArk)",
+# "לדור (מנהל ה-IT)").
+_ROLE_IN_PARENS = re.compile(
+    r" ?\([ \t]*(?:(?:[A-Z][\w&/-]* ){0,3}(?i:"
+    + _ROLE
+    + r")\b|(?:"
     + _ROLES_HE
     + "|"
     + _ROLES_AR
@@ -657,6 +668,12 @@ def _accept(
                 cue = True
             elif 2 <= len(part) and _ROLE_AFTER.match(text, part[-1][1]):
                 part, cue = part[-3:], True  # the name ends at the title
+            elif (
+                len(part) == 1
+                and part[0][2] in (STRONG, AMBIG, RARE, WORDISH)
+                and _ROLE_IN_PARENS.match(text, part[0][1])
+            ):
+                cue = True  # a known name, and the job it holds in parentheses
             elif len(part) <= 3 and _contact_line(text, part):
                 cue = True
         keep = _nonlatin_keep(text, part, cue)

@@ -199,6 +199,7 @@ GROUP_WORDS = frozenset(
         "everyone",
         "null",
         *("anonymous", "anon", "אנונימי", "אנונימית", "מוסתר", "مجهول", "غير معروف"),
+        *("אין", "ללא", "לא", "טרם", "لا", "لايوجد", "بدون", "-", "—", "–"),
     ]
 )
 # Generic keys: a calendar's "Required:"/"Optional:" attendees, a name's "given"/"family" parts.
@@ -282,7 +283,9 @@ def _header_kind(cell: str) -> int:
     return 2 if low in PERSON_KEYS else 1 if low in GENERIC_KEYS else 0
 
 
-def _person_like(value: str, strict: bool) -> bool:
+def _person_like(value: str, strict: bool, column: bool = False) -> bool:
+    """True when a person key's value reads as a person's name. In a column of people
+    ("נציג": דור, שני) a word that is also a weekday or a number word is a name too."""
     value = _cut(value)
     words = value.split()
     if not words or len(words) > 5 or _EMAIL_OR_DIGIT.search(value):
@@ -295,7 +298,7 @@ def _person_like(value: str, strict: bool) -> bool:
         return False  # "finance team", "Sales Dept", "unassigned", "영업팀"
     if words[0].strip(".,!?،").casefold() in _REPLIES:
         return False  # a transcript's "العميل: أيوه، ..." (the customer: yes, ...)
-    if all(w.strip(".,").casefold() in NEVER_NAMES for w in words):
+    if not column and all(w.strip(".,").casefold() in NEVER_NAMES for w in words):
         return False  # "Days attending: Monday, Tuesday"
     if not strict:
         return True
@@ -554,7 +557,7 @@ def _csv_cells(text: str) -> Iterator[tuple[int, int, bool]]:
                         break
                     if found and not any(_EMAIL_OR_DIGIT.search(h) for h in header):
                         companies = [(i, 3) for i, h in enumerate(header) if _not_person_key(h)]
-                        columns, delim = found + companies, d
+                        columns, delim = _accounts(header, found) + companies, d
                         break
         pos += len(line)
 
@@ -605,6 +608,27 @@ def _key_value_row(cells: list[str]) -> bool:
     return not _key_kind(value) and value not in _HEADER_WORDS and "_" not in value
 
 
+# A customer column beside a contact person's column holds the customer's business ("לקוח,איש
+# קשר": Shufersal, then Moti Azulai), whose name is not a person's.
+_CUSTOMER_HEADERS = frozenset(
+    ["לקוח", "הלקוח", "לקוחה", "שם_הלקוח", "العميل", "اسم_العميل", "customer_name", "client_name"]
+)
+_CONTACT_HEADERS = frozenset(
+    ["איש_קשר", "איש_הקשר", "אשת_קשר", "contact", "contact_name", "contact_person", "جهة_الاتصال"]
+)
+
+
+def _accounts(header: list[str], found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`found` with its customer columns read as organisations (kind 3) when a contact
+    person's column is beside them."""
+    keys = [_normal_key(header[i]) for i, _ in found]
+    if not any(k in _CONTACT_HEADERS for k in keys):
+        return found
+    return [
+        (i, 3 if k in _CUSTOMER_HEADERS else kind) for (i, kind), k in zip(found, keys, strict=True)
+    ]
+
+
 def _cells(
     body: str, pos: int, delim: str, columns: list[tuple[int, int]]
 ) -> Iterator[tuple[int, int, bool]]:
@@ -617,7 +641,7 @@ def _cells(
             if cell.strip():
                 start = pos + at + len(cell) - len(cell.lstrip())
                 yield start, pos + at + len(cell.rstrip()), True
-        elif _person_like(cell, strict=kind == 1):
+        elif _person_like(cell, strict=kind == 1, column=True):
             yield from ((s, e, False) for s, e in _value_spans(pos + at, cell))
 
 

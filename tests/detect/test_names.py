@@ -698,3 +698,29 @@ def test_a_particle_that_is_a_given_name_alone_with_a_signal(text: str, name: st
 
 def test_a_particle_inside_a_name_is_still_a_particle() -> None:
     assert ["Rashid Ben Ali"] == _found("Spoke with Rashid Ben Ali today.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("תכתוב מייל לעומר (Head of Sales בCyberArk) — tell him", "עומר"),
+        ("להודות לדור (מנהל ה-IT) על הפגישה", "דור"),
+    ],
+)
+def test_a_hebrew_name_and_the_job_it_holds_in_parentheses(text: str, name: str) -> None:
+    assert [name] == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("לא מצליחים לשלוח. מנחם מהמשרד ניסה גם ממחשב אחר.", "מנחם"),
+        ("חתמו אתמול. אייל מהצד שלהם ביקש הדרכה בעכו.", "אייל"),
+    ],
+)
+def test_a_hebrew_name_that_tried_or_asked_from_their_side(text: str, name: str) -> None:
+    assert [name] == _found(text)
+
+
+def test_an_egyptian_will_send_to_names_who_it_is_sent_to() -> None:
+    assert "كريم" in " ".join(_found("أحمد: هبعت لكريم يشوف السيرفر"))

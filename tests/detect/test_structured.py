@@ -257,3 +257,19 @@ def test_a_title_that_says_with_whom_is_an_events_not_a_job_title(text: str) -> 
 def test_a_job_title_value_still_holds_no_person() -> None:
     text = "title: Head of Partnerships"
     assert ["Head of Partnerships"] == [text[s:e] for s, e in read_structure(text)[1]]
+
+
+def test_a_customer_column_beside_a_contact_column_holds_businesses() -> None:
+    text = "לקוח,איש קשר,נציג,סכום\nשופרסל,מוטי אזולאי,שני,₪78,900\nטבע,נטלי לוין,דור,₪310,000"
+    people, organisations = read_structure(text)
+    assert ["מוטי אזולאי", "שני", "נטלי לוין", "דור"] == [text[s:e] for s, e in people]
+    assert ["שופרסל", "טבע"] == [text[s:e] for s, e in organisations]
+
+
+def test_a_customer_column_alone_still_holds_people() -> None:
+    text = "לקוח,טלפון\nמוטי אזולאי,050-1234567"
+    assert ["מוטי אזולאי"] == _found(text)
+
+
+def test_a_placeholder_in_a_column_of_people_names_nobody() -> None:
+    assert ["דור"] == _found("נציג,סכום\nדור,₪120,000\nללא,₪45,500\n-,₪9,000")
