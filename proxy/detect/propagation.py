@@ -14,6 +14,7 @@ from proxy.detect.automaton import Automaton
 from proxy.detect.casing import lower_same_length
 from proxy.detect.context import (
     ARABIC_PREFIX_LETTERS,
+    COMPANY_LEADS,
     COMPANY_WORDS,
     HEBREW_PREFIX_LETTERS,
     NEVER_NAMES,
@@ -106,6 +107,8 @@ class Propagator:
                 continue
             if text[end : end + 1] == " " and _names_a_company(text, end):
                 continue
+            if _after_company_lead(text, start):
+                continue
             out.append((start, end))
         return out
 
@@ -130,6 +133,20 @@ def _names_a_company(text: str, end: int) -> bool:
         word = word.rstrip(".")
         if word.casefold() in COMPANY_WORDS or word.split('"')[0] in COMPANY_WORDS:
             return True
-        if word[0].islower():
-            return False
+        if not word[0].isupper():
+            return False  # lower case, or a caseless script: a trade comes right after
     return False
+
+
+def _after_company_lead(text: str, start: int) -> bool:
+    """True when the word right before `start` opens a business's name ("מוסך אבוטבול",
+    "مجموعة المزروعي", "Maison Dubois"): a person's name used in a business's is not them."""
+    before = text[max(0, start - 16) : start]
+    if not before.endswith(" "):
+        return False
+    word = before[:-1].rsplit(None, 1)[-1] if before[:-1].strip() else ""
+    word = word.lstrip("([\"'“«-–—").casefold()
+    # A prefix letter may be glued to it ("מאלקטרוניקה בוכריס", from Bukris Electronics).
+    return word in COMPANY_LEADS or (
+        word[:1] in _HE_PREFIX + _AR_PREFIX and word[1:] in COMPANY_LEADS
+    )

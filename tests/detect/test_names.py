@@ -724,3 +724,22 @@ def test_a_hebrew_name_that_tried_or_asked_from_their_side(text: str, name: str)
 
 def test_an_egyptian_will_send_to_names_who_it_is_sent_to() -> None:
     assert "كريم" in " ".join(_found("أحمد: هبعت لكريم يشوف السيرفر"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("יש לו רשת של 3 סניפים (אוחיון פלאפל) בבאר שבע", "אוחיון"),
+        ("לקוח גרינברג אנרגיה, גרסה 3.8.0", "גרינברג"),
+        ("ראיתי את סטודיו מורן פילאטיס", "מורן"),
+        ("أرسل إلى مجموعة حسنين للتطوير", "حسنين"),
+        ("وصلت طلبية حلويات نصرالله", "نصرالله"),
+        ("she runs Meera Designs in Pune", "Meera"),
+    ],
+)
+def test_a_business_named_after_its_owner_is_not_a_person(text: str, kept: str) -> None:
+    assert not any(kept in found for found in _found(text))
+
+
+def test_what_one_sends_someone_does_not_make_them_a_business() -> None:
+    assert ["יוסי"] == _found("שלחתי ליוסי צילום של החוזה")

@@ -38,3 +38,21 @@ def test_any_character_outside_a_word_separates_a_name_part() -> None:
     finder = Propagator(name_parts(["Dana Levi"], load_lexicon()))
     text = "(Dana)_Levi\u00b7dana\u2014Levi\u00e9 Dana\u3000"
     assert ["Dana", "Levi", "dana", "Dana"] == [text[s:e] for s, e in finder.find(text)]
+
+
+def _spread(name: str, text: str) -> list[str]:
+    finder = Propagator(name_parts([name], load_lexicon()))
+    return [text[s:e] for s, e in finder.find(text)]
+
+
+def test_a_name_part_after_the_word_a_business_opens_with_is_not_the_person() -> None:
+    assert ["אבוטבול"] == _spread("שלום אבוטבול", "מוסך אבוטבול - איש קשר אבוטבול")
+    assert [] == _spread("Claire Dubois", "customer's CRM (Atelier Dubois) without consent")
+    assert ["נסים"] == _spread("נסים בוכריס", "מישהו דיבר עם נסים מאלקטרוניקה בוכריס?")
+    assert ["المزروعي"] == _spread("خليفة المزروعي", "مجموعة المزروعي للضيافة، المزروعي وافق")
+
+
+def test_in_a_caseless_script_only_the_next_word_can_make_a_business() -> None:
+    # "הובלות" (haulage) ends a business's name only right after it.
+    assert ["כהן"] == _spread("דני כהן", "דיברתי עם כהן על הובלות")
+    assert [] == _spread("דני כהן", "הזמנו מכהן הובלות")
