@@ -27,6 +27,12 @@ _WORD = r"(?: &)? ([^\W\d_][\w'’.\"״׳-]*)"
 # The (up to) three words after a name part, in one match: none of them can give back
 # characters to the next (a word never holds the space that starts the next one).
 _NEXT_WORDS = re.compile(rf"{_WORD}(?:{_WORD}(?:{_WORD})?)?")
+# What follows a name part written in lower case that only a person has or is ("what's
+# hunter's cell", "will = Commercial Director"): then it is the name, not the word.
+_LOWER_NAME_AFTER = re.compile(
+    r"(?:'s|’s) (?:cell|number|phone|mobile|email|e-mail|wife|husband|boss|manager|team|"
+    r"calendar|plate|desk|birthday)\b| = [A-Z]"
+)
 _HE_PREFIX = HEBREW_PREFIX_LETTERS
 _AR_PREFIX = ARABIC_PREFIX_LETTERS
 
@@ -103,8 +109,8 @@ class Propagator:
                     continue
             start = begin - 1
             end = start + size
-            if exact and text[start].islower():  # caseless scripts pass
-                continue
+            if exact and text[start].islower() and not _LOWER_NAME_AFTER.match(text, end):
+                continue  # caseless scripts pass; "will" only as "will = Commercial Director"
             if text[end : end + 1] == " " and _names_a_company(text, end):
                 continue
             if _after_company_lead(text, start):

@@ -56,3 +56,9 @@ def test_in_a_caseless_script_only_the_next_word_can_make_a_business() -> None:
     # "הובלות" (haulage) ends a business's name only right after it.
     assert ["כהן"] == _spread("דני כהן", "דיברתי עם כהן על הובלות")
     assert [] == _spread("דני כהן", "הזמנו מכהן הובלות")
+
+
+def test_a_lower_case_part_that_is_a_word_counts_only_with_what_a_person_has_after_it() -> None:
+    text = "- will = Commercial Director\n- we will send hunter's cell and Will's number"
+    assert ["will", "Will"] == _spread("Will Ashworth", text)
+    assert ["hunter"] == _spread("Hunter Blake", text)
