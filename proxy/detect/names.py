@@ -463,6 +463,49 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
         hits.extend(_signature_names(text))
     if '"' in text or "“" in text:
         hits.extend(_nicknamed(text, lex))
+    if "(" in text:
+        hits.extend(_nickname_in_parentheses(text, lex))
+    if ". " in text and hits:
+        hits = [_with_abbreviated_given_name(text, h) for h in hits]
+    return hits
+
+
+# A given name abbreviated before the rest of a name: Filipino "Ma." (Maria), South Asian and
+# Malay "Md."/"Mohd." (Mohammed), old English "Wm." ("Ma. Cristina Dela Cruz").
+_ABBREVIATED_GIVEN = ("Ma. ", "Md. ", "Mohd. ", "Muhd. ", "Mhd. ", "Wm. ")
+
+
+def _with_abbreviated_given_name(text: str, hit: NameHit) -> NameHit:
+    """`hit`, taking in the abbreviated given name right before it."""
+    for abbreviation in _ABBREVIATED_GIVEN:
+        start = hit.start - len(abbreviation)
+        if (
+            start >= 0
+            and text.startswith(abbreviation, start)
+            and (start == 0 or not text[start - 1].isalnum())
+        ):
+            return NameHit(start, hit.end)
+    return hit
+
+
+# A one-word nickname in parentheses between a Hebrew or Arabic given name and a surname
+# ("מרדכי (מוטי) פרלמן", "אלכסנדר (סשה) וולקוב"): led by the parenthesis, so `re` skips to it.
+_PAREN_NICKNAME = re.compile(r"\(([\u05d0-\u05ea\u0621-\u064a]{2,12})\) ")
+_WORD_BEFORE_PAREN = re.compile(r"([\u05d0-\u05ea\u0621-\u064a]{2,14}) $")
+_WORD_AFTER_PAREN = re.compile(r"[\u05d0-\u05ea\u0621-\u064a][\u05d0-\u05ea\u0621-\u064a'׳\"״-]+")
+
+
+def _nickname_in_parentheses(text: str, lex: NameLexicon) -> list[NameHit]:
+    """Given name, nickname and surname when the given name and the nickname are both known
+    names: the word after the parenthesis is then the surname."""
+    hits: list[NameHit] = []
+    for m in _PAREN_NICKNAME.finditer(text):
+        given = _WORD_BEFORE_PAREN.search(text, max(0, m.start() - 16), m.start())
+        surname = _WORD_AFTER_PAREN.match(text, m.end())
+        if given is None or surname is None:
+            continue
+        if lex.flags.get(given.group(1), 0) & GIVEN and lex.flags.get(m.group(1), 0) & GIVEN:
+            hits.append(NameHit(given.start(1), surname.end()))
     return hits
 
 

@@ -743,3 +743,23 @@ def test_a_business_named_after_its_owner_is_not_a_person(text: str, kept: str) 
 
 def test_what_one_sends_someone_does_not_make_them_a_business() -> None:
     assert ["יוסי"] == _found("שלחתי ליוסי צילום של החוזה")
+
+
+@pytest.mark.parametrize("name", ["מרדכי (מוטי) פרלמן", "אלכסנדר (סשה) וולקוב"])
+def test_a_hebrew_nickname_in_parentheses_between_given_name_and_surname(name: str) -> None:
+    assert name in _found(f'אנשי קשר:\n{name} - 058-6612094 - מנכ"ל')
+
+
+def test_words_in_parentheses_that_are_not_a_nickname_join_nothing() -> None:
+    assert [] == _found("הפגישה (מחר) בבוקר")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Customer: Ma. Cristina Dela Cruz, based in Sharjah", "Ma. Cristina Dela Cruz"),
+        ("Md. Rafiqul Islam called", "Md. Rafiqul Islam"),
+    ],
+)
+def test_an_abbreviated_given_name_is_part_of_the_name(text: str, name: str) -> None:
+    assert [name] == _found(text)
