@@ -41,6 +41,7 @@ POOLS = (
     "blind_h",
     "blind_i",
     "blind_j",
+    "blind_k",
 )
 
 
