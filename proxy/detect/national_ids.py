@@ -27,7 +27,7 @@ _NOT_ID = re.compile(
 )
 # The cue may be a word or two before the number ("ת.ז. לחשבונית 0996...", "ID for invoice").
 _ID_CUE = re.compile(
-    r"(?i)(?:\bt\.?z\.?|teudat|ת\.?ז|תעודת זהות|\bid\b|identity|هوية)"
+    r"(?i)(?:\bt\.?z\.?|teudat|ת[.״\"׳']?ז|תעודת זהות|\bid\b|identity|هوية)"
     r"(?:\W{1,3}[^\W\d]{1,10}){0,2}\W{0,12}$"
 )
 

@@ -22,7 +22,8 @@ _KEYED = (
     r"xox[abposr]-[A-Za-z0-9-]{10,}",
     r"AIza[0-9A-Za-z_\-]{35}",
     r"glpat-[A-Za-z0-9_\-]{20,}",
-    r"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}",
+    # A JWT: its header always opens "eyJ"; an encrypted or opaque payload need not.
+    r"eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}",
     r"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----",
     r"SG\.[A-Za-z0-9_\-]{16,32}\.[A-Za-z0-9_\-]{30,64}",
     r"hf_[A-Za-z0-9]{30,}",
@@ -33,6 +34,8 @@ _KEYED = (
     # CRM platforms' own: HubSpot private-app tokens, Zoho OAuth tokens.
     r"pat-(?:na|eu|ap)\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
     r"1000\.[0-9a-f]{32}\.[0-9a-f]{32}",
+    # Meta (Facebook, WhatsApp Cloud API) access tokens.
+    r"EAA[A-Za-z0-9]{80,}",
 )
 # Every key format above starts with one of these: a substring test is cheaper than a scan.
 _KEY_LEADS = (
@@ -65,6 +68,7 @@ _KEY_LEADS = (
     "ya29.",
     "pat-",
     "1000.",
+    "EAA",
 )
 KEYED = re.compile("|".join(_KEYED))  # no leading look-behind: re can then skip ahead fast
 # BEARER and ASSIGNED run on the lower-cased text (no IGNORECASE: much faster scans).

@@ -45,3 +45,8 @@ def test_an_id_cue_a_word_or_two_before_the_number_outweighs_an_invoice_word() -
 def test_an_ssn_cell_between_csv_commas_is_found_but_not_grouped_thousands() -> None:
     text = "name,ssn,state,deals\nDe Shawn,412-67-3309,GA,4\nOther,1,234-56-7890,000"
     assert ["412-67-3309"] == [text[s.start : s.end] for s in find_ssns(text)]
+
+
+def test_an_id_cue_with_gershayim_before_an_invoice_word() -> None:
+    text = "ת״ז לחשבונית: 304647647"
+    assert ["304647647"] == [text[s.start : s.end] for s in find_il_ids(text)]

@@ -185,3 +185,13 @@ def test_environment_prefixed_keys_and_crm_platform_tokens() -> None:
     assert ["qx_live_7Hd2Kp9Wm4Rt6Yz1", hubspot, zoho] == _found(text)
     # Identifiers with a short prefix and no environment stay code.
     assert [] == _found("call build_report_for_quarter_2024 then snake_case_value_with_1234")
+
+
+def test_a_jwt_whose_payload_is_not_json_text_is_whole() -> None:
+    token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.iTqTfibBb5z6_aBfCt3xq6Kc.MGPYTZuHVvat77J9OwPs"
+    assert token in _found(f"SSO token (never output): {token}\nthanks")
+
+
+def test_a_meta_access_token() -> None:
+    token = "EAAG" + "mikOB1eL682qfYpn1HX7IbRNCRMDNrVKqHCiJXVD" * 3
+    assert [token] == _found(f"جرّبنا نعيد الربط بالتوكن هذا:\n{token}\nوما زبط")
