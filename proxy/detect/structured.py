@@ -429,9 +429,13 @@ _NOT_PERSON_KEYS = frozenset(
 )
 
 
-# "with" in a title names who an event is with ("title: פגישת kick-off עם Yossi"): such a
-# value is a calendar entry's, not a job title, a company or a place.
-_WITH = re.compile(r"(?:^|\s)(?:with|w/|עם|مع|avec)(?=\s)", re.IGNORECASE)
+# "with" or a call to someone in a title ("title: פגישת kick-off עם Yossi", "להתקשר לאליהו
+# מזרחי"): such a value is a calendar entry's or a task's, not a job title, a company or a
+# place.
+_WITH = re.compile(
+    r"(?:^|\s)(?:with|w/|עם|مع|avec|call back|follow up|להתקשר|לחזור|לתאם|اتصال|الاتصال)(?=\s)",
+    re.IGNORECASE,
+)
 
 
 def _labels_a_field(text: str, at: int, key: str) -> bool:

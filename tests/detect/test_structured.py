@@ -248,7 +248,12 @@ def test_a_partner_and_a_respondent_are_people_and_anonymous_is_nobody() -> None
 
 @pytest.mark.parametrize(
     "text",
-    ['title: "פגישת kick-off עם Yossi וNatasha"', "Title: Demo with Dana Levi", "title: w/ Omar"],
+    [
+        'title: "פגישת kick-off עם Yossi וNatasha"',
+        "Title: Demo with Dana Levi",
+        "title: w/ Omar",
+        '"title": "להתקשר לאליהו מזרחי לגבי חידוש"',
+    ],
 )
 def test_a_title_that_says_with_whom_is_an_events_not_a_job_title(text: str) -> None:
     assert [] == read_structure(text)[1]
