@@ -128,8 +128,14 @@ ADDRESSING = {
 }
 
 # Hebrew possessives written after the noun they own ("הלקוח שלנו", our client).
-_POSSESSIVES = tuple(
-    p + end for p in ("שלי", "שלו", "שלה", "שלנו", "שלהם", "שלהן", "שלכם") for end in (" ", ", ")
+HEBREW_POSSESSIVES = ("שלי", "שלו", "שלה", "שלנו", "שלהם", "שלהן", "שלכם")
+_POSSESSIVES = tuple(p + end for p in HEBREW_POSSESSIVES for end in (" ", ", "))
+# What only a person has, after a name's possessive ("Grace's number", "hunter's cell"): the
+# name is a person's, not the word it also is.
+PERSON_THINGS = (
+    *("number", "cell", "mobile", "phone", "email", "e-mail", "wife", "husband", "kids", "son"),
+    *("daughter", "boss", "manager", "assistant", "plate", "calendar", "desk", "birthday"),
+    *("contact details", "extension", "replacement", "availability", "out-of-office", "ooo"),
 )
 
 

@@ -18,7 +18,6 @@ from proxy.detect.casing import lower_same_length
 from proxy.detect.context import (
     ARABIC_PREFIX_LETTERS,
     BRANDS,
-    COMPANY_LEADS,
     COMPANY_WORDS,
     COUNTRIES,
     HEBREW_PREFIX_LETTERS,
@@ -26,7 +25,7 @@ from proxy.detect.context import (
     PARTICLES,
     PLACES,
 )
-from proxy.detect.cues import PERSON_ROLES, cue_ends
+from proxy.detect.cues import HEBREW_POSSESSIVES, PERSON_ROLES, PERSON_THINGS, cue_ends
 from proxy.detect.lexicon import AMBIGUOUS, GIVEN, SURNAME, NameLexicon
 from proxy.detect.lexicon import RARE as RARE_FLAG
 from proxy.detect.name_forms import (
@@ -41,6 +40,7 @@ from proxy.detect.organisations import (
     employer_spans,
     known_organisations,
     legal_forms,
+    opens_a_business,
     organisation_spans,
     outside,
 )
@@ -131,9 +131,7 @@ _PERSON_VERB = re.compile(
     r"| from (?:the )?[A-Z]"
     # ... or what only a person has, after the possessive ("Grace's number", "Isla's plate"),
     # or a phone number in parentheses ("Jade (0113 244 9017)").
-    r"|(?:'s|’s) (?:number|cell|mobile|phone|email|e-mail|wife|husband|kids|son|daughter|"
-    r"boss|manager|assistant|plate|calendar|desk|birthday|contact details|extension|"
-    r"replacement|availability|out-of-office|ooo)\b"
+    rf"|(?:'s|’s) (?:{'|'.join(PERSON_THINGS)})\b"
     r"| \(\+?\d[\d .-]{6,16}\d\)"
 )
 # Particles that are also given names when they stand alone.
@@ -165,13 +163,12 @@ _PERSON_AFTER = re.compile(
 # even ones that are also ordinary words.
 _GREETED = re.compile(r" שלום(?: רב)?[ \t]*(?:[,!.]|\n|$)")
 # A Hebrew possessive right after a word ("בן דוד שלו", his cousin): that word is a noun.
-_OWNED = re.compile(r" של(?:י|ו|ה|נו|הם|הן|כם)(?![\u05d0-\u05ea])")
-# A role only people hold right before a name, maybe with a Hebrew possessive ("הבוס שלה").
+_OWNED = re.compile(rf" (?:{'|'.join(HEBREW_POSSESSIVES)})(?![\u05d0-\u05ea])")
 # Roles only people hold ("my colleague", "הבוס"), looked up by length as suffixes of the
 # lower-cased text: a regex search tried every role at each of 24 offsets before a name.
 _PERSON_ROLE_SET = frozenset(role.lower() for role in PERSON_ROLES)
 _PERSON_ROLE_LENGTHS = tuple(sorted({len(role) for role in _PERSON_ROLE_SET}))
-_ROLE_OWNERS = (" שלי", " שלו", " שלה", " שלנו", " שלהם", " שלהן", " שלכם")
+_ROLE_OWNERS = tuple(f" {p}" for p in HEBREW_POSSESSIVES)
 _ROLES_HE = (
     r"מנהל|מנהלת|סמנכ\"ל|סמנכ״ל|סמנכל|מנכ\"ל|מנכ״ל|מנכל|סמנכ\"לית|מנכ\"לית|בעלים|הבעלים|"
     r"בעל|בעלת|יו\"ר|יו״ר|יועץ|יועצת|רכז|רכזת|אחראי|אחראית|ראש|מהנדס|מהנדסת|רו\"ח|רואה|"
@@ -183,28 +180,23 @@ _ROLES_AR = (
     r"مؤسس|مهندس|مهندسة|محاسب|محاسبة|مستشار|مستشارة|مندوب|مندوبة|نائب|نائبة|"
     r"المسؤول|المسؤولة|الرئيس|مشرف|مشرفة|منسق|منسقة|أخصائي|أخصائية|سكرتير|سكرتيرة"
 )
+
+
+def _job_title_after(lead: str, latin_roles: str) -> re.Pattern[str]:
+    """A job title after `lead`: up to three capitalised words and a Latin role, or a Hebrew
+    or Arabic one."""
+    return re.compile(
+        rf"{lead}[ \t]*(?:(?:[A-Z][\w&/-]* ){{0,3}}{latin_roles}\b"
+        rf"|(?:{_ROLES_HE}|{_ROLES_AR})(?![^\W\d_]))"
+    )
+
+
 # A job title right after a name, in apposition ("Otieno Ochieng, Senior Buyer", "סמר קבלאן,
 # מנהלת פיתוח", "אדיסו טגניה – בעלים של", "جورج قعوار (مدير المشتريات)").
-_ROLE_AFTER = re.compile(
-    r"(?:,| [-–—]| ?\()[ \t]*(?:(?:[A-Z][\w&/-]* ){0,3}"
-    + _ROLE
-    + r"\b|(?:"
-    + _ROLES_HE
-    + "|"
-    + _ROLES_AR
-    + r")(?![^\W\d_]))"
-)
-# A job title in parentheses right after a lone name ("לעומר (Head of Sales בCyberArk)",
-# "לדור (מנהל ה-IT)").
-_ROLE_IN_PARENS = re.compile(
-    r" ?\([ \t]*(?:(?:[A-Z][\w&/-]* ){0,3}(?i:"
-    + _ROLE
-    + r")\b|(?:"
-    + _ROLES_HE
-    + "|"
-    + _ROLES_AR
-    + r")(?![^\W\d_]))"
-)
+_ROLE_AFTER = _job_title_after(r"(?:,| [-–—]| ?\()", _ROLE)
+# A job title in parentheses right after a lone name, in any case ("לעומר (Head of Sales
+# בCyberArk)", "לדור (מנהל ה-IT)").
+_ROLE_IN_PARENS = _job_title_after(r" ?\(", f"(?i:{_ROLE})")
 # A phone number or an email right after a name: a contact line ("Otieno Ochieng +254 722...",
 # "ماريا سانتوس، +973 ...", "Dana Levi <dana@...>").
 _CONTACT = r"(?:\+\d|0\d{1,2}[- ]?\d{3}|[\w.+-]+@\w)"
@@ -292,7 +284,7 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
         return PARTICLE, 0
     if low in COMPANY_WORDS:
         return COMPANY, 0
-    if low in COMPANY_LEADS or (low[1:] in COMPANY_LEADS and low[0] in _HE_PREFIX + _AR_PREFIX):
+    if opens_a_business(low):
         return LEAD, 0
     if low in NEVER_NAMES:
         return COMMON, 0

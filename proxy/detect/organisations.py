@@ -17,6 +17,7 @@ from proxy.detect.automaton import Automaton
 from proxy.detect.casing import lower_same_length
 from proxy.detect.context import (
     ARABIC_PREFIX_LETTERS,
+    COMPANY_LEADS,
     HEBREW_PREFIX_LETTERS,
     ORGANISATIONS,
     PARTICLES,
@@ -57,6 +58,12 @@ def _known() -> Automaton[None]:
 
 
 _PREFIX_LETTERS = HEBREW_PREFIX_LETTERS + ARABIC_PREFIX_LETTERS
+
+
+def opens_a_business(word: str) -> bool:
+    """True when the lower-case `word` opens a business's name ("מוסך", "مجموعة", "maison"),
+    also under one Hebrew or Arabic prefix letter ("מאלקטרוניקה", from the electronics shop)."""
+    return word in COMPANY_LEADS or (word[:1] in _PREFIX_LETTERS and word[1:] in COMPANY_LEADS)
 
 
 def _word_start(text: str, start: int) -> bool:

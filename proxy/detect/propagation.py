@@ -14,13 +14,14 @@ from proxy.detect.automaton import Automaton
 from proxy.detect.casing import lower_same_length
 from proxy.detect.context import (
     ARABIC_PREFIX_LETTERS,
-    COMPANY_LEADS,
     COMPANY_WORDS,
     HEBREW_PREFIX_LETTERS,
     NEVER_NAMES,
     PARTICLES,
 )
+from proxy.detect.cues import PERSON_THINGS
 from proxy.detect.lexicon import AMBIGUOUS, NameLexicon
+from proxy.detect.organisations import opens_a_business
 
 _SPLIT = re.compile(r"[^\w'’-]+")
 _WORD = r"(?: &)? ([^\W\d_][\w'’.\"״׳-]*)"
@@ -29,10 +30,7 @@ _WORD = r"(?: &)? ([^\W\d_][\w'’.\"״׳-]*)"
 _NEXT_WORDS = re.compile(rf"{_WORD}(?:{_WORD}(?:{_WORD})?)?")
 # What follows a name part written in lower case that only a person has or is ("what's
 # hunter's cell", "will = Commercial Director"): then it is the name, not the word.
-_LOWER_NAME_AFTER = re.compile(
-    r"(?:'s|’s) (?:cell|number|phone|mobile|email|e-mail|wife|husband|boss|manager|team|"
-    r"calendar|plate|desk|birthday)\b| = [A-Z]"
-)
+_LOWER_NAME_AFTER = re.compile(rf"(?:'s|’s) (?:{'|'.join(PERSON_THINGS)}|team)\b| = [A-Z]")
 _HE_PREFIX = HEBREW_PREFIX_LETTERS
 _AR_PREFIX = ARABIC_PREFIX_LETTERS
 
@@ -151,8 +149,4 @@ def _after_company_lead(text: str, start: int) -> bool:
     if not before.endswith(" "):
         return False
     word = before[:-1].rsplit(None, 1)[-1] if before[:-1].strip() else ""
-    word = word.lstrip("([\"'“«-–—").casefold()
-    # A prefix letter may be glued to it ("מאלקטרוניקה בוכריס", from Bukris Electronics).
-    return word in COMPANY_LEADS or (
-        word[:1] in _HE_PREFIX + _AR_PREFIX and word[1:] in COMPANY_LEADS
-    )
+    return opens_a_business(word.lstrip("([\"'“«-–—").casefold())

@@ -388,7 +388,7 @@ def read_structure(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
                 if (
                     _labels_a_field(text, at, key)
                     and len(value.split()) <= 6
-                    and _WITH.search(value) is None
+                    and _EVENT_WORDS.search(value) is None
                 ):
                     not_people.append(m.span("value"))
             elif _person_like(m.group("value"), strict=kind == 1):
@@ -432,7 +432,7 @@ _NOT_PERSON_KEYS = frozenset(
 # "with" or a call to someone in a title ("title: פגישת kick-off עם Yossi", "להתקשר לאליהו
 # מזרחי"): such a value is a calendar entry's or a task's, not a job title, a company or a
 # place.
-_WITH = re.compile(
+_EVENT_WORDS = re.compile(
     r"(?:^|\s)(?:with|w/|עם|مع|avec|call back|follow up|להתקשר|לחזור|לתאם|اتصال|الاتصال)(?=\s)",
     re.IGNORECASE,
 )
