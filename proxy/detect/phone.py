@@ -40,11 +40,13 @@ _LINK_LEADS = ("wa.me/", "tel:", "tel://", "callto:", "sms:", "phone=", "phone:"
 
 
 def _glued(text: str, start: int) -> bool:
-    """True when the digits continue a word or a number; a Hebrew prefix ("ל-", "ב") is fine."""
+    """True when the digits continue a word or a number. Only a Latin, Greek or Cyrillic
+    letter makes a code of them ("SKU0541234567"); in scripts whose words never hold ASCII
+    digits, a letter before is a prefix or a glued label ("ל-", "ב", Amharic "በ", "手机")."""
     before = text[start - 1]
     if text[max(0, start - 7) : start].lower().endswith(_LINK_LEADS):
         return False  # "wa.me/972...", "tel:+972..."
-    if "\u05d0" <= before <= "\u05ea":
+    if before >= "\u0590" and before.isalpha():
         return False
     if before == "-" and start > 1 and "\u05d0" <= text[start - 2] <= "\u05ea":
         return False
@@ -105,6 +107,26 @@ def _is_phone(candidate: str, cued: bool) -> bool:
         # Written with a country code, a possible number is enough: test and fake numbers
         # outside allocated ranges are still somebody's data in the prompt.
         if (international or cued) and phonenumbers.is_possible_number(number):
+            return True
+    if not international and _TRUNK_GROUPED.match(value) and 9 <= digits <= 12:
+        return _valid_anywhere(value)
+    return False
+
+
+# A national number written as one: a trunk "0", an area or mobile prefix, then groups
+# ("(01) 892 3167" in Dublin, "092 747 0075" in Addis Ababa). Shaped like that and valid in
+# some country outside `REGIONS`, it is a phone; a bare digit run is as often an ID.
+_TRUNK_GROUPED = re.compile(r"\(?0\d{1,4}\)?[ .-]\d{2,4}[ .-]\d{2,4}(?:[ .-]\d{2,4})?$")
+_OTHER_REGIONS = tuple(sorted(phonenumbers.SUPPORTED_REGIONS - set(REGIONS)))
+
+
+def _valid_anywhere(value: str) -> bool:
+    for region in _OTHER_REGIONS:
+        try:
+            number = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
             return True
     return False
 

@@ -131,3 +131,37 @@ def test_a_reference_number_after_no_dot_is_not_a_phone() -> None:
 
 def test_a_number_with_its_country_code_after_no_dot_is_a_phone() -> None:
     assert ["+44 7700 900123"] == _found("her brother decides, his no. +44 7700 900123")
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        # Outside the regions tried first, a national number written in groups after a trunk
+        # "0" is valid in its own country: Dublin, Addis Ababa.
+        ("Rich's desk (01) 892 3167 for invoices", "(01) 892 3167"),
+        ("ask for Fikir at 092 747 0075 after 5", "092 747 0075"),
+    ],
+)
+def test_a_grouped_national_number_from_elsewhere_is_found(text: str, phone: str) -> None:
+    assert [phone] == _found(text)
+
+
+def test_a_bare_digit_run_with_a_trunk_zero_is_not_tried_everywhere() -> None:
+    # Valid in Dublin as "(01) 892 3167", but unwritten as a phone it is as often an ID.
+    assert [] == _found("record 018923167 archived")
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        # An Amharic prefix letter ("በ", at) and a Chinese label written onto the number.
+        ("ፍቅር በ0912345678 ሊያገኟት", "0912345678"),
+        ("电话13920715538", "13920715538"),
+    ],
+)
+def test_a_letter_of_a_script_without_digits_in_words_is_not_glue(text: str, phone: str) -> None:
+    assert [phone] == _found(text)
+
+
+def test_a_latin_letter_still_glues_a_code() -> None:
+    assert [] == _found("SKU0541234567 restocked")
