@@ -37,7 +37,7 @@ from functools import lru_cache
 
 from proxy.detect.address_rtl import (
     HE_WORD,
-    NOT_A_STREET_BEFORE,
+    prose_way,
     rtl_place,
     rtl_regions,
     rtl_spans,
@@ -76,7 +76,7 @@ ENGLISH = re.compile(
 # extended back over the street's name.
 _SUFFIX_AFTER = (
     r"Straße|Strasse|Str|Allee|Gasse|Weg|Platz|Cad|Caddesi|Cadde|Cd|Sok|Sokak|Sokağı|Sk|"
-    r"Bulvarı|Blv|Bulv|Mah|Mahallesi|Mh|Yolu"
+    r"Bulvarı|Blv|Bulv|Mah|Mahallesi|Mh|Yolu|Soi"
 )
 _AFTER_TAIL = (
     # A range, a second number or a floor may follow the house number ("15-17", "15/3", "1-III").
@@ -95,6 +95,9 @@ _NAME_BEFORE = re.compile(
     r"(?:(?:[A-Z\u00c0-\u024f][\w'’.-]*|bin|bint|ibn|al|el|de|del|da|di|van|von)\s+){0,3}"
     r"(?:\d{1,5}[ \t]+)?$"
 )
+# Turkish streets are often numbered, not named: "İncilipınar Mah. 3. Cad. No: 12".
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d{1,4}\.[ \t]+$")
+_THAI_HOUSE_NUMBER = re.compile(r"(?<![^\s])\d{1,4}(?:/\d{1,4})?[ \t]+$")
 # A leading street word (Romance, Slavic, transliterated Hebrew and Arabic...), then the
 # street's name and its number. The words that are also ordinary English ("Via Zoom 2",
 # "Plaza 3") only count when a city or postcode follows (`_WEAK_LEADS`).
@@ -253,7 +256,10 @@ _NUMBERED_PART = re.compile(
 )
 # A unit, villa or plot number, or a street written without its number, leading parts that
 # end in a known city or a postcode.
-_UNIT_WORDS = "Villa|Flat|Apartment|Apt|Office|Unit|Shop|Suite|Building|Bldg|Plot|Block|House|Door"
+_UNIT_WORDS = (
+    "Villa|Flat|Apartment|Apt|Office|Unit|Shop|Suite|Building|Bldg|Plot|Block|House|Door|"
+    "Sector|Phase|Warehouse|Godown"
+)
 UNIT_CHAIN = re.compile(rf"(?:{_UNIT_WORDS})\.?\s*(?:No\.?\s*)?#?\d[\w/-]{{0,6}}(?=\s*,)")
 STREET_CHAIN = re.compile(rf"(?:{_SUFFIX})\b\.?(?=[ \t]*,)")
 # A label or key whose value is an address, taken whole up to the end of its line or quote.
@@ -271,6 +277,23 @@ LABEL = re.compile(
     r"الفعلي|فعلي|التجاري|تجاري|الرئيسي|رئيسي)){0,2})"
     r"[\"']?[ \t]*[:=][ \t]*(?P<q>[\"']?)"
 )
+# A Saudi national address in its short form, four letters and four digits ("RRRD2929"),
+# after the words that name it ("عنوانها المختصر DKBA4521", "short address: RAQA6352"); alone,
+# such a code is as often a SKU.
+_SHORT_ADDRESS_CUES = ("مختصر", "short address", "national address", "العنوان الوطني")
+_SHORT_ADDRESS = re.compile(r"(?<![\w-])[A-Z]{4}\d{4}(?![\w-])")
+
+
+def _short_address_spans(text: str, lowered: str) -> Iterator[tuple[int, int]]:
+    for cue in _SHORT_ADDRESS_CUES:
+        at = lowered.find(cue)
+        while at >= 0:
+            m = _SHORT_ADDRESS.search(text, at + len(cue), at + len(cue) + 32)
+            if m is not None:
+                yield m.span()
+            at = lowered.find(cue, at + 1)
+
+
 # A vCard's address line, "ADR;TYPE=work:;;Main St 5;Springfield;;12345;US": its components,
 # from the first non-empty one to the last (the semicolons between them stay inside).
 VCARD_ADR = re.compile(r"^ADR(?:;[^:\n]*)?:[; \t]*(?P<value>[^;\n][^\n]*?)[; \t]*$", re.MULTILINE)
@@ -334,6 +357,7 @@ _PART = (
 _UNIT_WORD = (
     r"(?i:apt|apartment|apto|appt|app|suite|ste|unit|flat|floor|fl|level|lvl|office|room|rm|"
     r"bldg|building|block|blk|tower|wing|villa|shop|plot|house|door|no|nr|int|interior|interno|"
+    r"sector|phase|warehouse|godown|"
     r"depto|dpto|dept|departamento|piso|puerta|pta|andar|sala|conjunto|bloco|casa|lote|lok|"
     r"lokal|kat|daire|bât|bat|bâtiment|batiment|escalier|esc|étage|etage|whg|wohnung|stiege|"
     r"top|bus|bte|boîte|scala|piano|lgh|кв|квартира|корп|корпус|стр|строение|офис|оф)"
@@ -635,7 +659,7 @@ def _street_spans(
                 if start and text[start - 1] in _HEBREW_LEAD:
                     start -= 1
         elif rx is ARABIC:
-            if NOT_A_STREET_BEFORE.search(text, max(0, start - 8), start):
+            if prose_way(text, start):
                 continue
             lead = _ARABIC_LEAD.search(text, max(0, start - 40), start)
             start = lead.start() if lead else start
@@ -669,9 +693,16 @@ def _street_spans(
             if glued:
                 continue
             name = _NAME_BEFORE.search(text, max(0, start - 60), start)
+            if name is None and rx is NUMBER_AFTER_OTHER:
+                name = _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
             if name is None:
                 continue
             start = name.start()
+            if m.group().startswith("Soi"):
+                # A Thai house number comes first ("88 Sukhumvit Soi 21").
+                number = _THAI_HOUSE_NUMBER.search(text, max(0, start - 12), start)
+                if number is not None and not _glued_before(text, number.start()):
+                    start = number.start()
         elif rx is PREFIX_STREET:
             if m.group("lead").casefold() in _WEAK_LEADS and not _tail(text, m.end())[1]:
                 continue
@@ -688,14 +719,16 @@ def _street_spans(
             after = m.group("district")
             # The district is named next to the numbers; a city there ("12-05-24 Tokyo") is
             # a date or a code written before a place.
-            if after is not None and _names_place(after.strip(", \t")):
+            tail = text[m.end() : _tail(text, m.end())[0]]
+            warded = _JAPAN_TAIL.search(tail) is not None
+            # ... unless a ward or a postcode follows ("3-12-1 Shibuya, Shibuya-ku").
+            if after is not None and _names_place(after.strip(", \t")) and not warded:
                 after = None
             if before is not None and not _glued_before(text, before.start()):
                 start = before.start()
             elif after is None:
                 continue
-            tail = text[m.end() : _tail(text, m.end())[0]]
-            if _JAPAN_TAIL.search(tail) is None and (after is None or "Japan" not in tail):
+            if not warded and (after is None or "Japan" not in tail):
                 continue
         elif rx is KOREAN:
             name = _KOREAN_NAME.search(text, max(0, start - 30), start)
@@ -858,6 +891,7 @@ _GATE_CUES = (
     (
         *("straße", "strasse", "str.", "str ", "allee", "gasse", "weg ", "platz", "cad", "cd."),
         *("sok", "sk.", "sk ", "bulvar", "blv", "mah.", "mah ", "mahalle", "mh.", "yolu"),
+        "soi ",
     ),
     ("villa", "flat", "apartment", "apt", "office", "unit", "shop", "building", "bldg", "plot"),
     (
@@ -982,6 +1016,8 @@ def find_addresses(text: str) -> Iterator[Span]:
         found.extend(_chain_spans(text, STREET_CHAIN, 1, streets))
     if labels:
         found.extend(_label_spans(text, lowered, labels))
+    if digits:
+        found.extend(_short_address_spans(text, lowered))
     if "ADR" in text:
         found.extend(m.span("value") for m in VCARD_ADR.finditer(text))
     # A Hebrew or Arabic chain is whole already: it is not stretched.

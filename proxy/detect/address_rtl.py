@@ -18,8 +18,17 @@ from proxy.detect.places import ADDRESS_WORDS, PLACES
 
 _MAX_PARTS = 6
 _DIGIT = re.compile(r"\d")
-# "عن طريق" / "على طريق" (by way of / on the road to): prose, not a street.
-NOT_A_STREET_BEFORE = re.compile(r"(?:عن|على)[ \t]+$")
+# "عن طريق" / "على طريق" (by way of / on the road to): prose, not a street ("على شارع الحمرا",
+# on Hamra Street, is one).
+_NOT_A_STREET_BEFORE = re.compile(r"(?:عن|على)[ \t]+$")
+
+
+def prose_way(text: str, start: int) -> bool:
+    """True when the street word at `start` is "طريق" after "عن" or "على": a way, not a road."""
+    return text.startswith("طريق", start) and (
+        _NOT_A_STREET_BEFORE.search(text, max(0, start - 8), start) is not None
+    )
+
 
 # Hebrew and Arabic addresses are chains of typed parts separated by "," or "،", in any order
 # ("حي النرجس، شارع الأمير محمد بن سعد، مبنى ٤٢١٧، الرياض ١٣٣٢٧", "האלון 3, כפר סבא",
@@ -37,17 +46,20 @@ HE_WORD = rf"[{_HE}](?:[{_HE}]|[\"'׳״־-](?=[{_HE}]))*['׳]?"
 _RTL_WORD = rf"(?:{HE_WORD}|[{_AR}][{_AR}{_AR_MARKS}]*)"
 # A house number may carry a letter: "12א", "27ب".
 _RTL_NUM = rf"\d{{1,5}}(?:[-/]\d{{1,4}})?(?:[{_HE}{_AR}](?![{_HE}{_AR}]))?"
-# Street words; the ones that are also ordinary words ("דרך" way, "כיכר", "שביל", "מעלה")
-# are streets only with a house number, and "طريق" (way) only as a whole part or with one.
+# Street words; the ones that are also ordinary words ("דרך" way, "כיכר", "שביל", "מעלה",
+# Tunisian "نهج", also an approach; Persian "میدان", also a field) are streets only with a
+# house number, and "طريق" (way) only as a whole part or with one. Persian streets, alleys
+# and boulevards: "خیابان", "کوچه", "بلوار".
 _RTL_STREET_WORD = (
     r"(?:[הבלמו]{0,2}(?:רחוב|רח['׳]|שדרות|שדרת|שד['׳]|סמטת|סמ['׳]|דרך|כיכר|ככר|שביל|טיילת|מעלה)|"
-    r"[وبفل]?(?:ال)?(?:شارع|طريق|جادة|زقاق|سكة|زنقة|درب)|ش\.)"
+    r"[وبفل]?(?:ال)?(?:شارع|طريق|جادة|زقاق|سكة|زنقة|درب|نهج)|ش\.|"
+    r"(?:خیابان|کوچه|بلوار|بزرگراه|میدان))"
 )
-_RTL_WEAK_STREET = re.compile(r"(?:דרך|כיכר|ככר|שביל|מעלה|طريق)$")
+_RTL_WEAK_STREET = re.compile(r"(?:דרך|כיכר|ככר|שביל|מעלה|طريق|نهج|میدان)$")
 _RTL_UNIT_WORD = (
     r"(?:[הבל]?(?:דירה|דירת|קומה|קומת|כניסה|בניין|בנין|מבנה|מגדל|אגף|משק|חדר|משרד|יחידה|חנות|"
     r"בית|מיקוד)|[وب]?(?:ال)?(?:فيلا|شقة|مبنى|بناية|عمارة|برج|طابق|دور|مكتب|محل|بلوك|قطعة|"
-    r"مربع|منزل|وحدة|مجمع))"
+    r"مربع|منزل|وحدة|مجمع)|(?:پلاک|طبقه|واحد|ساختمان))"
 )
 _RTL_FLOOR_WORD = r"(?:[הב]?(?:קומה|קומת)|[وب]?(?:ال)?(?:طابق|دور))"
 _RTL_ORDINAL = (
@@ -62,7 +74,8 @@ _RTL_UNIT_VALUE = (
 _RTL_DISTRICT_WORD = (
     r"(?:[בלו]?(?:שכונת|שכ['׳]|קריית|קרית|נווה|נוה|גבעת|רמת|מושב|קיבוץ|קבוץ|כפר|פארק|מתחם|"
     r"אזור התעשייה|אזה\"ת|א\.ת\.?|מגדל|בניין|בנין|קניון)|"
-    r"[وب]?(?:ال)?(?:حي|منطقة|ضاحية|مدينة|قرية|مخيم|جزيرة|جبل|عمارة|برج|مجمع|بناية|مبنى))"
+    r"[وب]?(?:ال)?(?:حي|منطقة|ضاحية|مدينة|قرية|مخيم|جزيرة|جبل|عمارة|برج|مجمع|بناية|مبنى)|"
+    r"(?:محله|شهرک|منطقه))"
 )
 # "ת.ד.", "ת"ד", "ת ד", "תא דואר"; "ص.ب.", "ص. ب", "ص ب", "صندوق بريد".
 _RTL_BOX = (
@@ -71,7 +84,7 @@ _RTL_BOX = (
 )
 # A prefix letter written onto a box word ("לת.ד. 4417" to PO box 4417, "وص.ب").
 _RTL_BOX_PREFIX = r"(?:[ובלמה](?=ת)|[وبلف](?=ص))"
-_RTL_NAME = rf"{_RTL_WORD}(?:[ \t]+{_RTL_WORD}){{0,2}}"
+_RTL_NAME = rf"{_RTL_WORD}(?:[ \t]+{_RTL_WORD}){{0,3}}"
 _RTL_STREET_PART = (
     rf"(?:{_RTL_NUM}[ \t]+)?{_RTL_STREET_WORD}(?:[ \t]+(?:رقم[ \t]*)?(?:{_RTL_WORD}|{_RTL_NUM}))"
     r"{1,7}"
@@ -125,6 +138,7 @@ _RTL_SEED = re.compile(
 _STREET_CUES = (
     *("רחוב", "רח'", "רח׳", "שדרות", "שד'", "שד׳", "סמטת"),
     *("شارع", "طريق", "جادة", "زقاق", "سكة", "زنقة", "درب"),  # Omani and Moroccan ways
+    *("نهج", "خیابان", "کوچه", "بلوار", "بزرگراه"),  # Tunisian and Persian
 )
 _RTL_STREETS = Automaton((word, None) for word in _STREET_CUES)
 _RTL_KEYWORDS = Automaton(
@@ -139,6 +153,7 @@ _RTL_KEYWORDS = Automaton(
         *("فيلا", "شقة", "مبنى", "بناية", "عمارة", "برج", "طابق", "دور", "مكتب", "محل", "بلوك"),
         *("قطعة", "مربع", "منزل", "وحدة", "مجمع", "حي", "منطقة", "ضاحية", "مدينة", "قرية", "مخيم"),
         *("جزيرة", "جبل", "ص.ب", "ص. ب", "ص ب", "صب", "صندوق"),
+        *("میدان", "پلاک", "طبقه", "واحد", "ساختمان", "محله", "شهرک", "منطقه"),
     )
 )
 
@@ -182,7 +197,8 @@ def _rtl_place_name(name: str) -> bool:
 def _rtl_city(part: str) -> bool:
     """True for a known city or country, with a postcode before or after it."""
     words = part.split()
-    if len(words) > 1 and words[-1].isdigit() and 5 <= len(words[-1]) <= 7:
+    # A postcode after the city has four digits in Tunisia, Lebanon and Iran's neighbours.
+    if len(words) > 1 and words[-1].isdigit() and 4 <= len(words[-1]) <= 7:
         words.pop()
     elif len(words) > 1 and words[0].isdigit() and 5 <= len(words[0]) <= 7:
         words.pop(0)
@@ -236,7 +252,7 @@ def _rtl_last(part: str) -> tuple[int, str] | None:
             if kind == "street":
                 # "عن طريق" (by way of), "على طريق" (on the road to) are prose; "דרך",
                 # "כיכר"... are streets only with a number.
-                if NOT_A_STREET_BEFORE.search(part, 0, m.start()):
+                if prose_way(part, m.start()):
                     continue
                 word = m.group().split()[0]
                 if (
@@ -266,7 +282,7 @@ def _rtl_first(part: str) -> tuple[int, str] | None:
         for size in (4, 3, 2, 1):
             if len(words) > size and rtl_place(words[:size]):
                 ends = [m.end() for m in _RTL_TOKEN.finditer(part)]
-                postcode = words[size].isdigit() and 5 <= len(words[size]) <= 7
+                postcode = words[size].isdigit() and 4 <= len(words[size]) <= 7
                 return ends[size] if postcode else ends[size - 1], "city"
     m = _RTL_FIRST.match(part)
     if m is not None and m.lastgroup is not None:

@@ -543,3 +543,52 @@ def test_a_po_box_after_the_city_ends_the_address_and_keeps_it() -> None:
 )
 def test_transliterated_ukrainian_and_russian_street_words(text: str, address: str) -> None:
     assert any(address in text[s.start : s.end] for s in find_addresses(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # A Japanese district that is also a city name, with its ward after it.
+        (
+            "Reseller office: 3-12-1 Shibuya, Shibuya-ku, Tokyo 150-0002\nNext",
+            "3-12-1 Shibuya, Shibuya-ku, Tokyo 150-0002",
+        ),
+        # A Turkish street named by its number, after the neighbourhood.
+        (
+            "على عنوان المكتب İncilipınar Mah. 3. Cad. No: 12, Şehitkamil, Gaziantep، والتحويل",
+            "İncilipınar Mah. 3. Cad. No: 12, Şehitkamil, Gaziantep",
+        ),
+        # A Thai soi after its road, the house number first.
+        (
+            "our Bangkok office, 88 Sukhumvit Soi 21, Khlong Toei Nuea, Watthana, Bangkok 10110.",
+            "88 Sukhumvit Soi 21, Khlong Toei Nuea, Watthana, Bangkok 10110",
+        ),
+        # An Indian sector and a Gulf warehouse leading their parts.
+        (
+            '"office":"B-14, Sector 62, Noida, Uttar Pradesh 201309","x":1',
+            "B-14, Sector 62, Noida, Uttar Pradesh 201309",
+        ),
+        (
+            "Bu Khalid: Warehouse 5, Al Qusais Industrial Area 2, Dubai\n",
+            "Warehouse 5, Al Qusais Industrial Area 2, Dubai",
+        ),
+        # A Saudi short national address after the words that name it.
+        ("سجّلت في التجربة؛ عنوانها المختصر DKBA4521.", "DKBA4521"),
+    ],
+)
+def test_addresses_written_in_more_countries_ways(text: str, address: str) -> None:
+    assert [address] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Step 3. Road 5 is closed for works", []),
+        ("booked 12-05-24 Tokyo trip", []),
+        ("SKU ABCD1234 in stock", []),
+        # A phone's last digits on the line above a street are not its house number.
+        ("Mobil: 0157 3390 1826\nSchönhauser Allee 180", ["Schönhauser Allee 180"]),
+    ],
+)
+def test_numbers_near_those_ways_are_not_taken(text: str, found: list[str]) -> None:
+    assert found == [text[s.start : s.end] for s in find_addresses(text)]

@@ -47,3 +47,24 @@ def test_a_prefix_letter_on_the_house_number_and_a_maghreb_city_of_two_words() -
     assert ["40 شارع العربي بن مهيدي، الجزائر العاصمة"] == _chains(
         "العنوان الصحيح 40 شارع العربي بن مهيدي، الجزائر العاصمة. شكرا"
     )
+
+
+def test_a_street_on_which_something_is_sent_opens_a_chain() -> None:
+    # "على شارع الحمرا" (to Hamra Street): only "على طريق" is a way, not a road.
+    assert ["شارع الحمرا، بناية الصيفي، الطابق 2، بيروت"] == _chains(
+        "تبعتلو العقد على شارع الحمرا، بناية الصيفي، الطابق 2، بيروت\nالمساعد: تمّ."
+    )
+
+
+def test_a_tunisian_street_and_a_four_digit_postcode_after_the_city() -> None:
+    assert ["12 نهج الحبيب بورقيبة، المنزه 6، أريانة 2091"] == _chains(
+        "بالعنوان الصحيح: 12 نهج الحبيب بورقيبة، المنزه 6، أريانة 2091. والتحويل"
+    )
+    assert [] == _chains("نحتاج نهج جديد، الرياض")
+
+
+def test_a_persian_address_with_a_landmark_between_its_parts() -> None:
+    # (Found from both separators around the last part: the same chain twice.)
+    assert {"تهران، خیابان ولیعصر، بالاتر از پارک ساعی، پلاک ۲۱۴۰"} == set(
+        _chains("در تهران، خیابان ولیعصر، بالاتر از پارک ساعی، پلاک ۲۱۴۰، تلفن 021 8505 2862")
+    )
