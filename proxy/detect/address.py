@@ -37,8 +37,9 @@ from functools import lru_cache
 
 from proxy.detect.address_rtl import (
     HE_WORD,
+    city_after,
     prose_way,
-    rtl_place,
+    rtl_numbered_streets,
     rtl_regions,
     rtl_spans,
 )
@@ -46,6 +47,7 @@ from proxy.detect.automaton import Automaton
 from proxy.detect.casing import lower_same_length
 from proxy.detect.context import PARTICLES
 from proxy.detect.gates import LeadFinder, matches_at
+from proxy.detect.lexicon import load_lexicon
 from proxy.detect.places import PLACES
 from proxy.detect.spans import EntityType, Span
 
@@ -277,6 +279,42 @@ LABEL = re.compile(
     r"الفعلي|فعلي|التجاري|تجاري|الرئيسي|رئيسي)){0,2})"
     r"[\"']?[ \t]*[:=][ \t]*(?P<q>[\"']?)"
 )
+# An address written all in lower case, as speech-to-text gives it ("send it to 400 north
+# lasalle street suite 1200 chicago"): a house number, a direction, one to three words and a
+# street word spelled out, found from that word. One of the words must be a place or no
+# ordinary word ("40 units down the road" is not an address).
+_LOWER_STREET_WORD = re.compile(
+    r"(?<![\w-])(?:street|avenue|road|boulevard|drive|lane|parkway|highway|terrace)(?![\w-])"
+)
+_LOWER_STREET_BEFORE = re.compile(
+    r"(?<![\w.,-])\d{1,5}[a-z]?[ \t]+(?:(?:north|south|east|west)[ \t]+)?"
+    r"((?:[a-z][a-z'’-]*[ \t]+){1,3})$"
+)
+_LOWER_UNIT_AFTER = re.compile(r"[ \t]+(?:suite|apartment|apt|unit|floor)[ \t]+\d{1,5}[a-z]?\b")
+_LOWER_PLACE_AFTER = re.compile(r"[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?")
+
+
+def _lower_case_spans(text: str) -> Iterator[tuple[int, int]]:
+    lexicon = load_lexicon()
+    for m in _LOWER_STREET_WORD.finditer(text):
+        before = _LOWER_STREET_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if before is None:
+            continue
+        words = before.group(1).split()
+        if all(w in lexicon.common and w not in PLACES for w in words):
+            continue
+        end = m.end()
+        unit = _LOWER_UNIT_AFTER.match(text, end)
+        end = unit.end() if unit else end
+        place = _LOWER_PLACE_AFTER.match(text, end)
+        if place is not None:
+            if place.group(2) and f"{place.group(1)} {place.group(2)}" in PLACES:
+                end = place.end()
+            elif place.group(1) in PLACES:
+                end = place.end(1)
+        yield before.start(), end
+
+
 # A Saudi national address in its short form, four letters and four digits ("RRRD2929"),
 # after the words that name it ("عنوانها المختصر DKBA4521", "short address: RAQA6352"); alone,
 # such a code is as often a SKU.
@@ -420,6 +458,16 @@ _LEFT_PART = re.compile(
 )
 # A named part (an estate, a compound) between unit parts: "Tower 2, Harbour Crest, 8 ...".
 _NAMED_LEFT_PART = re.compile(rf"[{_CAPITAL}][\w'’-]*(?:\s+[{_CAPITAL}][\w'’-]*){{0,2}}\s*\\?,\s*$")
+# A district's name before its number, the first part of an address ("Al Jurf 2, ...").
+_NUMBER_THEN_COMMA = re.compile(r"\d{1,2},")
+_AREA_BEFORE = re.compile(r"(?<![^\s:\"'])(?:[A-Z][\w'’-]*[ \t]+){1,3}$")
+# A building's or compound's name opening the address, before its unit part: at the start
+# of a line or a value ("office: Arena Space, Plot 20, ...").
+_OPENING_NAME = re.compile(
+    r"(?:(?<=[\n:\"'])|^)[ \t]*(?!(?:Hi|Hello|Hey|Dear|Thanks|Regards|Cheers|Attn|To|Re)\b)"
+    rf"([{_CAPITAL}][\w'’-]*(?:[ \t]+[{_CAPITAL}][\w'’-]*){{0,2}})"
+    r"[ \t]*,[ \t]*$"
+)
 # "No. " before a house number ("No. 1 Jianguomenwai Avenue").
 _NUMBER_WORD_BEFORE = re.compile(r"(?:No|Nr|N[º°o]|Nº|#)\.?\s*$")
 # A unit before the house number: "Suite 4, ", "Unit 5/", or a bare flat number "3/" (3/15).
@@ -620,6 +668,9 @@ def _head(text: str, start: int) -> int:
             or _glued_before(text, m.start())
             or text[m.start() - 1 : m.start()] in ("-", "+")
         ):
+            opening = _OPENING_NAME.search(text, max(0, start - 50), start)
+            if opening is not None and UNIT_CHAIN.match(text, start):
+                start = opening.start(1)
             break
         start = m.start()
     return start
@@ -679,6 +730,11 @@ def _street_spans(
                 continue  # "On 3 April 2025, Rachel Green wrote": a date, then a name
             unit = _UNIT_BEFORE.search(text, max(0, start - 24), start)
             start = unit.start() if unit else start
+            if unit is None and _NUMBER_THEN_COMMA.match(text, start):
+                # The number is a district's, the street has none ("Al Jurf 2, Sheikh
+                # Khalifa Bin Zayed St, Ajman").
+                area = _AREA_BEFORE.search(text, max(0, start - 40), start)
+                start = area.start() if area else start
         elif rx is GERMAN:
             word = _WORD_BEFORE.search(text, max(0, start - 40), start)
             if word is None or _glued_before(text, word.start()):
@@ -741,28 +797,14 @@ def _street_spans(
         end = m.start() + len(value)
         if (rx is HEBREW and "," not in value) or (rx is PO_BOX and text[start] in "תص"):
             # "רחוב הגפן 12 קריית מוצקין", "ص.ب 2345 جدة 21451": the city, with no comma
-            end = _city_after(text, end)
+            end = city_after(text, end)
             postcode = _RTL_POSTCODE_AFTER.match(text, end)
             end = postcode.end() if postcode and rx is PO_BOX else end
         if any(ch.isdigit() for ch in text[start:end]):
             yield start, end
 
 
-_NEXT_WORDS = re.compile(r"[ \t]+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?")
 _RTL_POSTCODE_AFTER = re.compile(r"[ \t]+\d{5,7}\b")
-
-
-def _city_after(text: str, end: int) -> int:
-    """`end` moved over a known Hebrew or Arabic city (one to three words) written right after
-    the street and its number without a comma; `end` itself when none follows."""
-    m = _NEXT_WORDS.match(text, end)
-    if m is None:
-        return end
-    for k in (3, 2, 1):
-        words = [w for w in m.groups()[:k] if w]
-        if len(words) == k and rtl_place([w.rstrip(".,،") for w in words]):
-            return m.end(k) - (len(words[-1]) - len(words[-1].rstrip(".,،")))
-    return end
 
 
 def _postcode_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -1007,6 +1049,7 @@ def find_addresses(text: str) -> Iterator[Span]:
         for rx in (HEBREW, ARABIC):
             matches = (m for lo, hi in rtl for m in rx.finditer(text, lo, hi))
             anchors.extend(_street_spans(text, rx, matches))
+        anchors.extend(rtl_numbered_streets(text, rtl))
         found.extend(anchors)
         found.extend(_postcode_spans(text))
         units = matches_at(UNIT_CHAIN, text, at[_AT_UNIT])
@@ -1018,6 +1061,7 @@ def find_addresses(text: str) -> Iterator[Span]:
         found.extend(_label_spans(text, lowered, labels))
     if digits:
         found.extend(_short_address_spans(text, lowered))
+        found.extend(_lower_case_spans(text))
     if "ADR" in text:
         found.extend(m.span("value") for m in VCARD_ADR.finditer(text))
     # A Hebrew or Arabic chain is whole already: it is not stretched.

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from proxy.detect.automaton import Automaton
+from proxy.detect.lexicon import load_lexicon
 from proxy.detect.places import ADDRESS_WORDS, PLACES
 
 _MAX_PARTS = 6
@@ -370,6 +371,55 @@ def _rtl_chain(text: str, sep_start: int, sep_end: int) -> tuple[int, int] | Non
     if not (digits or ("street" in kinds and kinds & {"city", "district", "unit"})):
         return None
     return parts[0][0], parts[-1][1]
+
+
+_NEXT_WORDS = re.compile(r"[ \t]+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?")
+
+
+def city_after(text: str, end: int) -> int:
+    """`end` moved over a known Hebrew or Arabic city (one to three words) written right after
+    the street and its number without a comma; `end` itself when none follows."""
+    m = _NEXT_WORDS.match(text, end)
+    if m is None:
+        return end
+    for k in (3, 2, 1):
+        words = [w for w in m.groups()[:k] if w]
+        if len(words) == k and rtl_place([w.rstrip(".,،") for w in words]):
+            return m.end(k) - (len(words[-1]) - len(words[-1].rstrip(".,،")))
+    return end
+
+
+# A street written without its street word, its number and its city after it, no comma
+# between ("משרד באבן גבירול 88 תל אביב"): found from the number between words.
+_NUMBER_AMONG_WORDS = re.compile(
+    rf"(?<=[{_HE}{_AR}'׳][ \t])\d{{1,3}}[{_HE}]?(?=[ \t]+[{_HE}{_AR}])"
+)
+_TWO_WORDS_BEFORE = re.compile(rf"(?:(?<!\S)(\S+)[ \t]+)?(?<!\S)({_RTL_WORD})[ \t]+$")
+
+
+def _function_word(word: str) -> bool:
+    return word.casefold() in load_lexicon().function_words
+
+
+def rtl_numbered_streets(text: str, regions: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """A name of one or two words, a house number and a known city: a street without its
+    street word. Not when the word before the number is a month, a price, a step or the like
+    (`not_street_words`), a function word or a place ("יום 3 ירושלים" is a day's plan)."""
+    for m in (m for lo, hi in regions for m in _NUMBER_AMONG_WORDS.finditer(text, lo, hi)):
+        end = city_after(text, m.end())
+        if end == m.end():
+            continue
+        words = _TWO_WORDS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if words is None:
+            continue
+        name = _rtl_fold(words.group(2))
+        if name in _RTL_NOT_STREET or name[1:] in _RTL_NOT_STREET or rtl_place([name]):
+            continue
+        start = words.start(2)
+        first = words.group(1)
+        if first is not None and _RTL_ANY.match(first) and not _function_word(first):
+            start = words.start(1)
+        yield start, end
 
 
 def rtl_regions(text: str) -> list[tuple[int, int]]:

@@ -592,3 +592,44 @@ def test_addresses_written_in_more_countries_ways(text: str, address: str) -> No
 )
 def test_numbers_near_those_ways_are_not_taken(text: str, found: list[str]) -> None:
     assert found == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # A district's number, then a street with none.
+        (
+            "Office: Al Jurf 2, Sheikh Khalifa Bin Zayed St, Ajman, UAE\nChampion: Tarek",
+            "Al Jurf 2, Sheikh Khalifa Bin Zayed St, Ajman, UAE",
+        ),
+        # A building's name opening a value, before its unit part; a greeting does not.
+        (
+            "office: Arena Space, Plot 20, Jogeshwari Vikhroli Link Road, Mumbai 400060",
+            "Arena Space, Plot 20, Jogeshwari Vikhroli Link Road, Mumbai 400060",
+        ),
+        ("Hi Sam, Villa 12, Street 5, Al Barsha, Dubai", "Villa 12, Street 5, Al Barsha, Dubai"),
+        # Speech-to-text writes everything in lower case.
+        (
+            "said to send the paperwork to 400 north lasalle street suite 1200 chicago",
+            "400 north lasalle street suite 1200 chicago",
+        ),
+        # A Hebrew street without its street word, its city after it and no comma between.
+        ("מאיר 03-5271194 , משרד באבן גבירול 88 תל אביב", "באבן גבירול 88 תל אביב"),
+    ],
+)
+def test_where_an_address_starts_when_its_first_part_is_no_street(text: str, address: str) -> None:
+    assert [address] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we sold 40 units down the road",
+        "2 new street lamps",
+        # A day's plan, a count: a word of prose before the number.
+        "יום 3 ירושלים",
+        "קיבלנו 40 הזמנות תל אביב",
+    ],
+)
+def test_numbers_in_lower_case_or_hebrew_prose_are_not_addresses(text: str) -> None:
+    assert [] == list(find_addresses(text))
