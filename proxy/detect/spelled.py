@@ -55,8 +55,58 @@ _RTL_DIGIT_OF = {
     **dict.fromkeys(("תשע", "תשעה", "تسعة", "تسع"), "9"),
 }
 _DIGIT_OF |= _RTL_DIGIT_OF
-_RTL_WORD = "(?:" + "|".join(sorted(_RTL_DIGIT_OF, key=len, reverse=True)) + ")"
-_WORD = f"(?:{_WORD}|{_RTL_WORD})"
+# Pairs read as numbers ("fifty three", "חמישים ושלוש", Arabic "ثلاثة وخمسين", three and
+# fifty): the tens, and the digits with "and" written onto them ("ו", "و").
+_TENS_OF = {
+    **dict(
+        zip(
+            ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),
+            "23456789",
+            strict=True,
+        )
+    ),
+    **dict(
+        zip(
+            ("עשרים", "שלושים", "ארבעים", "חמישים", "שישים", "שבעים", "שמונים", "תשעים"),
+            "23456789",
+            strict=True,
+        )
+    ),
+    **dict(
+        zip(
+            ("عشرين", "ثلاثين", "اربعين", "أربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين"),
+            "234456789",
+            strict=True,
+        )
+    ),
+}
+_TENS_OF |= {"و" + w: d for w, d in _TENS_OF.items() if "\u0600" <= w[0] <= "\u06ff"}
+_TEENS_OF = dict(
+    zip(
+        (
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ),
+        range(10, 20),
+        strict=True,
+    )
+)
+_AND_DIGIT_OF = {
+    ("ו" if "\u0590" <= w[0] <= "\u05ff" else "و") + w: d
+    for w, d in _RTL_DIGIT_OF.items()
+    if d != "0"
+}
+_RTL_WORD = "(?:" + "|".join(sorted((*_RTL_DIGIT_OF, *_AND_DIGIT_OF), key=len, reverse=True)) + ")"
+_NUMBER_WORD = "(?:" + "|".join(sorted((*_TENS_OF, *_TEENS_OF), key=len, reverse=True)) + ")"
+_WORD = f"(?:{_WORD}|{_RTL_WORD}|{_NUMBER_WORD})"
 # Seven or more digit words in a row: a phone number read out.
 DIGIT_WORDS = re.compile(rf"(?i)(?<![^\W\d_]){_WORD}(?:[\s,-]+{_WORD}){{6,}}(?![^\W\d_])")
 # Cheap gates, each a literal-led pattern or substring test, so plain prose costs a few fast
@@ -80,6 +130,7 @@ _MARKS = Automaton(
     [
         *((mark, _EMAIL) for mark in _EMAIL_MARKS),
         *((f" {word} ", _DIGIT) for word in (*_DIGIT_WORDS, "oh", *_RTL_DIGIT_OF)),
+        *((f" {word} ", _DIGIT) for word in (*_TENS_OF, *_TEENS_OF, *_AND_DIGIT_OF)),
     ]
 )
 
@@ -97,6 +148,32 @@ def _marks(text: str) -> tuple[bool, bool]:
             pairs = pairs or start + 1 in digit_ends  # the space between them is shared
             digit_ends.add(end)
     return email, pairs
+
+
+def _digits_read_out(words: list[str]) -> str:
+    """The digits that words read out: one a digit word, two a pair ("fifty three",
+    "חמישים ושלוש", "ثلاثة وخمسين", "fifteen"), a tens word alone its tens ("fifty": 50)."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word in _TEENS_OF:
+            out.append(str(_TEENS_OF[word]))
+        elif word in _TENS_OF:
+            # English says "fifty three"; Hebrew joins the digit with "ו" ("חמישים ושלוש").
+            unit = _AND_DIGIT_OF.get(after) or (
+                _DIGIT_OF.get(after) if word.isascii() and after != "oh" else None
+            )
+            out.append(_TENS_OF[word] + (unit if unit and unit != "0" else "0"))
+            i += unit is not None and unit != "0"
+        elif after in _TENS_OF and after.startswith("و") and word in _RTL_DIGIT_OF:
+            out.append(_TENS_OF[after] + _RTL_DIGIT_OF[word])  # Arabic: the digit first
+            i += 1
+        else:
+            out.append(_DIGIT_OF.get(word) or _AND_DIGIT_OF[word])
+        i += 1
+    return "".join(out)
 
 
 def _unspace(chunk: str) -> str:
@@ -135,7 +212,7 @@ def spelled_edits(text: str) -> list[tuple[int, int, str]]:
     if digit_pairs:
         for m in DIGIT_WORDS.finditer(text):
             words = re.split(r"[\s,-]+", m.group().casefold())
-            found.append((m.start(), m.end(), "".join(_DIGIT_OF[w] for w in words)))
+            found.append((m.start(), m.end(), _digits_read_out(words)))
     found.sort()
     out: list[tuple[int, int, str]] = []
     for start, end, new in found:

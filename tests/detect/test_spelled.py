@@ -80,3 +80,22 @@ def test_a_spelled_email_is_found_in_prose_that_also_says_dot_elsewhere() -> Non
 )
 def test_a_phone_read_out_in_hebrew_or_arabic_becomes_its_digits(text: str, digits: str) -> None:
     assert [digits] == [new for _, _, new in spelled_edits(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        # Numbers read out in pairs: the tens, then the digit ("and three" in Hebrew, the
+        # digit first in Arabic), or a teen.
+        ("המספר שלו אפס חמישים ושלוש שש אחת שתיים שבע שמונה אפס ארבע תודה", "0536127804"),
+        ("his cell is three one two five five five oh one eighty six ok", "3125550186"),
+        ("رقمي صفر خمسة ثلاثة وخمسين واحد اثنين سبعة ثمانية صفر", "055312780"),
+        ("call oh two oh seven nine four six fifteen twenty", "020794615" + "20"),
+    ],
+)
+def test_phone_numbers_read_out_in_pairs(text: str, digits: str) -> None:
+    assert [digits] == _rewrites(text)
+
+
+def test_counts_in_prose_are_not_a_number_read_out() -> None:
+    assert [] == spelled_edits("we had fifty three users and twenty seats")
