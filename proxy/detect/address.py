@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 from proxy.detect.address_rtl import (
     HE_WORD,
@@ -271,20 +272,23 @@ LABEL = re.compile(
     r"current|company|customer|client)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[123])?|"
     r"address(?:[ _-]?(?:line)?[ _-]?[123])?|addr|street[ _-]?address|street|"
     r"ship(?:ping)?[ _-]to|deliver(?:y)?[ _-]to|adresse|direcci[oó]n|indirizzo|endere[cç]o|"
-    r"anschrift|domicilio|morada|adres|adresa|адрес|"
+    r"anschrift|domicilio|morada|adres|adresa|адрес|alamat|anwani|pata(?=[\"'])|पता|پتہ|آدرس|نشانی|"
+    r"አድራሻ[\u1200-\u137f]{0,3}|ที่อยู่|地址|住所|주소|địa chỉ|διεύθυνση|"
     r"ה?כתובת(?:[ \t]+(?!(?:ה|ל)?(?:מייל|אימייל|דוא\"ל|אתר|אינטרנט|דואר אלקטרוני))"
     r"[\u05d0-\u05ea][\u05d0-\u05ea\"'׳-]*){0,2}|"
     r"(?:ال)?عنوان(?:[ \t]+(?:ال)?(?:وطني|مسجل|شحن|توصيل|تسليم|استلام|مكتب|فاتورة|فوترة|سكن|"
     r"منزل|عمل|شركة|بريدي|جديد|قديم|كامل|حالي|مراسلة|مقر|عميل|فرع|مستودع|محل|مختصر|"
     r"الفعلي|فعلي|التجاري|تجاري|الرئيسي|رئيسي)){0,2})"
-    r"[\"']?[ \t]*[:=][ \t]*(?P<q>[\"']?)"
+    r"[\"']?[ \t]*[:=：][ \t]*(?P<q>[\"']?)"
 )
 # An address written all in lower case, as speech-to-text gives it ("send it to 400 north
 # lasalle street suite 1200 chicago"): a house number, a direction, one to three words and a
-# street word spelled out, found from that word. One of the words must be a place or no
-# ordinary word ("40 units down the road" is not an address).
-_LOWER_STREET_WORD = re.compile(
-    r"(?<![\w-])(?:street|avenue|road|boulevard|drive|lane|parkway|highway|terrace)(?![\w-])"
+# street word spelled out, found from that word (by `str.find`: an alternation of common
+# first letters is tried all over the text). One of the words must be a place or no ordinary
+# word ("40 units down the road" is not an address).
+_LOWER_STREET_WORDS = (
+    *(" street", " avenue", " road", " boulevard", " drive", " lane", " parkway", " highway"),
+    " terrace",
 )
 _LOWER_STREET_BEFORE = re.compile(
     r"(?<![\w.,-])\d{1,5}[a-z]?[ \t]+(?:(?:north|south|east|west)[ \t]+)?"
@@ -294,16 +298,29 @@ _LOWER_UNIT_AFTER = re.compile(r"[ \t]+(?:suite|apartment|apt|unit|floor)[ \t]+\
 _LOWER_PLACE_AFTER = re.compile(r"[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?")
 
 
+def _lower_street_words(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each street word written in lower case, after a space."""
+    for word in _LOWER_STREET_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if end == len(text) or not (text[end].isalnum() or text[end] in "-_"):
+                yield at + 1, end
+            at = text.find(word, end)
+
+
 def _lower_case_spans(text: str) -> Iterator[tuple[int, int]]:
     lexicon = load_lexicon()
-    for m in _LOWER_STREET_WORD.finditer(text):
-        before = _LOWER_STREET_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    for word_start, word_end in _lower_street_words(text):
+        if _DIGIT.search(text, max(0, word_start - 60), word_start) is None:
+            continue
+        before = _LOWER_STREET_BEFORE.search(text, max(0, word_start - 60), word_start)
         if before is None:
             continue
         words = before.group(1).split()
         if all(w in lexicon.common and w not in PLACES for w in words):
             continue
-        end = m.end()
+        end = word_end
         unit = _LOWER_UNIT_AFTER.match(text, end)
         end = unit.end() if unit else end
         place = _LOWER_PLACE_AFTER.match(text, end)
@@ -322,14 +339,12 @@ _SHORT_ADDRESS_CUES = ("مختصر", "short address", "national address", "ال�
 _SHORT_ADDRESS = re.compile(r"(?<![\w-])[A-Z]{4}\d{4}(?![\w-])")
 
 
-def _short_address_spans(text: str, lowered: str) -> Iterator[tuple[int, int]]:
-    for cue in _SHORT_ADDRESS_CUES:
-        at = lowered.find(cue)
-        while at >= 0:
-            m = _SHORT_ADDRESS.search(text, at + len(cue), at + len(cue) + 32)
-            if m is not None:
-                yield m.span()
-            at = lowered.find(cue, at + 1)
+def _short_address_spans(text: str, cues: list[int]) -> Iterator[tuple[int, int]]:
+    """The short addresses after the `cues` (where each cue ends)."""
+    for end in cues:
+        m = _SHORT_ADDRESS.search(text, end, end + 32)
+        if m is not None:
+            yield m.span()
 
 
 # A vCard's address line, "ADR;TYPE=work:;;Main St 5;Springfield;;12345;US": its components,
@@ -339,10 +354,12 @@ _LABEL_KEYS = (
     *("address", "addr", "street", "ship", "deliver", "adresse", "direcci", "indirizzo"),
     *("endere", "anschrift", "כתובת", "הכתובת", "العنوان", "عنوان"),
     *("domicilio", "morada", "adres", "адрес"),
+    *("alamat", "anwani", "pata", "पता", "پتہ", "آدرس", "نشانی", "አድራሻ", "ที่อยู่", "地址", "住所"),
+    *("주소", "địa chỉ", "διεύθυνση"),
 )
 _LABEL_WORDS = Automaton((word, None) for word in _LABEL_KEYS)
 _WORD_END = re.compile(r"\w+$")
-_LABEL_END = re.compile(r"[:=]")
+_LABEL_END = re.compile(r"[:=：]")
 _LABEL_VALUE = re.compile(r"[^\n\"|;\t{}\[\]<>\\]{4,160}")
 # A full stop and a capital end a sentence, unless the word before is an abbreviation.
 _FULL_STOP = re.compile(r"(\w+)\.\s+(?=[A-Z\u0590-\u06ff])")
@@ -854,6 +871,12 @@ def _short_parts(text: str, start: int, end: int) -> bool:
     )
 
 
+def _runs_on(before: str) -> bool:
+    """True when a label word preceded by `before` is the end of a longer word; Chinese and
+    Japanese write words together ("送货地址", delivery address)."""
+    return before.isalnum() and not "\u3040" <= before <= "\u9fff"
+
+
 def _label_spans(
     text: str, lowered: str | None = None, hits: list[tuple[int, int]] | None = None
 ) -> Iterator[tuple[int, int]]:
@@ -868,7 +891,7 @@ def _label_spans(
         last = end - 1
         # Cheap refusals first: a word that runs on from letters before it ("relationship"),
         # or no ":" or "=" close enough after it to end a label.
-        if at and lowered[at - 1].isalnum():
+        if at and _runs_on(lowered[at - 1]):
             continue
         if _LABEL_END.search(lowered, last, last + 48) is None:
             continue
@@ -876,7 +899,7 @@ def _label_spans(
         word = _WORD_END.search(lowered, max(0, at - 16), max(0, at - 1))
         starts = (word.start(), at) if word and at and lowered[at - 1] in " _-" else (at,)
         m = next((m for m in map(lambda c: LABEL.match(lowered, c), starts) if m), None)
-        if m is None or m.end() in tried or (m.start() and lowered[m.start() - 1].isalnum()):
+        if m is None or m.end() in tried or (m.start() and _runs_on(lowered[m.start() - 1])):
             continue
         tried.add(m.end())
         v = _LABEL_VALUE.match(text, m.end())
@@ -897,7 +920,7 @@ def _label_spans(
                     value = value[: stop.end(1)]
                     break
         # A quoted value is whole: its last dot ends an abbreviation ("León, Gto.").
-        value = value.rstrip(" ,،" if m.group("q") else " ,.،")
+        value = value.rstrip(" ,،" if m.group("q") else " ,.،።।")
         if _NOT_AN_ADDRESS.search(value) or not (
             any(ch.isdigit() for ch in value) or "," in value or "،" in value
         ):
@@ -942,7 +965,7 @@ _GATE_CUES = (
     ),
 )
 # What each word of the lower-case pass stands for: a gate's cue (its index), a label word
-# (-1), or a lower-case lead (`_LEAD` + its group).
+# (-1), a short address's cue (-2), or a lower-case lead (`_LEAD` + its group).
 _LEAD = len(_GATE_CUES)
 _ROLES: dict[str, set[int]] = {}
 for _index, _cues in enumerate(_GATE_CUES):
@@ -950,6 +973,8 @@ for _index, _cues in enumerate(_GATE_CUES):
         _ROLES.setdefault(_cue, set()).add(_index)
 for _word in _LABEL_KEYS:
     _ROLES.setdefault(_word, set()).add(-1)
+for _word in _SHORT_ADDRESS_CUES:
+    _ROLES.setdefault(_word, set()).add(-2)
 for _index, _group in enumerate(_LEAD_GROUPS):
     for _word in _group:
         if _word[0].islower():
@@ -986,20 +1011,29 @@ def _number_starts(text: str, words: list[int], runs: int) -> list[int]:
     return starts
 
 
-def word_starts(
-    text: str, lowered: str
-) -> tuple[list[list[int]], list[tuple[int, int]], set[re.Pattern[str]]]:
-    """Where each group of `_LEAD_GROUPS` occurs (sorted starts), where the label words lie in
-    `lowered` (start, end), and the gated patterns whose cues occur."""
+class WordsFound(NamedTuple):
+    """What the two word passes found (`word_starts`)."""
+
+    at: list[list[int]]  # where each group of `_LEAD_GROUPS` occurs, sorted starts
+    labels: list[tuple[int, int]]  # (start, end) of the label words in the lowered text
+    opened: set[re.Pattern[str]]  # the gated patterns whose cues occur
+    short_cues: list[int]  # where a short address's cue ends
+
+
+def word_starts(text: str, lowered: str) -> WordsFound:
+    """Where the address words occur in `text` and in `lowered`, its lower case."""
     at = _WORDS.starts(text)
     lower: list[set[int]] = [set() for _ in _LEAD_GROUPS]
     labels: list[tuple[int, int]] = []
+    short_cues: list[int] = []
     opened: set[re.Pattern[str]] = set()
     roles_of = _LOWER_SCAN.values
     for key, start, end in _LOWER_SCAN.find(lowered):
         for role in roles_of[key]:
-            if role < 0:
+            if role == -1:
                 labels.append((start, end))
+            elif role == -2:
+                short_cues.append(end)
             elif role < _LEAD:
                 opened.add(_GATED[role])
             else:
@@ -1007,7 +1041,7 @@ def word_starts(
     for index, starts in enumerate(lower):
         if starts:
             at[index] = sorted(starts.union(at[index]))
-    return at, labels, opened
+    return WordsFound(at, labels, opened, short_cues)
 
 
 def word_led_matches(
@@ -1033,7 +1067,7 @@ def find_addresses(text: str) -> Iterator[Span]:
     lowered = lower_same_length(text)
     digits = _DIGIT.search(text) is not None  # only chains and labels can do without one
     separated = "," in text or "،" in text
-    at, labels, opened = word_starts(text, lowered)
+    at, labels, opened, short_cues = word_starts(text, lowered)
     closed = set(_GATED) - opened
     # The Hebrew and Arabic patterns are run on the lines in those scripts only.
     rtl = rtl_regions(text)
@@ -1060,7 +1094,7 @@ def find_addresses(text: str) -> Iterator[Span]:
     if labels:
         found.extend(_label_spans(text, lowered, labels))
     if digits:
-        found.extend(_short_address_spans(text, lowered))
+        found.extend(_short_address_spans(text, short_cues))
         found.extend(_lower_case_spans(text))
     if "ADR" in text:
         found.extend(m.span("value") for m in VCARD_ADR.finditer(text))

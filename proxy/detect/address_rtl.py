@@ -391,9 +391,11 @@ def city_after(text: str, end: int) -> int:
 
 # A street written without its street word, its number and its city after it, no comma
 # between ("משרד באבן גבירול 88 תל אביב"): found from the number between words.
+# (It opens with the digit, so that `re` skips to digits; the word before is checked after.)
 _NUMBER_AMONG_WORDS = re.compile(
-    rf"(?<=[{_HE}{_AR}'׳][ \t])\d{{1,3}}[{_HE}]?(?=[ \t]+[{_HE}{_AR}])"
+    rf"[0-9\u0660-\u0669\u06f0-\u06f9]{{1,3}}[{_HE}]?(?=[ \t]+[{_HE}{_AR}])"
 )
+_RTL_WORD_END = re.compile(rf"[{_HE}{_AR}'׳][ \t]")
 _TWO_WORDS_BEFORE = re.compile(rf"(?:(?<!\S)(\S+)[ \t]+)?(?<!\S)({_RTL_WORD})[ \t]+$")
 
 
@@ -406,6 +408,8 @@ def rtl_numbered_streets(text: str, regions: list[tuple[int, int]]) -> Iterator[
     street word. Not when the word before the number is a month, a price, a step or the like
     (`not_street_words`), a function word or a place ("יום 3 ירושלים" is a day's plan)."""
     for m in (m for lo, hi in regions for m in _NUMBER_AMONG_WORDS.finditer(text, lo, hi)):
+        if m.start() < 2 or not _RTL_WORD_END.match(text, m.start() - 2):  # not after a digit
+            continue
         end = city_after(text, m.end())
         if end == m.end():
             continue

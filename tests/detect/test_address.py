@@ -633,3 +633,27 @@ def test_where_an_address_starts_when_its_first_part_is_no_street(text: str, add
 )
 def test_numbers_in_lower_case_or_hebrew_prose_are_not_addresses(text: str) -> None:
     assert [] == list(find_addresses(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # Amharic "our address:", its full stop left out.
+        (
+            "አድራሻችን: ቦሌ ክፍለ ከተማ፣ ወረዳ 03፣ የቤት ቁጥር 1245፣ አዲስ አበባ።\nፍቅር",
+            "ቦሌ ክፍለ ከተማ፣ ወረዳ 03፣ የቤት ቁጥር 1245፣ አዲስ አበባ",
+        ),
+        # Hindi's word for address, as a JSON key in Latin letters.
+        ('{"pata":"B-4, Sector 5, Noida","owner":"x"}', "B-4, Sector 5, Noida"),
+        # Chinese writes the label onto the word before it, with a full-width colon.
+        ("送货地址：上海市浦东新区世纪大道100号", "上海市浦东新区世纪大道100号"),
+        ("Alamat: Jl. Sudirman Kav. 52-53, Jakarta", "Jl. Sudirman Kav. 52-53, Jakarta"),
+    ],
+)
+def test_address_labels_in_more_languages(text: str, address: str) -> None:
+    assert [address] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+def test_a_word_that_is_a_label_only_as_a_key_is_no_label_in_prose() -> None:
+    # Spanish "pata" (a leg).
+    assert [] == list(find_addresses("La pata: 3 kilos"))
