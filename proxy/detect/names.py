@@ -26,7 +26,7 @@ from proxy.detect.context import (
     PLACES,
 )
 from proxy.detect.cues import HEBREW_POSSESSIVES, PERSON_ROLES, PERSON_THINGS, cue_ends
-from proxy.detect.lexicon import AMBIGUOUS, GIVEN, SURNAME, NameLexicon
+from proxy.detect.lexicon import AMBIGUOUS, GIVEN, SURNAME, NameLexicon, load_lexicon
 from proxy.detect.lexicon import RARE as RARE_FLAG
 from proxy.detect.name_forms import (
     arabizi_flags,
@@ -727,7 +727,14 @@ def _accept(
     named = sum(k in (STRONG, AMBIG, WORDISH) for k in kinds)
     if named >= 2 and not strong and cue is not True and _all_places(text, part):
         return  # "Hong Kong", "Addis Ababa", "Zain Jordan": places and brands together
-    if strong or cue is True or named >= 2 or _acts(text, part) or _introduced(text, part, cues):
+    if (
+        strong
+        or cue is True
+        or named >= 2
+        or _acts(text, part)
+        or _introduced(text, part, cues)
+        or _given_then_surname(text, part)
+    ):
         part = part[:MAX_RUN]
         hits.append(NameHit(part[0][0], part[-1][1]))
 
@@ -856,6 +863,32 @@ def _list_item(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
     line = text.rfind("\n", 0, start) + 1
     return bool(_ITEM_LEAD.match(text, line, start)) and (
         _ITEM_END.match(text, part[min(1, len(part) - 1)][1]) is not None
+    )
+
+
+# What follows a person's name in a list or an aside: a comma, a dash, a parenthesis.
+_APPOSITION = re.compile(r"[ \t]*(?:[,(–—]|-[ \t])")
+
+
+def _given_then_surname(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
+    """A given name that is also a word, then a capitalised word no list knows, set off as
+    people are in lists and asides: "owner Bella Okonjo, €48,000", "2) Sky Whitlam – Coral
+    Coast Realty". The unknown word reads as a surname. Without the comma or dash after it,
+    such a pair is as often a title, a greeting or a product ("Leiter Vertrieb", "Beste
+    Grüße", "Mercedes Sprinter vans")."""
+    if len(part) != 2 or part[0][2] != AMBIG or part[1][2] != UNKNOWN:
+        return False
+    if _APPOSITION.match(text, part[1][1]) is None:
+        return False
+    given, other = text[part[0][0] : part[0][1]], text[part[1][0] : part[1][1]]
+    return (
+        given.istitle()
+        and load_lexicon().flags.get(given.casefold(), 0) & GIVEN != 0
+        and len(other) >= 3
+        and other.isalpha()
+        and other.istitle()
+        and not _a_place_or_brand(other)
+        and not _a_place_or_brand(given)
     )
 
 

@@ -763,3 +763,32 @@ def test_words_in_parentheses_that_are_not_a_nickname_join_nothing() -> None:
 )
 def test_an_abbreviated_given_name_is_part_of_the_name(text: str, name: str) -> None:
     assert [name] == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("contact Olumide Fashola, owner Bella Okonjo, €48,000, legal review", "Bella Okonjo"),
+        ("2) Sky Whitlam – Coral Coast Realty – +61 432 791 048", "Sky Whitlam"),
+        ("1. Bluegrass — Dawn Kettering (yes, another Dawn) is the buyer", "Dawn Kettering"),
+    ],
+)
+def test_a_given_name_that_is_a_word_and_an_unknown_surname_set_off_as_people_are(
+    text: str, name: str
+) -> None:
+    assert name in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Konstantin Rübsamen\nLeiter Vertrieb\nTel.: +49 30 21987 455",
+        "Wir können den Vertrag anpassen.\nBeste Grüße\nJonas",
+        "Fleet deal: 3 Mercedes Sprinter vans, 15% off list",
+        "add her to the Winter Webinar list",
+    ],
+)
+def test_such_a_pair_without_a_comma_or_dash_after_it_is_no_name(text: str) -> None:
+    assert not {"Leiter Vertrieb", "Beste Grüße", "Mercedes Sprinter", "Winter Webinar"} & set(
+        _found(text)
+    )
