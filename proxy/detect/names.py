@@ -295,7 +295,9 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
         # "ה" is the article: "היובל" is the jubilee, never "the Yuval".
         if (first in _HE_PREFIX and first != "ה") or first in _AR_PREFIX:
             flags = lex.flags.get(low[1:], 0)
-            prefix = 1 if flags else 0
+            # A double vav opens a foreign name, a W or a V ("ווייס" is Weiss, as "וייס"),
+            # more often than "and" before a word that opens with vav.
+            prefix = 1 if flags and low[:2] != "וו" else 0
             if flags and not flags & GIVEN:
                 # A surname under a prefix letter is as often a word that starts with that
                 # letter ("מסעדה", a restaurant, is not "from Saada"): it needs a second signal.
@@ -887,6 +889,7 @@ def _given_then_surname(text: str, part: list[tuple[int, int, int, bool]]) -> bo
         and len(other) >= 3
         and other.isalpha()
         and other.istitle()
+        and not other.endswith("ing")  # a feature's name: "Smart Routing, referred by ..."
         and not _a_place_or_brand(other)
         and not _a_place_or_brand(given)
     )
@@ -936,12 +939,21 @@ def _nonlatin_keep(
         leads = leads or (tok[2] == RARE and follows in (STRONG, RARE))
         # A particle inside a name takes the next word whatever it is ("عبد الله", "بن زايد").
         after_particle = bool(group) and group[-1][2] == PARTICLE
+        # A given name that is also a word stands between a known name and another name
+        # ("יעקב ישראל פרלשטיין"): a middle name, and the word after it is the surname.
+        middle = (
+            tok[2] == WORDISH
+            and len(group) == 1
+            and group[0][2] in (STRONG, RARE)
+            and follows in (STRONG, AMBIG, RARE, UNKNOWN)
+        )
+        after_name = after_name or (len(group) == 2 and group[-1][2] == WORDISH)
         if (
             tok[2] in (STRONG, AMBIG, PARTICLE)
             or (tok[2] in (UNKNOWN, WORDISH) and after_particle)
             or (tok[2] in (UNKNOWN, RARE) and (after_cue or after_name))
             or (tok[2] == RARE and (leads or (bool(group) and group[-1][2] == RARE)))
-            or (tok[2] == WORDISH and ((after_cue and i == 0) or leads))
+            or (tok[2] == WORDISH and ((after_cue and i == 0) or leads or middle))
         ):
             group.append(tok)
             continue

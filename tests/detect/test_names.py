@@ -770,7 +770,7 @@ def test_an_abbreviated_given_name_is_part_of_the_name(text: str, name: str) -> 
     [
         ("contact Olumide Fashola, owner Bella Okonjo, €48,000, legal review", "Bella Okonjo"),
         ("2) Sky Whitlam – Coral Coast Realty – +61 432 791 048", "Sky Whitlam"),
-        ("1. Bluegrass — Dawn Kettering (yes, another Dawn) is the buyer", "Dawn Kettering"),
+        ("1. Bluegrass — Dawn Zubiri (yes, another Dawn) is the buyer", "Dawn Zubiri"),
     ],
 )
 def test_a_given_name_that_is_a_word_and_an_unknown_surname_set_off_as_people_are(
@@ -792,3 +792,22 @@ def test_such_a_pair_without_a_comma_or_dash_after_it_is_no_name(text: str) -> N
     assert not {"Leiter Vertrieb", "Beste Grüße", "Mercedes Sprinter", "Winter Webinar"} & set(
         _found(text)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A given name that is also a word, between a known name and the surname.
+        ("דיברתי עם הרב יעקב ישראל פרלשטיין, בעלים של", "יעקב ישראל פרלשטיין"),
+        # "ר׳" (Reb) is a title; a double vav opens a foreign surname, not "and".
+        ("מי מחליט: ר׳ אהרן ווייס, הבעלים.", "אהרן ווייס"),
+        ("המנהלת בפועל: אשתו, פייגי ווייס – היא זו", "פייגי ווייס"),
+    ],
+)
+def test_hebrew_middle_names_titles_and_double_vav_surnames(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+def test_a_name_that_is_a_word_after_a_name_with_nothing_after_it_stays_out() -> None:
+    # "דוד ישראל לא עונה": the word after the known name ends the name when no name follows.
+    assert ["דוד"] == _found("דוד ישראל לא עונה")
