@@ -293,3 +293,21 @@ def test_a_chinese_label_with_full_width_punctuation_and_a_company_column() -> N
     found = _typed(DetectionEngine(), texts)
     assert [("PERSON", "梁静"), ("PHONE", "139 1234 5678")] == found[0]
     assert [("PERSON", "宋洁")] == found[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Séverine Benhamou-Attias, directrice chez Attias Immobilier", "Séverine Benhamou-Attias"),
+        ("Amparo Soler is lovely but slow; Soler Cerámica pays late", "Amparo Soler"),
+        ('{"customer":"Hölzl Maschinenbau GmbH","billing_contact":"Jürgen Hölzl"}', "Jürgen Hölzl"),
+        ("Next steps for Casa Figueiredo. Hi Leandro Figueiredo,", "Leandro Figueiredo"),
+    ],
+)
+def test_a_business_named_after_its_owner_in_european_languages(text: str, person: str) -> None:
+    found = [text[s.start : s.end] for s in DetectionEngine().detect(text)]
+    assert person in found
+    assert not any(
+        business in " ".join(found)
+        for business in ("Attias Immobilier", "Soler Cerámica", "Hölzl Maschinenbau", "Casa Fig")
+    )
