@@ -8,7 +8,12 @@ Anchors:
   street word (Via Roma 12, Calle de Alcalá 45, C/ Mayor 5, ul. Marszałkowska 10, Derech
   Begin 132, ул. Тверская, д. 7), as a German/Dutch/Nordic compound (Friedrichstraße 43,
   Keizersgracht 123), in Hebrew (רחוב הרצל 12) or Arabic (شارع الملك فهد), as Japanese
-  chome-banchi-go numbers (2-7-3 Hamamatsucho) or a Korean road (Teheran-ro 427);
+  chome-banchi-go numbers (2-7-3 Hamamatsucho) or a Korean road (Teheran-ro 427), a
+  numbered Turkish street (3. Cad. No: 12), a Thai soi after its road (88 Sukhumvit Soi 21);
+- a house number, words and a street word written in lower case, as speech-to-text gives
+  them (400 north lasalle street); a Saudi short national address after the words that name
+  it (DKBA4521); a Hebrew or Arabic street without its street word, its number and a known
+  city after it (אבן גבירול 88 תל אביב);
 - a numbered part before a postcode and city (Am Kupfergraben 6, 10117 Berlin);
 - a unit or villa number, or a street without a number, leading comma-separated parts that end
   in a known city or a postcode (Flat 402, Al Reem Tower, Al Reem Island, Abu Dhabi), or, after
@@ -20,13 +25,15 @@ Anchors:
   is taken whole;
 - PO boxes (P.O. Box 48210-00100, GPO Box, Postfach, Caixa Postal...).
 
-Stretching: back over "No. " and over unit, floor and building parts ("Flat B, 12/F, Tower 2,
-Harbour Crest, ", "4th Floor, ", "Bât. B, 3e étage, "), forward over units written after the
-number ("lok. 12", "D:7", "int. 3"), the rest of a part the anchor stopped inside ("Dublin| 2"),
-comma-separated unit, district, city, state, postcode and country parts in any case ("apto 52",
-"Roma Nte.", "06700 Ciudad de México", " - SP"), and a following "City, ST 12345" line of a
-written address block. An escaped "\\," (iCalendar) separates parts like ",". A part that
-reads as a date or weekday, or as ordinary words, stops it.
+Stretching: back over "No. ", over unit, floor and building parts ("Flat B, 12/F, Tower 2,
+Harbour Crest, ", "4th Floor, ", "Bât. B, 3e étage, "), over a district and its number before
+a street that has none ("Al Jurf 2, "), and over a building's name opening a line or a value
+before its unit ("Arena Space, "); forward over units written after the number ("lok. 12",
+"D:7", "int. 3"), the rest of a part the anchor stopped inside ("Dublin| 2"), comma-separated
+unit, district, city, state, postcode and country parts in any case ("apto 52", "Roma Nte.",
+"06700 Ciudad de México", " - SP"), and a following "City, ST 12345" line of a written address
+block. An escaped "\\," (iCalendar) separates parts like ",". A part that reads as a date or
+weekday, or as ordinary words, stops it.
 """
 
 from __future__ import annotations
@@ -310,6 +317,7 @@ def _lower_street_words(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _lower_case_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Addresses written in lower case, each from its house number to its unit and city."""
     lexicon = load_lexicon()
     for word_start, word_end in _lower_street_words(text):
         if _DIGIT.search(text, max(0, word_start - 60), word_start) is None:
@@ -790,11 +798,11 @@ def _street_spans(
             start = chome.start()
             before = _JAPAN_DISTRICT.search(text, max(0, start - 30), start)
             after = m.group("district")
-            # The district is named next to the numbers; a city there ("12-05-24 Tokyo") is
-            # a date or a code written before a place.
             tail = text[m.end() : _tail(text, m.end())[0]]
             warded = _JAPAN_TAIL.search(tail) is not None
-            # ... unless a ward or a postcode follows ("3-12-1 Shibuya, Shibuya-ku").
+            # The district is named next to the numbers; a city there ("12-05-24 Tokyo") is
+            # a date or a code written before a place, unless a ward or a postcode follows
+            # ("3-12-1 Shibuya, Shibuya-ku").
             if after is not None and _names_place(after.strip(", \t")) and not warded:
                 after = None
             if before is not None and not _glued_before(text, before.start()):

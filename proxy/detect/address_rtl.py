@@ -198,7 +198,7 @@ def _rtl_place_name(name: str) -> bool:
 def _rtl_city(part: str) -> bool:
     """True for a known city or country, with a postcode before or after it."""
     words = part.split()
-    # A postcode after the city has four digits in Tunisia, Lebanon and Iran's neighbours.
+    # A postcode after the city may have four digits (Tunisia, Lebanon).
     if len(words) > 1 and words[-1].isdigit() and 4 <= len(words[-1]) <= 7:
         words.pop()
     elif len(words) > 1 and words[0].isdigit() and 5 <= len(words[0]) <= 7:
@@ -400,6 +400,7 @@ _TWO_WORDS_BEFORE = re.compile(rf"(?:(?<!\S)(\S+)[ \t]+)?(?<!\S)({_RTL_WORD})[ \
 
 
 def _function_word(word: str) -> bool:
+    """True for one of the few hundred most frequent words of its language."""
     return word.casefold() in load_lexicon().function_words
 
 

@@ -947,7 +947,9 @@ def _nonlatin_keep(
             and group[0][2] in (STRONG, RARE)
             and follows in (STRONG, AMBIG, RARE, UNKNOWN)
         )
-        after_name = after_name or (len(group) == 2 and group[-1][2] == WORDISH)
+        after_name = after_name or (
+            len(group) == 2 and group[0][2] in (STRONG, RARE) and group[1][2] == WORDISH
+        )
         if (
             tok[2] in (STRONG, AMBIG, PARTICLE)
             or (tok[2] in (UNKNOWN, WORDISH) and after_particle)
