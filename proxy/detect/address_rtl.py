@@ -184,6 +184,13 @@ _RTL_PLACES = frozenset(_rtl_fold(p) for p in PLACES if _RTL_ANY.search(p))
 _RTL_PLACE_WORDS = frozenset(word for place in _RTL_PLACES for word in place.split())
 
 
+def _not_a_street_name(word: str) -> bool:
+    """True for a word that opens a "name number" part in prose (a month, a price, a step),
+    a prefix letter allowed."""
+    word = _rtl_fold(word)
+    return word in _RTL_NOT_STREET or word[1:] in _RTL_NOT_STREET
+
+
 def rtl_place(words: list[str]) -> bool:
     """True when the words name a known city or country, a prefix letter (ב, ל, و...) allowed."""
     return bool(words) and _rtl_place_name(" ".join(words))
@@ -230,8 +237,7 @@ def _rtl_classify(part: str) -> str | None:
         words = part.split()
         if sum(ch.isdigit() for ch in words[-1]) > 3 or rtl_place(words[:1]):
             return None
-        first = _rtl_fold(words[0])
-        if first in _RTL_NOT_STREET or first[1:] in _RTL_NOT_STREET:
+        if _not_a_street_name(words[0]):
             return None
     return kind
 
@@ -417,8 +423,8 @@ def rtl_numbered_streets(text: str, regions: list[tuple[int, int]]) -> Iterator[
         words = _TWO_WORDS_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if words is None:
             continue
-        name = _rtl_fold(words.group(2))
-        if name in _RTL_NOT_STREET or name[1:] in _RTL_NOT_STREET or rtl_place([name]):
+        name = words.group(2)
+        if _not_a_street_name(name) or rtl_place([name]):
             continue
         start = words.start(2)
         first = words.group(1)

@@ -97,6 +97,18 @@ def _is_phone(candidate: str, cued: bool) -> bool:
         return False  # 7 digits alone are as often a postcode or a reference
     regions: tuple[str | None, ...] = (None,) if international else REGIONS
     value = "+" + candidate[2:] if candidate.startswith("00") else candidate
+    # Written with a country code, a possible number is enough: test and fake numbers
+    # outside allocated ranges are still somebody's data in the prompt.
+    if _a_number_of(value, regions, possible=international or cued):
+        return True
+    if not international and _TRUNK_GROUPED.match(value) and 9 <= digits <= 12:
+        return _a_number_of(value, _OTHER_REGIONS, possible=False)
+    return False
+
+
+def _a_number_of(value: str, regions: tuple[str | None, ...], *, possible: bool) -> bool:
+    """True when `value` parses as a valid number of one of the `regions` (or, with
+    `possible`, as a possible one)."""
     for region in regions:
         try:
             number = phonenumbers.parse(value, region)
@@ -104,12 +116,8 @@ def _is_phone(candidate: str, cued: bool) -> bool:
             continue
         if phonenumbers.is_valid_number(number):
             return True
-        # Written with a country code, a possible number is enough: test and fake numbers
-        # outside allocated ranges are still somebody's data in the prompt.
-        if (international or cued) and phonenumbers.is_possible_number(number):
+        if possible and phonenumbers.is_possible_number(number):
             return True
-    if not international and _TRUNK_GROUPED.match(value) and 9 <= digits <= 12:
-        return _valid_anywhere(value)
     return False
 
 
@@ -117,18 +125,9 @@ def _is_phone(candidate: str, cued: bool) -> bool:
 # ("(01) 892 3167" in Dublin, "092 747 0075" in Addis Ababa). Shaped like that and valid in
 # some country outside `REGIONS`, it is a phone; a bare digit run is as often an ID.
 _TRUNK_GROUPED = re.compile(r"\(?0\d{1,4}\)?[ .-]\d{2,4}[ .-]\d{2,4}(?:[ .-]\d{2,4})?$")
-_OTHER_REGIONS = tuple(sorted(phonenumbers.SUPPORTED_REGIONS - set(REGIONS)))
-
-
-def _valid_anywhere(value: str) -> bool:
-    for region in _OTHER_REGIONS:
-        try:
-            number = phonenumbers.parse(value, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
-            return True
-    return False
+_OTHER_REGIONS: tuple[str | None, ...] = tuple(
+    sorted(phonenumbers.SUPPORTED_REGIONS - set(REGIONS))
+)
 
 
 # Runs of digits and phone punctuation: one cheap scan; the candidate regex only runs in them.
