@@ -20,6 +20,12 @@ PLACES = _LISTS["places"] | MONTHS | BRANDS
 # Multi-word organisations named after people ("morgan stanley", "marks & spencer").
 ORGANISATIONS = _LISTS["organisations"]
 COUNTRIES = _LISTS["countries"]
+# Towns, villages and holidays from GeoNames and the holidays package (built by
+# bench/build_gazetteer.py). Those of several words ("שגב שלום", "Labor Day") never hold a
+# person; the one-word ones that are not names ("מגאר", "Diwali") are ordinary words.
+_GAZETTEER = read_sections("gazetteer.txt.gz")
+NAMED_PHRASES = _GAZETTEER["phrases"]
+PLACE_WORDS = _GAZETTEER["words"]
 # Titles announce a name and are never part of it; the rest are never names on their own.
 NEVER_NAMES = _LISTS["titles"] | _LISTS["never"]
 # One-letter prefixes glued to Hebrew and Arabic words (and, the, in, to, from, that, as / and,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from proxy.detect.context import NEVER_NAMES, PLACES
+from proxy.detect.context import NEVER_NAMES, PLACE_WORDS, PLACES
 
 GIVEN = 1
 SURNAME = 2
@@ -59,5 +59,6 @@ def load_lexicon() -> NameLexicon:
             flags[place] |= AMBIGUOUS
     rows = [line.partition("\t") for line in _read_lines("common_words.txt.gz")]
     common = frozenset(w for w, _, _ in rows) | NEVER_NAMES | (PLACES - flags.keys())
+    common |= PLACE_WORDS - flags.keys()
     function_words = frozenset(w for w, _, mark in rows if mark == "F")
     return NameLexicon(flags, common, function_words)

@@ -19,6 +19,7 @@ from proxy.detect.context import (
     ARABIC_PREFIX_LETTERS,
     COMPANY_LEADS,
     HEBREW_PREFIX_LETTERS,
+    NAMED_PHRASES,
     ORGANISATIONS,
     PARTICLES,
 )
@@ -54,7 +55,7 @@ def legal_forms(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _known() -> Automaton[None]:
-    return Automaton((name, None) for name in ORGANISATIONS)
+    return Automaton((name, None) for name in ORGANISATIONS | NAMED_PHRASES)
 
 
 _PREFIX_LETTERS = HEBREW_PREFIX_LETTERS + ARABIC_PREFIX_LETTERS

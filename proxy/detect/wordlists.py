@@ -5,12 +5,15 @@ Entries are casefolded; blank lines and `#` comments are skipped. Read once, at 
 
 from __future__ import annotations
 
+import gzip
 from importlib import resources
 
 
 def read_sections(name: str) -> dict[str, frozenset[str]]:
-    """The sections of `data/<name>`, each a set of casefolded entries."""
-    text = resources.files("proxy.detect").joinpath("data", name).read_text("utf-8")
+    """The sections of `data/<name>` (gzip when the name ends in `.gz`), each a set of
+    casefolded entries."""
+    data = resources.files("proxy.detect").joinpath("data", name).read_bytes()
+    text = (gzip.decompress(data) if name.endswith(".gz") else data).decode("utf-8")
     sections: dict[str, set[str]] = {}
     current: set[str] | None = None
     for raw in text.splitlines():

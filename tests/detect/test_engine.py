@@ -311,3 +311,16 @@ def test_a_business_named_after_its_owner_in_european_languages(text: str, perso
         business in " ".join(found)
         for business in ("Attias Immobilier", "Soler Cerámica", "Hölzl Maschinenbau", "Casa Fig")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Dana Whitfield has gone quiet since Labor Day.", "Dana Whitfield"),
+        ("Aisha is out for Eid al-Adha next week.", "Aisha"),
+        ("ליד חדש: עאמר אבו סיאם משגב שלום, נא לחזור אליו.", "עאמר אבו סיאם"),
+        ("محضر اجتماع – مصنع الشهباء، غازي عنتاب. حضر وسيم دباغ.", "وسيم دباغ"),
+    ],
+)
+def test_holidays_and_towns_named_with_name_words_are_not_people(text: str, person: str) -> None:
+    assert [("PERSON", person)] == _typed(DetectionEngine(), [text])[0]

@@ -8,3 +8,9 @@ def test_sections_hold_casefolded_entries_without_comments() -> None:
     assert {"particles", "never", "places", "brands", "organisations"} <= set(sections)
     assert "bin" in sections["particles"]
     assert all(not w.startswith("#") and w == w.casefold() for w in sections["never"])
+
+
+def test_a_gzip_list_is_read_like_a_plain_one() -> None:
+    sections = read_sections("gazetteer.txt.gz")
+    assert {"phrases", "words"} == set(sections)
+    assert {"labor day", "eid al-adha", "שגב שלום", "غازي عنتاب"} <= sections["phrases"]
