@@ -324,3 +324,17 @@ def test_a_business_named_after_its_owner_in_european_languages(text: str, perso
 )
 def test_holidays_and_towns_named_with_name_words_are_not_people(text: str, person: str) -> None:
     assert [("PERSON", person)] == _typed(DetectionEngine(), [text])[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("حكيت مع سلام حداد من حداد إخوان للتجارة (عمّان)", "سلام حداد"),
+        ("מאת: ז׳רום אטלן (סמנכ״ל מכירות, אטלן נכסים)", "ז׳רום אטלן"),
+        ("דיברתי עם הרב יעקב פרלשטיין, בעלים של פרלשטיין ספרי קודש", "יעקב פרלשטיין"),
+    ],
+)
+def test_a_surname_found_elsewhere_is_not_the_person_in_their_business(
+    text: str, person: str
+) -> None:
+    assert [("PERSON", person)] == _typed(DetectionEngine(), [text])[0]

@@ -735,6 +735,10 @@ def test_an_egyptian_will_send_to_names_who_it_is_sent_to() -> None:
         ("أرسل إلى مجموعة حسنين للتطوير", "حسنين"),
         ("وصلت طلبية حلويات نصرالله", "نصرالله"),
         ("she runs Meera Designs in Pune", "Meera"),
+        ("העסקה מול אמינוב תכשיטים נסגרה", "אמינוב"),
+        ("אתה עוזר מכירות עבור מכללת אופק בתוך Lumen", "אופק"),
+        ("مين مسؤول عن حساب مطاعم الشامي؟", "الشامي"),
+        ("مديرة المبيعات في منصور للأدوات المنزلية", "منصور"),
     ],
 )
 def test_a_business_named_after_its_owner_is_not_a_person(text: str, kept: str) -> None:
