@@ -406,6 +406,8 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
             # that is itself a name is read whole ("הבן שלי כרים", my son Karim, not "like
             # Rim"; "של ולדימיר", Vladimir's).
             kind, prefix = UNKNOWN, 0
+        if token == "שלום" and _GREETED.match(text, start - 1):
+            kind = COMMON  # "חיים שלום," greets Haim: the greeting, not his surname Shalom
         if kind == COMPANY and latin:
             companies.append((start, end))
         if not latin and run and not run[-1][3]:

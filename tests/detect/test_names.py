@@ -815,3 +815,24 @@ def test_hebrew_middle_names_titles_and_double_vav_surnames(text: str, name: str
 def test_a_name_that_is_a_word_after_a_name_with_nothing_after_it_stays_out() -> None:
     # "דוד ישראל לא עונה": the word after the known name ends the name when no name follows.
     assert ["דוד"] == _found("דוד ישראל לא עונה")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("המנכ״לית שלנו זו שני ליבוביץ, לא שירה", ["שני ליבוביץ"]),
+        ("أبي ملخص عن العميلة صباح الرشيدي", ["صباح الرشيدي"]),
+        ("חיים שלום,\nבהמשך לשיחתנו", ["חיים"]),
+        ("صباح الخير، نبدأ الاجتماع يوم שני", []),
+        ("נדבר ביום שני בבוקר", []),
+    ],
+)
+def test_given_names_that_are_also_a_weekday_a_greeting_or_a_number(
+    text: str, names: list[str]
+) -> None:
+    assert names == _found(text)
+
+
+def test_shalom_after_a_given_name_is_a_surname_unless_it_greets() -> None:
+    assert any(f.startswith("ריקי שלום") for f in _found("הלקוחה ריקי שלום חויבה פעמיים"))
+    assert ["יענקי"] == _found("יענקי שלום, מה שלומך?")
