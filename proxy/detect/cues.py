@@ -103,7 +103,14 @@ PERSON_ROLES = (
             *("intern", "engineer", "brother", "sister", "son", "daughter", "cousin", "friend"),
             *("sis", "bro", "mom", "mum", "dad", "father", "mother", "uncle", "aunt", "auntie"),
             *("nephew", "niece", "fiance", "fiancé", "fiancee", "boyfriend", "girlfriend"),
+            *("admin", "associate", "rep", "account manager", "ae", "sdr", "csm"),
         )
+    ),
+    # The same in French ("Son associé, Guy Sebbag", "ma collègue Joy").
+    *(
+        f"{owner} {role}"
+        for owner in ("mon", "ma", "son", "sa", "notre", "votre", "leur")
+        for role in ("associé", "associée", "collègue", "assistant", "assistante", "commercial")
     ),
 )
 SIGN_OFFS = """

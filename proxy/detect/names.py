@@ -114,7 +114,8 @@ _ROLE = (
     r"(?:CEO|CFO|COO|CTO|CIO|CMO|CISO|VP|SVP|EVP|GM|Director|Manager|Head|Lead|Engineer|"
     r"Founder|Co-founder|Owner|Partner|Consultant|Analyst|Officer|President|Chair|Buyer|"
     r"Counsel|Controller|Accountant|Recruiter|Architect|Developer|Designer|Coordinator|"
-    r"Specialist|Administrator|Assistant|Associate|Executive|Advisor|Rep|Representative)"
+    r"Specialist|Administrator|Assistant|Associate|Executive|Advisor|Rep|Representative|"
+    r"SDR|BDR|AE|SE|CSM)"
 )
 # A verb only people do, right after an ambiguous name ("Rose confirmed", "Sofia asked"):
 # the second signal a lone name that is also a word or a place needs.
@@ -128,7 +129,7 @@ _PERSON_VERB = re.compile(
     # ... or a job title in parentheses or after a comma ("Sage Whitlock (Finance Director)"),
     # or the company a person is from ("Faith from Morgan Stanley").
     rf"|,? \((?:[\w&/-]+ ){{0,3}}(?i:{_ROLE})\b|, (?:the |our |their )?{_ROLE}\b"
-    r"| from (?:the )?[A-Z]"
+    r"| from (?:the )?[A-Z]| from (?:our|your|their) (?!own\b)"
     # ... or what only a person has, after the possessive ("Grace's number", "Isla's plate"),
     # or a phone number in parentheses ("Jade (0113 244 9017)").
     rf"|(?:'s|’s) (?:{'|'.join(PERSON_THINGS)})\b"

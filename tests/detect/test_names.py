@@ -836,3 +836,20 @@ def test_given_names_that_are_also_a_weekday_a_greeting_or_a_number(
 def test_shalom_after_a_given_name_is_a_surname_unless_it_greets() -> None:
     assert any(f.startswith("ריקי שלום") for f in _found("הלקוחה ריקי שלום חויבה פעמיים"))
     assert ["יענקי"] == _found("יענקי שלום, מה שלומך?")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Ask Ruby (our SE) to confirm the release date", ["Ruby"]),
+        ("## Team\n- Drew (SDR, part-time)\n", ["Drew"]),
+        ("Also our admin Ruby can't log in since yesterday", ["Ruby"]),
+        ("How did you hear about us?: Rich from your team", ["Rich"]),
+        ("Son associé, Guy Sebbag, s'occupe du juridique", ["Guy Sebbag"]),
+        ("Revenue in May from our top accounts grew", []),
+    ],
+)
+def test_a_name_that_is_a_word_with_a_sales_role_or_team_beside_it(
+    text: str, names: list[str]
+) -> None:
+    assert names == _found(text)
