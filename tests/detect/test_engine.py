@@ -318,7 +318,7 @@ def test_a_business_named_after_its_owner_in_european_languages(text: str, perso
     [
         ("Dana Whitfield has gone quiet since Labor Day.", "Dana Whitfield"),
         ("Aisha is out for Eid al-Adha next week.", "Aisha"),
-        ("ליד חדש: עאמר אבו סיאם משגב שלום, נא לחזור אליו.", "עאמר אבו סיאם"),
+        ("ליד חדש: עאמר אבו סיאם מגבעת שמואל, נא לחזור אליו.", "עאמר אבו סיאם"),
         ("محضر اجتماع – مصنع الشهباء، غازي عنتاب. حضر وسيم دباغ.", "وسيم دباغ"),
     ],
 )

@@ -853,3 +853,20 @@ def test_a_name_that_is_a_word_with_a_sales_role_or_team_beside_it(
     text: str, names: list[str]
 ) -> None:
     assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Bilal here from Crescent Motors in Bradford. Got your number from Hamza",
+            ["Bilal", "Hamza"],
+        ),
+        ("a sales rep at Pipeline Pro Philippines (Makati). Reply in Taglish", []),
+        ("l client dyal Tanger bgha devis", []),
+        ("we met Victoria in the lobby", ["Victoria"]),
+        ("ask in Victoria's channel", ["Victoria"]),
+    ],
+)
+def test_a_town_is_not_a_name_where_a_town_is_written(text: str, names: list[str]) -> None:
+    assert names == _found(text)
