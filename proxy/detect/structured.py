@@ -378,12 +378,18 @@ def read_structure(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
             at = sep.start()
             key = _key_before(text, at)
             kind = _key_kind(key)
-            if not kind and not _not_person_key(key):
+            # {"company": {"name": "Northbeam Solar"}}: the company's name, not a person's.
+            thing = kind == 1 and _normal_key(key) == "name" and _inside_a_thing(text, at)
+            if thing:
+                kind = 0
+            elif not kind and not _not_person_key(key):
                 continue
             m = QUOTED_VALUE.match(text, at + 1) or VALUE_AFTER.match(text, at + 1)
             if m is None:
                 continue
-            if not kind:
+            if thing:
+                not_people.append(m.span("value"))
+            elif not kind:
                 value = m.group("value")
                 if (
                     _labels_a_field(text, at, key)
@@ -513,6 +519,20 @@ def _chat_speakers(text: str) -> Iterator[tuple[int, int]]:
         ):
             start = m.start(group) + m.group(group).index(name)
             yield start, start + len(name)
+
+
+def _inside_a_thing(text: str, at: int) -> bool:
+    """True when the separator at `at` is inside a JSON object whose own key names no person
+    ("company", "account", "city"): its "name" is that thing's."""
+    opened = text.rfind("{", max(0, at - 300), at)
+    if opened < 0 or text.find("}", opened, at) >= 0:
+        return False
+    j = opened
+    while j > 0 and text[j - 1] in " \t\n":
+        j -= 1
+    if j == 0 or text[j - 1] != ":":
+        return False
+    return _not_person_key(_key_before(text, j - 1))
 
 
 def _key_before(text: str, at: int) -> str:

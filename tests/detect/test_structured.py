@@ -278,3 +278,10 @@ def test_a_customer_column_alone_still_holds_people() -> None:
 
 def test_a_placeholder_in_a_column_of_people_names_nobody() -> None:
     assert ["דור"] == _found("נציג,סכום\nדור,₪120,000\nללא,₪45,500\n-,₪9,000")
+
+
+def test_the_name_inside_a_company_object_is_the_company_not_a_person() -> None:
+    text = '{"company": {"name": "Northbeam Solar", "size": 200}, "contact": {"name": "Dana Levi"}}'
+    people, not_people = read_structure(text)
+    assert ["Dana Levi"] == [text[s:e] for s, e in people]
+    assert "Northbeam Solar" in [text[s:e] for s, e in not_people]
