@@ -42,6 +42,7 @@ POOLS = (
     "blind_i",
     "blind_j",
     "blind_k",
+    "blind_l",
 )
 
 

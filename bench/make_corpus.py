@@ -30,6 +30,7 @@ from corpus_blind_h import RECORDS as BLIND_H
 from corpus_blind_i import RECORDS as BLIND_I
 from corpus_blind_j import RECORDS as BLIND_J
 from corpus_blind_k import RECORDS as BLIND_K
+from corpus_blind_l import RECORDS as BLIND_L
 from corpus_handwritten import RECORDS as HANDWRITTEN
 from corpus_templates import TEMPLATES
 from corpus_values import COMPANIES, NAMES, PRODUCTS, SOFTWARE, STREETS
@@ -331,6 +332,7 @@ def main() -> int:
         ("blind_i", BLIND_I),
         ("blind_j", BLIND_J),
         ("blind_k", BLIND_K),
+        ("blind_l", BLIND_L),
     ):
         with (OUT / f"{pool}.jsonl").open("w", encoding="utf-8") as fh:
             for kind, culture, marked in records:
