@@ -153,9 +153,13 @@ def main() -> int:
                 words.add(name)
         elif parts[0] in _PERSON_OPENERS or parts[0] in TITLES:
             continue  # "أم سعيد", "الشيخ سعد": a woman called by her son's name, a sheikh
-        elif name in days or name in nations or not (
-            flags.get(parts[0], 0) & GIVEN
-            and all(flags.get(p, 0) & (GIVEN | SURNAME) for p in parts[1:])
+        elif (
+            name in days
+            or name in nations
+            or not (
+                flags.get(parts[0], 0) & GIVEN
+                and all(flags.get(p, 0) & (GIVEN | SURNAME) for p in parts[1:])
+            )
         ):
             phrases.add(name)  # "ניר דוד" (Nir David) is as often a man as a kibbutz
     cities = latin_cities()

@@ -221,13 +221,14 @@ KOREAN = re.compile(r"-(?:ro|gil|daero)\b(?:\s+\d{1,3}(?:beon)?-gil)?(?:\s+\d{1,
 _KOREAN_NAME = re.compile(r"[A-Z][a-z]+(?:-?\d{1,3})?$")
 _NUMBER_BEFORE = re.compile(r"(?<![^\s])\d{1,4}(?:-\d{1,4})?,?\s+$")
 _PLOT_BEFORE = re.compile(r"(?<![^\s])\d{1,4}/\d{1,4}\s+$")
-# Russian/Ukrainian street words, then the name and the house number ("ул. Тверская, д. 7").
+# Russian/Ukrainian street words, then the name and the house number ("ул. Тверская, д. 7"); a
+# Hebrew or Arabic street's article stays in lower case ("ул. ха-Таасия 9").
 _CYRILLIC_WORDS = (
     r"ул\.|улица|вул\.|вулиця|просп\.|пр-т|проспект|пер\.|переулок|наб\.|набережная|"
     r"бул\.|б-р|бульвар|ш\.|шоссе|пл\.|площадь"
 )
 CYRILLIC = re.compile(
-    rf"(?:{_CYRILLIC_WORDS})\s*[А-ЯЁІЇЄҐ\d][\w.-]*"
+    rf"(?:{_CYRILLIC_WORDS})\s*(?:[а-я]{{1,3}}-)?[А-ЯЁІЇЄҐ\d][\w.-]*"
     r"(?:\s+[А-ЯЁІЇЄҐ][\w.-]*){0,2},?\s*(?:д\.|дом|буд\.)?\s*\d{1,4}[а-я]?(?:/\d{1,4})?\b"
 )
 _UAE_WORDS = "Villa|Flat|Apartment|Apt|Office|Unit|Shop|Building|Bldg|Plot"

@@ -210,7 +210,18 @@ def _rtl_city(part: str) -> bool:
         words.pop()
     elif len(words) > 1 and words[0].isdigit() and 5 <= len(words[0]) <= 7:
         words.pop(0)
+    if len(words) > 1 and words[-1] in _PLACE_ADJECTIVES:
+        words.pop()  # "دمياط الجديدة" (New Damietta), "נצרת עילית" (Upper Nazareth)
     return 0 < len(words) <= 5 and _rtl_place_word(words[-1]) and rtl_place(words)
+
+
+# New, old, upper, lower, north, south, east, west: after a city, a town of its name.
+_PLACE_ADJECTIVES = frozenset(
+    [
+        *("الجديدة", "الجديد", "القديمة", "القديم", "الشمالية", "الجنوبية", "الشرقية", "الغربية"),
+        *("החדשה", "החדש", "העתיקה", "עילית", "תחתית", "הצפונית", "הדרומית", "המזרחית"),
+    ]
+)
 
 
 @lru_cache(maxsize=4096)

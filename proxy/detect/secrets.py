@@ -77,7 +77,7 @@ ASSIGNED = re.compile(
     r"(?:password|passwd|pwd|pass|passcode|secret|client_secret|api[_-]?key|apikey|token|"
     r"access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|aws_secret_access_key|"
     r"secret[_-]?access[_-]?key|"
-    r"סי?סמ[הא]|كلمة المرور|كلمة السر)"
+    r"סי?סמ[הא]|كلمة (?:ال)?مرور|كلمة (?:ال)?سر)"
     r"[\"']?\s*(?:[:=]|is|היא|هي)\s*[\"']?([^\s\"',;}{]{4,200})"
 )
 # A key word followed by a long value with no separator ("secret wJalrXUtn/K7MDENG..."): a
@@ -94,8 +94,8 @@ AWS_PAIR = re.compile(
 # A password told in prose ("the temporary password we sent, Brightwell!2024x"; "wifi pwd
 # changed, it's Ikoyi#Fibre2024"): within a few words after the key word, a token mixing
 # letters, digits and symbols.
-PROSE_PASSWORD = re.compile(
-    r"(?:pass(?:word|wd|code|phrase)?|pwd?|סי?סמ[הא]|كلمة (?:المرور|السر))(?![a-z])"  # lower-cased
+PROSE_PASSWORD = re.compile(  # on the lower-cased text
+    r"(?:pass(?:word|wd|code|phrase)?|pwd?|סי?סמ[הא]|كلمة (?:ال)?(?:مرور|سر))(?![a-z])"
 )
 # A told password: a token of 6-64 characters mixing lower-case letters, digits and symbols.
 # Bounded look-aheads: unbounded ones rescanned the whole run at every try (quadratic on

@@ -657,3 +657,8 @@ def test_address_labels_in_more_languages(text: str, address: str) -> None:
 def test_a_word_that_is_a_label_only_as_a_key_is_no_label_in_prose() -> None:
     # Spanish "pata" (a leg).
     assert [] == list(find_addresses("La pata: 3 kilos"))
+
+
+def test_a_russian_street_whose_name_opens_with_a_lower_case_article() -> None:
+    text = "Адрес склада: ул. ха-Таасия 9, Ашдод"
+    assert ["ул. ха-Таасия 9, Ашдод"] == [text[s.start : s.end] for s in find_addresses(text)]

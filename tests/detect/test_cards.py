@@ -21,3 +21,12 @@ def test_cards_in_csv_columns() -> None:
     assert ["4182 6618 2591 5730", "370492105637749"] == [
         text[s.start : s.end] for s in find_cards(text)
     ]
+
+
+def test_a_card_in_a_csv_row_right_after_a_phone_field() -> None:
+    text = "Brightwater Dental,(646) 382-7190,4575221494700494,08/27,188.00"
+    assert ["4575221494700494"] == [text[s.start : s.end] for s in find_cards(text)]
+
+
+def test_a_grouped_number_after_a_thousands_comma_is_no_card() -> None:
+    assert [] == list(find_cards("Total 12,4111 1111 1111 1111"))

@@ -338,3 +338,10 @@ def test_a_surname_found_elsewhere_is_not_the_person_in_their_business(
     text: str, person: str
 ) -> None:
     assert [("PERSON", person)] == _typed(DetectionEngine(), [text])[0]
+
+
+def test_a_city_named_new_ends_an_arabic_address() -> None:
+    text = "العنوان لو هتبعتوا حد: ٧ شارع الجلاء، الدور التاني، دمياط الجديدة\nموافقة"
+    assert [("ADDRESS", "٧ شارع الجلاء، الدور التاني، دمياط الجديدة")] == _typed(
+        DetectionEngine(), [text]
+    )[0]

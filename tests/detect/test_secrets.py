@@ -195,3 +195,7 @@ def test_a_jwt_whose_payload_is_not_json_text_is_whole() -> None:
 def test_a_meta_access_token() -> None:
     token = "EAAG" + "mikOB1eL682qfYpn1HX7IbRNCRMDNrVKqHCiJXVD" * 3
     assert [token] == _found(f"جرّبنا نعيد الربط بالتوكن هذا:\n{token}\nوما زبط")
+
+
+def test_an_arabic_password_without_the_article_and_with_words_before_the_colon() -> None:
+    assert ["Dh@heri#Trial25"] == _found("- كلمة سر حساب التجربة: Dh@heri#Trial25\n")
