@@ -21,7 +21,7 @@ PLACES = _LISTS["places"] | MONTHS | BRANDS
 ORGANISATIONS = _LISTS["organisations"]
 COUNTRIES = _LISTS["countries"]
 # Towns, villages and holidays from GeoNames and the holidays package (built by
-# bench/build_gazetteer.py). Those of several words ("שגב שלום", "Labor Day") never hold a
+# bench/build_gazetteer.py). Those of several words ("גבעת שמואל", "Labor Day") never hold a
 # person; the one-word ones that are not names ("מגאר", "Diwali") are ordinary words.
 _GAZETTEER = read_sections("gazetteer.txt.gz")
 NAMED_PHRASES = _GAZETTEER["phrases"]
