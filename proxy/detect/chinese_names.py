@@ -11,9 +11,9 @@ person, and so is a full name of two or three characters before a polite form of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from proxy.detect.wordlists import read_sections
+from proxy.detect.japanese_names import KANA_HONORIFICS
+from proxy.detect.wordlists import longest_first, read_sections
 
 HAN = "\u4e00-\u9fff"
 _LISTS = read_sections("cjk_words.txt")
@@ -46,24 +46,18 @@ _NOT_AFTER_ONE_CHARACTER_TITLE = frozenset(
 )
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """Longest first, so a longer title wins over its head (总经理 over 总)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-
-
 # A surname (every alternative opens with its literal character, so `re` skips ahead to the
 # next surname character), then a title or honorific right after it, or a given name of one
 # or two characters and an honorific.
 _TITLED = re.compile(
-    rf"(?P<surname>{_alternation([*_SURNAMES, *_COMPOUNDS])})"
-    rf"(?:(?P<title>{_alternation(_TITLES | _HONORIFICS)})"
-    rf"|(?P<given>[{HAN}]{{1,2}}?)(?:{_alternation(_HONORIFICS)}))"
+    rf"(?P<surname>{longest_first([*_SURNAMES, *_COMPOUNDS])})"
+    rf"(?:(?P<title>{longest_first(_TITLES | _HONORIFICS)})"
+    rf"|(?P<given>[{HAN}]{{1,2}}?)(?:{longest_first(_HONORIFICS)}))"
 )
 # Each run opens with its letter and checks the boundary after it, so `re` skips straight to
 # Han instead of trying a look-behind at every position.
 _HAN_RUN = re.compile(rf"[{HAN}](?<![{HAN}].)[{HAN}]{{1,3}}(?![{HAN}])")
 _KANA = re.compile(r"[\u3040-\u30ff]")
-_KANA_HONORIFICS = ("さん", "さま", "くん", "ちゃん")
 # An email in brackets right after a name: "刘芳（liufang@huaxin.cn）" (full-width brackets are
 # folded before detection).
 _EMAIL_IN_BRACKETS = re.compile(r" ?[(（<][^()（）<>@\s]{1,64}@")
@@ -108,7 +102,7 @@ def find_full_names(text: str) -> list[tuple[int, int]]:
         # Kana around kanji: a Japanese word (安全性を, 石川県の), unless an honorific follows
         # a Chinese name (陈伟明さん).
         kana = _KANA.match(text, end) or (start > 0 and _KANA.match(text, start - 1))
-        if kana and not text.startswith(_KANA_HONORIFICS, end):
+        if kana and not text.startswith(KANA_HONORIFICS, end):
             continue
         surname = run[0] in _SURNAMES
         # Two characters are as often a word (金额, 方案, 周一) as a name: three, the common

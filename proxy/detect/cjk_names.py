@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 
 from proxy.detect import chinese_names, japanese_names, korean_names
+from proxy.detect.wordlists import longest_first
 
 _HAN_OR_HANGUL = re.compile(r"[\u4e00-\u9fff\uac00-\ud7a3]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -44,9 +45,7 @@ _ALL_TITLES = (chinese_names.TITLES | japanese_names.TITLES | korean_names.TITLE
 _LONGEST_TITLE = max(len(t) for t in _ALL_TITLES) + 2  # with a space before and 님 after
 # A title or honorific that ends a value after a name written in Han, Kana or Hangul.
 _TRAILING_TITLE = re.compile(
-    r"(?<=[\u3040-\u30ff\u4e00-\u9fff々\uac00-\ud7a3]) ?(?:"
-    + "|".join(sorted(map(re.escape, _ALL_TITLES), key=len, reverse=True))
-    + r")님?$"
+    r"(?<=[\u3040-\u30ff\u4e00-\u9fff々\uac00-\ud7a3]) ?(?:" + longest_first(_ALL_TITLES) + r")님?$"
 )
 
 

@@ -18,12 +18,12 @@ _SURNAMES = _LISTS["japanese_surnames"]
 _TITLES = tuple(sorted(_LISTS["japanese_titles"], key=len, reverse=True))
 # The honorifics a full name also takes (高橋美咲様); titles follow a surname alone.
 _AFTER_FULL_NAME = frozenset(["様", "氏", "殿", "君", "先生"])
-_KANA_HONORIFICS = ("さん", "さま", "くん", "ちゃん")
-_AFTER_SPACE = (*_KANA_HONORIFICS, *_TITLES)
+KANA_HONORIFICS = ("さん", "さま", "くん", "ちゃん")
+_AFTER_SPACE = (*KANA_HONORIFICS, *_TITLES)
 _SELF_INTRODUCTIONS = ("です", "でございます", "と申します", "と申し")
 _SPACES = " \u3000"
 # Every word that may follow a name and is not part of it.
-TITLES = frozenset([*_TITLES, *_KANA_HONORIFICS])
+TITLES = frozenset([*_TITLES, *KANA_HONORIFICS])
 # Kanji and the repetition mark (佐々木).
 _RUN = re.compile(r"[\u4e00-\u9fff々]+")
 _GIVEN_AFTER_SPACE = re.compile(r"[ \u3000]([\u4e00-\u9fff々]{1,3})(?![\u4e00-\u9fff々])")
@@ -56,7 +56,7 @@ def _name_end(text: str, start: int, end: int, size: int) -> int:
     rest = text[start + size : end]
     after = text[end : end + 6]
     if not rest:
-        if after.startswith(_KANA_HONORIFICS) or (
+        if after.startswith(KANA_HONORIFICS) or (
             after[:1] in _SPACES and after[1:].startswith(_AFTER_SPACE)
         ):
             return end
@@ -74,7 +74,7 @@ def _name_end(text: str, start: int, end: int, size: int) -> int:
             break
         if tail in _AFTER_FULL_NAME or (
             not tail
-            and (after.startswith(_KANA_HONORIFICS) or _introduces(text, start, after, size))
+            and (after.startswith(KANA_HONORIFICS) or _introduces(text, start, after, size))
         ):
             return start + size + length
     return 0

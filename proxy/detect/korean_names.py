@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from proxy.detect.wordlists import read_sections
+from proxy.detect.wordlists import longest_first, read_sections
 
 _H = "\uac00-\ud7a3"
 _LISTS = read_sections("cjk_words.txt")
@@ -48,7 +48,7 @@ _HONOURED = re.compile(
 )
 _TITLED = re.compile(
     rf"(?P<surname>[{_H}])(?<![{_H}].)(?P<space> ?)"
-    rf"(?P<title>{'|'.join(sorted(_TITLES, key=len, reverse=True))})"
+    rf"(?P<title>{longest_first(_TITLES)})"
     rf"(?P<nim>님)?(?:{_PARTICLES})?(?![{_H}])"
 )
 

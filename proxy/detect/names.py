@@ -27,7 +27,7 @@ from proxy.detect.context import (
     TOWNS,
 )
 from proxy.detect.cues import HEBREW_POSSESSIVES, PERSON_ROLES, PERSON_THINGS, cue_ends
-from proxy.detect.lexicon import AMBIGUOUS, GIVEN, SURNAME, NameLexicon, load_lexicon
+from proxy.detect.lexicon import AMBIGUOUS, GIVEN, SURNAME, NameLexicon
 from proxy.detect.lexicon import RARE as RARE_FLAG
 from proxy.detect.name_forms import (
     arabizi_flags,
@@ -45,7 +45,7 @@ from proxy.detect.organisations import (
     organisation_spans,
     outside,
 )
-from proxy.detect.places import PLACES as GAZETTEER
+from proxy.detect.places import PLACES as ADDRESS_PLACES
 from proxy.detect.word_uses import adjective, month_day
 
 _NONLATIN = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f"
@@ -418,23 +418,24 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
             elif token in _NAME_SUFFIXES and run[-1][2] in (STRONG, AMBIG, PARTICLE):
                 kind = STRONG  # "حسام الدين", "عبد الله"
             elif prefix:
-                _close(text, run, cues, hits, maybe)  # "ליהודה שאביגיל": a prefix starts a new name
+                # "ליהודה שאביגיל": a prefix starts a new name
+                _close(text, run, cues, hits, maybe, lex)
                 run = []
         if kind == COMMON:
             # Ordinary words only split runs: close the open one and move on.
             if run:
-                _close(text, run, cues, hits, maybe)
+                _close(text, run, cues, hits, maybe, lex)
                 run = []
             continue
         if run:
             gap = text[prev_end:start]
             if run[-1][3] != latin or (gap != " " and not _joinable(gap)):
-                _close(text, run, cues, hits, maybe)
+                _close(text, run, cues, hits, maybe, lex)
                 run = []
         run.append((start + prefix, end, kind, latin))
         prev_end = m.end()
     if run:
-        _close(text, run, cues, hits, maybe)
+        _close(text, run, cues, hits, maybe, lex)
     if maybe and hits:
         hits.extend(_listed_with_names(text, maybe, hits))
     if hits and ("areem" in text or "ubarak" in text or "l tov" in text or "l Tov" in text):
@@ -621,6 +622,7 @@ def _close(
     cues: dict[int, bool],
     hits: list[NameHit],
     maybe: list[tuple[int, int]],
+    lex: NameLexicon,
 ) -> None:
     """Split a run at ordinary words and keep the parts that carry a name signal; a lone
     Latin name that is also a word, with no signal, goes to `maybe`."""
@@ -671,7 +673,7 @@ def _close(
         if tok[2] == COMPANY and caseless:
             part = part[:-1]
         if part and (tok[2] != COMPANY or caseless) and not company:
-            _accept(text, part, cues, hits)
+            _accept(text, part, cues, hits, lex)
         # After a lead, and after a company word in cased scripts ("Kano Agro Mills"), the
         # words that follow in the run are still the company's name.
         company = tok[2] == LEAD or (tok[2] == COMPANY and not caseless)
@@ -679,7 +681,11 @@ def _close(
 
 
 def _accept(
-    text: str, part: list[tuple[int, int, int, bool]], cues: dict[int, bool], hits: list[NameHit]
+    text: str,
+    part: list[tuple[int, int, int, bool]],
+    cues: dict[int, bool],
+    hits: list[NameHit],
+    lex: NameLexicon,
 ) -> None:
     while part and part[-1][2] == PARTICLE:
         if part[-1][0] in cues and text[part[-1][0] : part[-1][1]] in _GIVEN_PARTICLES:
@@ -702,8 +708,8 @@ def _accept(
         # inside it ("ذكرني أكلم مطر"): the name signals are read from that cue on.
         cut = next((i for i in range(1, len(part)) if cues.get(part[i][0]) is True), 0)
         if cut:
-            _accept(text, part[:cut], cues, hits)
-            _accept(text, part[cut:], cues, hits)
+            _accept(text, part[:cut], cues, hits, lex)
+            _accept(text, part[cut:], cues, hits, lex)
             return
     if len(part) == 1 and month_day(text, part[0][0], part[0][1]):
         return  # "moved the call to June 12", "15 محرم": a date, whatever the cue before it
@@ -757,7 +763,7 @@ def _accept(
         or named >= 2
         or _acts(text, part)
         or _introduced(text, part, cues)
-        or _given_then_surname(text, part)
+        or _given_then_surname(text, part, lex)
     ):
         part = part[:MAX_RUN]
         hits.append(NameHit(part[0][0], part[-1][1]))
@@ -840,7 +846,7 @@ def _contact_line(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
     if _CONTACT_AFTER.match(text, end):
         return len(part) >= 2
     if not _LIST_SEP.match(text, end) or any(
-        text[t[0] : t[1]].casefold() in GAZETTEER for t in part
+        text[t[0] : t[1]].casefold() in ADDRESS_PLACES for t in part
     ):
         return False  # "الشارقة، القاسمية – 06 ...": a branch list's places
     line_end = text.find("\n", end)
@@ -894,7 +900,9 @@ def _list_item(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
 _APPOSITION = re.compile(r"[ \t]*(?:[,(–—]|-[ \t])")
 
 
-def _given_then_surname(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
+def _given_then_surname(
+    text: str, part: list[tuple[int, int, int, bool]], lex: NameLexicon
+) -> bool:
     """A given name that is also a word, then a capitalised word no list knows, set off as
     people are in lists and asides: "owner Bella Okonjo, €48,000", "2) Sky Whitlam – Coral
     Coast Realty". The unknown word reads as a surname. Without the comma or dash after it,
@@ -907,7 +915,7 @@ def _given_then_surname(text: str, part: list[tuple[int, int, int, bool]]) -> bo
     given, other = text[part[0][0] : part[0][1]], text[part[1][0] : part[1][1]]
     return (
         given.istitle()
-        and load_lexicon().flags.get(given.casefold(), 0) & GIVEN != 0
+        and lex.flags.get(given.casefold(), 0) & GIVEN != 0
         and len(other) >= 3
         and other.isalpha()
         and other.istitle()

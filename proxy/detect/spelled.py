@@ -13,6 +13,7 @@ import re
 
 from proxy.detect.automaton import Automaton
 from proxy.detect.lexicon import AMBIGUOUS, load_lexicon
+from proxy.detect.wordlists import longest_first
 
 _AT = r"(?:\s*[\[\(\{<]\s*at\s*[\]\)\}>]\s*|\s+at\s+)"
 _DOT = r"(?:\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+|\s*\.\s*)"
@@ -104,8 +105,8 @@ _AND_DIGIT_OF = {
     for w, d in _RTL_DIGIT_OF.items()
     if d != "0"
 }
-_RTL_WORD = "(?:" + "|".join(sorted((*_RTL_DIGIT_OF, *_AND_DIGIT_OF), key=len, reverse=True)) + ")"
-_NUMBER_WORD = "(?:" + "|".join(sorted((*_TENS_OF, *_TEENS_OF), key=len, reverse=True)) + ")"
+_RTL_WORD = f"(?:{longest_first((*_RTL_DIGIT_OF, *_AND_DIGIT_OF))})"
+_NUMBER_WORD = f"(?:{longest_first((*_TENS_OF, *_TEENS_OF))})"
 _WORD = f"(?:{_WORD}|{_RTL_WORD}|{_NUMBER_WORD})"
 # Seven or more digit words in a row: a phone number read out.
 DIGIT_WORDS = re.compile(rf"(?i)(?<![^\W\d_]){_WORD}(?:[\s,-]+{_WORD}){{6,}}(?![^\W\d_])")

@@ -14,7 +14,7 @@ import re
 from proxy.detect.context import BRANDS, COUNTRIES, MONTHS, PLACES
 from proxy.detect.lexicon import AMBIGUOUS, NameLexicon
 from proxy.detect.organisations import known_organisations, outside
-from proxy.detect.places import PLACES as GAZETTEER
+from proxy.detect.places import PLACES as ADDRESS_PLACES
 
 # A day after a month ("June 12", "April 30th"), a day or "month" before it.
 _DAY_AFTER = re.compile(r" \d{1,2}(?:st|nd|rd|th)?\b")
@@ -72,7 +72,7 @@ def _word_use(text: str, start: int, end: int, lex: NameLexicon) -> bool:
         return True
     if "\u0590" <= first <= "\u05ff":
         glued = _glued_prefix(text, start)
-        if glued and (word in PLACES or word in COUNTRIES or word in GAZETTEER):
+        if glued and (word in PLACES or word in COUNTRIES or word in ADDRESS_PLACES):
             return True  # "לישראל", "בחיפה": to, in or from the place
         return glued in _HEBREW_WORD_PREFIXES or _OF_AFTER.match(text, end) is not None
     if "\u0600" <= first <= "\u06ff":
