@@ -39,6 +39,7 @@ from proxy.detect.name_forms import (
 )
 from proxy.detect.organisations import (
     employer_spans,
+    firm_repeats,
     known_organisations,
     legal_forms,
     opens_a_business,
@@ -449,6 +450,8 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     known = known_organisations(text) + employer_spans(text) if hits else []
     if (companies or known) and hits:
         orgs = organisation_spans(text, companies) + known
+        if " & " in text:
+            orgs += firm_repeats(text, orgs)
         kept = outside(text, [(h.start, h.end) for h in hits], orgs)
         hits = [NameHit(s, e) for s, e in kept]
     if hits:

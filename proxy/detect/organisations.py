@@ -29,8 +29,8 @@ from proxy.detect.context import (
 # character or a dot) is checked in `legal_forms` (a leading look-behind would make `re` try
 # the pattern at every position).
 LEGAL_FORM = re.compile(
-    r"S(?:\.[Aa]\.(?:[Ss]\.)?|\.[Rr]\.[Ll]\.|\.[Pp]\.[Aa]\.|dn\.? Bhd\.?)|B\.V\.|N\.V\.|"
-    r"L\.L\.C\.|P(?:\.L\.C\.|ty\.? Ltd\.?)|Co\.,? Ltd\.?"
+    r"S(?:\.[Aa]\.(?:[Ss]\.)?|\.[Rr]\.[Ll]\.|\.[Pp]\.[Aa]\.|\.L\.(?:U\.)?|dn\.? Bhd\.?"
+    r"|p\. z o\.o\.)|B\.V\.|N\.V\.|L\.L\.C\.|P(?:\.L\.C\.|ty\.? Ltd\.?)|Co\.,? Ltd\.?|A\.Ş\."
 )
 _GLUED = re.compile(r"[\w.]")
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)(?: | & )$")
@@ -55,7 +55,10 @@ def legal_forms(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _known() -> Automaton[None]:
-    return Automaton((name, None) for name in ORGANISATIONS | NAMED_PHRASES)
+    names = ORGANISATIONS | NAMED_PHRASES
+    # "Valentine’s Day" is written with either apostrophe.
+    curly = {name.replace("'", "’") for name in names if "'" in name}
+    return Automaton((name, None) for name in names | curly)
 
 
 _PREFIX_LETTERS = HEBREW_PREFIX_LETTERS + ARABIC_PREFIX_LETTERS
@@ -99,6 +102,35 @@ def organisation_spans(text: str, company_words: list[tuple[int, int]]) -> list[
             pos = m.start()
         if pos < start:
             spans.append((pos, end))
+    return spans
+
+
+# "Gallagher & Reid" at the head of an organisation ("Gallagher & Reid Recruitment").
+_FIRM_HEAD = re.compile(r"[A-Z][\w'’-]* & [A-Z][\w'’-]*")
+
+
+def firm_repeats(text: str, orgs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Other mentions of a firm's "X & Y" head: once "Gallagher & Reid Recruitment" names a
+    firm, "Gallagher & Reid" alone names it too, not two people. A mention run into another
+    capitalised word ("Tom Gallagher & Reid Ltd") is something else."""
+    spans: list[tuple[int, int]] = []
+    for o0, o1 in orgs:
+        m = _FIRM_HEAD.match(text, o0, o1)
+        if m is None or m.end() == o1:
+            continue
+        head = m.group()
+        at = text.find(head)
+        while at >= 0:
+            end = at + len(head)
+            before = _WORD_BEFORE.search(text, max(0, at - 40), at)
+            if (
+                at != o0
+                and not text[end : end + 1].isalnum()
+                and not text[at - 1 : at].isalnum()
+                and (before is None or before.group(1).isupper())  # "NB", not "Tom"
+            ):
+                spans.append((at, end))
+            at = text.find(head, end)
     return spans
 
 

@@ -135,6 +135,8 @@ def _names_a_company(text: str, end: int) -> bool:
         if word is None:
             return False
         word = word.rstrip(".")
+        if word[0].islower():
+            return False  # "Logan signs": a Latin business's trade word is capitalised
         if word.casefold() in COMPANY_WORDS or word.split('"')[0] in COMPANY_WORDS:
             return True
         if not word[0].isupper():

@@ -111,10 +111,28 @@ def test_a_function_word_that_is_only_a_surname_does_not_start_a_name() -> None:
         "Vamos fechar com Supermercados Boa Vista amanhã.",
         "Who owns Ankara Mobilya now?",
         "Decision makers at Lagos Agro Mills?",
+        # Goods, services and foreign legal forms.
+        "Renewal for Goldfarb Medical Devices is due.",
+        "Quote sent to Qureshi & Cole Solicitors.",
+        "Client: Kowalski & Nowak Sp. z o.o. is live.",
+        "Fatura: Yılmaz Tekstil A.Ş. ödedi.",
+        "Onboarding Sundaram Ltda next week.",
     ],
 )
 def test_capitalised_words_before_a_company_word_are_an_organisation(text: str) -> None:
     assert [] == _found(text)
+
+
+def test_a_firm_named_by_its_partners_stays_a_firm_when_written_short() -> None:
+    text = "Gallagher & Reid Recruitment signed. NB Gallagher & Reid is the firm, not people."
+    assert [] == _found(text)
+    # Two people written with "&" and no firm behind them are still two people.
+    assert ["Dana", "Yossi"] == _found("Dana & Yossi will join the call.")
+
+
+def test_a_named_day_with_a_possessive_is_not_a_person() -> None:
+    assert [] == _found("Promo for Valentine's Day and St. Patrick’s Day.")
+    assert ["Valentine Okafor"] == _found("Valentine Okafor approved it.")
 
 
 def test_a_person_next_to_an_organisation_is_still_found() -> None:

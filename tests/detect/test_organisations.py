@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from proxy.detect.organisations import (
     employer_spans,
+    firm_repeats,
     known_organisations,
     legal_forms,
     organisation_spans,
@@ -26,6 +27,18 @@ def test_the_walk_back_stops_at_a_lower_case_word_or_a_comma() -> None:
 def test_dotted_legal_forms_are_found() -> None:
     text = "Rossi & Bianchi S.r.l. and Saigon Tech Co., Ltd. and Bimbo S.A."
     assert ["S.r.l.", "Co., Ltd.", "S.A."] == [text[s:e] for s, e in legal_forms(text)]
+
+
+def test_legal_forms_of_other_countries_are_found() -> None:
+    text = "Nowak Sp. z o.o. and García S.L. and Pérez S.L.U. and Yılmaz A.Ş."
+    assert ["Sp. z o.o.", "S.L.", "S.L.U.", "A.Ş."] == [text[s:e] for s, e in legal_forms(text)]
+
+
+def test_a_firms_x_and_y_head_written_alone_is_the_firm() -> None:
+    text = "Gallagher & Reid Recruitment (GR). Gallagher & Reid, and Tom Gallagher & Reid."
+    org = (0, text.index(" ("))
+    assert ["Gallagher & Reid"] == [text[s:e] for s, e in firm_repeats(text, [org])]
+    assert [] == firm_repeats("Gallagher & Reid said hi", [(0, 16)])  # no trade behind it
 
 
 def test_a_name_running_into_an_organisation_is_cut_before_it() -> None:

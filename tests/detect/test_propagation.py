@@ -34,6 +34,12 @@ def test_a_name_part_inside_a_company_name_is_not_the_person() -> None:
     assert [(21, 27)] == finder.find(text)
 
 
+def test_a_lower_case_word_after_a_name_part_never_makes_it_a_business() -> None:
+    # "signs" is a trade ("Logan Signs") but here a verb: Logan is the person.
+    assert ["Logan"] == _spread("Logan Bennett", "Megan handles procurement; Logan signs.")
+    assert [] == _spread("Logan Bennett", "Order from Logan Signs arrived.")
+
+
 def test_any_character_outside_a_word_separates_a_name_part() -> None:
     finder = Propagator(name_parts(["Dana Levi"], load_lexicon()))
     text = "(Dana)_Levi\u00b7dana\u2014Levi\u00e9 Dana\u3000"
