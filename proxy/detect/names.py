@@ -1031,10 +1031,21 @@ def _lowercase_after_cue(text: str, lex: NameLexicon, cues: dict[int, bool]) -> 
                 continue
             plain = _DIGIT.search(low) is None
             flags = lex.flags.get(low, 0) if plain else arabizi_flags(lex, low)
-            if not flags or low in lex.common:
+            # "call w/ frank delgado": a given name that is also a word is one before a
+            # surname that is not ("frank" alone stays the word).
+            paired = (
+                named == pos
+                and flags & GIVEN
+                and len(low) > 2
+                and low not in PARTICLES  # "from al ain" is a town
+                and _plain_surname_at(text, word_end, lex)
+            )
+            if (not flags or low in lex.common) and not paired:
                 break
-            if not strong and (
-                flags & AMBIGUOUS or not flags & (SURNAME if named > pos else GIVEN)
+            if (
+                not strong
+                and not paired
+                and (flags & AMBIGUOUS or not flags & (SURNAME if named > pos else GIVEN))
             ):
                 break  # after a weak cue: a given name, then surnames ("bukra" is tomorrow)
             end = named = word_end
@@ -1044,3 +1055,14 @@ def _lowercase_after_cue(text: str, lex: NameLexicon, cues: dict[int, bool]) -> 
         if named > pos:
             hits.append(NameHit(pos, named))
     return hits
+
+
+def _plain_surname_at(text: str, pos: int, lex: NameLexicon) -> bool:
+    """True when a lower-case surname that is no ordinary word follows `pos` after one space
+    ("delgado" after "frank ")."""
+    m = _LOWER_WORD.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+    if m is None or not m.group()[0].islower():
+        return False
+    low = m.group().casefold()
+    flags = lex.flags.get(low, 0)
+    return bool(flags & SURNAME) and not flags & AMBIGUOUS and low not in lex.common

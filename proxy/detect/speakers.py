@@ -40,10 +40,22 @@ _NOT_SPEAKERS = CHAT_NOT_SPEAKERS | frozenset(
 )
 
 
+# "speaker 1 (will):", "[Speaker 2 - Dana Levi]:": an export's numbered speaker, named.
+_NUMBERED = re.compile(
+    r"^[ \t]*\[?(?:[Ss]peaker|SPEAKER|[Pp]articipant|PARTICIPANT)[ \t]?\d{1,2}[ \t]*"
+    r"(?:\(|[-–][ \t]*)(?P<label>[^\W\d_]+(?:[ .'’-]{1,2}[^\W\d_]+){0,3})\)?\]?[ \t]*:",
+    re.MULTILINE,
+)
+
+
 def find_speakers(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
     """(start, end) of the labels of a transcript's lines that name a person."""
     if text.count(":") < 3:
         return []
+    if "peaker" in text or "PEAKER" in text or "articipant" in text or "ARTICIPANT" in text:
+        numbered = _numbered_speakers(text, lex)
+        if numbered:
+            return numbered
     # Each line is tried once, at its start, and only when a colon comes early in it: a scan
     # of the whole text would try the pattern at every position.
     names: list[tuple[int, re.Match[str]]] = []
@@ -86,3 +98,16 @@ def _names_a_person(label: str, lex: NameLexicon) -> bool:
             # counts.
             named = True
     return named
+
+
+def _numbered_speakers(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
+    """The names of numbered speakers, in any case: the export's format says they are names,
+    so "(will)" is Will, unless the label is a role ("(customer)", "(host)")."""
+    spans: list[tuple[int, int]] = []
+    for m in _NUMBERED.finditer(text):
+        words = [w.casefold() for w in re.split(r"[ .'’-]+", m.group("label")) if w]
+        if any(w in _NOT_SPEAKERS or w in GROUP_WORDS for w in words):
+            continue
+        if all(lex.flags.get(w) or w not in lex.common for w in words):
+            spans.append(m.span("label"))
+    return spans

@@ -47,6 +47,13 @@ def test_lower_case_name_after_a_strong_cue() -> None:
     assert ["ahmed"] == _found("ok thanks, ill ping ahmed tomorrow")
 
 
+def test_a_lower_case_given_name_that_is_a_word_before_a_surname_that_is_not() -> None:
+    assert ["frank delgado"] == _found("call w/ frank delgado - owner")
+    assert ["chase whitfield"] == _found("spoke to chase whitfield today")
+    assert [] == _found("spoke with frank about it")  # alone it stays the word
+    assert [] == _found("update you the client from al ain wants to reschedule")  # a town
+
+
 def test_signature_line_after_a_sign_off() -> None:
     assert ["Oluwaseun Adeyemi"] == _found("Best regards,\nOluwaseun Adeyemi\nHead of Sales")
 
