@@ -62,6 +62,15 @@ def test_person_keys_in_other_languages() -> None:
     assert ["Möllenkamp", "Friederike"] == [text[s:e] for s, e in find_structured_names(text)]
 
 
+def test_who_owns_or_handles_a_deal_in_hebrew_arabic_and_english() -> None:
+    # "ים" (the sea) and "cash" are names in a column of owners.
+    text = (
+        "| עסקה | אחראי | שלב |\n|---|---|---|\n| שטראוס | ים | משא ומתן |\n\n"
+        '{"deal_owner": "cash", "المسؤول": "سعيد"}'
+    )
+    assert ["ים", "cash", "سعيد"] == sorted(_found(text), key=text.index)
+
+
 def test_a_markdown_table_rule_row_is_not_a_name() -> None:
     text = "| Contact | Email |\n|---|:--|\n| Dana Levi | dana@example.com |"
     assert ["Dana Levi"] == [text[s:e] for s, e in find_structured_names(text)]
