@@ -8,6 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 from proxy.detect.context import NEVER_NAMES, PLACE_WORDS, PLACES
+from proxy.detect.wordlists import read_sections
 
 GIVEN = 1
 SURNAME = 2
@@ -52,13 +53,21 @@ def load_lexicon() -> NameLexicon:
         value |= RARE | AMBIGUOUS if "X" in kind else 0
         key = name.casefold()
         flags[key] = flags.get(key, 0) | value
+    foreign = read_sections("transliterated_names.txt")
+    extra = {GIVEN: foreign["given"], SURNAME: foreign["surnames"]}
+    extra[GIVEN | AMBIGUOUS] = foreign["given_ambiguous"]
+    for value, names in extra.items():
+        for name in names:
+            for form in {name, name.replace("'", "\u05f3")}:  # either Hebrew geresh
+                flags[form] = flags.get(form, 0) & ~(AMBIGUOUS | RARE) | value
     for word in NEVER_NAMES:
         flags.pop(word, None)
     for place in PLACES:
         if place in flags:
             flags[place] |= AMBIGUOUS
     rows = [line.partition("\t") for line in _read_lines("common_words.txt.gz")]
-    common = frozenset(w for w, _, _ in rows) | NEVER_NAMES | (PLACES - flags.keys())
+    words = frozenset(w for w, _, _ in rows) - foreign["given"] - foreign["surnames"]
+    common = words | NEVER_NAMES | (PLACES - flags.keys())
     common |= PLACE_WORDS - flags.keys()
     function_words = frozenset(w for w, _, mark in rows if mark == "F")
     return NameLexicon(flags, common, function_words)

@@ -75,3 +75,8 @@ def test_holidays_and_towns_made_of_name_words_are_known_phrases() -> None:
 def test_a_place_that_is_also_a_full_name_is_not_a_known_phrase() -> None:
     # "ניר דוד" is a kibbutz and a man; "أم سعيد" a town and a woman called by her son's name.
     assert [] == known_organisations("נפגשתי עם ניר דוד ועם أم سعيد")
+
+
+def test_muslim_holidays_in_hebrew_letters_are_known_phrases() -> None:
+    text = "נחזור אחרי עיד אל-פיטר"
+    assert ["עיד אל-פיטר"] == [text[s:e] for s, e in known_organisations(text)]
