@@ -19,6 +19,7 @@ from proxy.detect.cards import find_cards
 from proxy.detect.checksums import VALIDATORS
 from proxy.detect.cjk_names import find_cjk_names
 from proxy.detect.context import PARTICLES
+from proxy.detect.devanagari_names import find_devanagari_names
 from proxy.detect.dictionary import TermDictionary, term_dictionary
 from proxy.detect.email import find_emails, local_part_names
 from proxy.detect.iban import find_ibans
@@ -194,6 +195,7 @@ class DetectionEngine(Detector):
         """Name candidates, and the values structure says hold no person."""
         found = {(h.start, h.end) for h in find_names(text, self._lex)}
         found.update(find_cjk_names(text))
+        found.update(find_devanagari_names(text, self._lex))
         people, not_people = read_structure(text)
         if not_people:
             # A name inside a company, account, deal, place or title value is not a person.

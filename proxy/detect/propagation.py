@@ -23,7 +23,9 @@ from proxy.detect.cues import PERSON_THINGS
 from proxy.detect.lexicon import AMBIGUOUS, NameLexicon
 from proxy.detect.organisations import opens_a_business
 
-_SPLIT = re.compile(r"[^\w'’-]+")
+# Indic and Thai vowel signs and viramas are marks, not `\w`, but inside a word ("शर्मा").
+_MARKED_SCRIPTS = "\u0900-\u0dff\u0e00-\u0eff"
+_SPLIT = re.compile(rf"[^\w'’{_MARKED_SCRIPTS}-]+")
 _WORD = r"(?: &)? ([^\W\d_][\w'’.\"״׳-]*)"
 # The (up to) three words after a name part, in one match: none of them can give back
 # characters to the next (a word never holds the space that starts the next one).
@@ -52,12 +54,12 @@ def name_parts(names: Iterable[str], lex: NameLexicon) -> dict[str, bool]:
 
 # Word characters stay, everything else becomes a space (same length, so offsets hold); then
 # " term " keys only ever match whole words.
-_NON_WORD = re.compile(r"[\W_]")
+_NON_WORD = re.compile(rf"[^\w{_MARKED_SCRIPTS}]|_")
 # The same for a whole text in two cheap steps: the ASCII ones by one byte table over its
 # UTF-8 (whose multi-byte letters hold no ASCII byte), then the few other ones by a scan that
 # rarely matches. A substitution of every non-word character cost 5 times as much.
 _ASCII_WORD_OR_SPACE = bytes(b if chr(b).isalnum() or b >= 0x80 else 0x20 for b in range(256))
-_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
+_NON_ASCII_NON_WORD = re.compile(rf"[^\x00-\x7f\w{_MARKED_SCRIPTS}]")
 _HE_PREFIXES = [
     *_HE_PREFIX,
     *(a + b for a in _HE_PREFIX for b in _HE_PREFIX),

@@ -68,3 +68,9 @@ def test_a_lower_case_part_that_is_a_word_counts_only_with_what_a_person_has_aft
     text = "- will = Commercial Director\n- we will send hunter's cell and Will's number"
     assert ["will", "Will"] == _spread("Will Ashworth", text)
     assert ["hunter"] == _spread("Hunter Blake", text)
+
+
+def test_indic_vowel_signs_are_inside_a_name_part() -> None:
+    # "्" and "ा" are marks, not word characters: "शर्मा" must not be cut at them.
+    text = "शर्मा जी और शर कल"
+    assert [] == [p for p in _spread("अंकित शर्मा", text) if p not in ("शर्मा", "अंकित")]
