@@ -43,6 +43,7 @@ POOLS = (
     "blind_j",
     "blind_k",
     "blind_l",
+    "blind_m",
 )
 
 

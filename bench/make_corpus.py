@@ -31,6 +31,7 @@ from corpus_blind_i import RECORDS as BLIND_I
 from corpus_blind_j import RECORDS as BLIND_J
 from corpus_blind_k import RECORDS as BLIND_K
 from corpus_blind_l import RECORDS as BLIND_L
+from corpus_blind_m import RECORDS as BLIND_M
 from corpus_handwritten import RECORDS as HANDWRITTEN
 from corpus_templates import TEMPLATES
 from corpus_values import COMPANIES, NAMES, PRODUCTS, SOFTWARE, STREETS
@@ -333,6 +334,7 @@ def main() -> int:
         ("blind_j", BLIND_J),
         ("blind_k", BLIND_K),
         ("blind_l", BLIND_L),
+        ("blind_m", BLIND_M),
     ):
         with (OUT / f"{pool}.jsonl").open("w", encoding="utf-8") as fh:
             for kind, culture, marked in records:

@@ -71,9 +71,11 @@ _UNIT = (
     r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Level|Office|Bldg|Building|#)"
     r"\.?\s*#?[\w-]{1,6})"
 )
+# A town's word: capitalised, maybe with a capital inside ("Migdal HaEmek", "McAllen").
+_LOWER = r"[a-z\u00e0-\u024f'’]+"
+_TOWN_WORD = rf"[A-Z]{_LOWER}(?:[A-Z]{_LOWER})?(?:-[A-Za-z\u00e0-\u024f'’]+)*"
 _CITY_TAIL = (
-    r"(?:,\s*(?:[A-Z][a-z\u00e0-\u024f'’]+(?:-[A-Za-z\u00e0-\u024f'’]+)*"
-    r"(?:[ ][A-Z][a-z\u00e0-\u024f'’]+(?:-[A-Za-z\u00e0-\u024f'’]+)*){0,2}))?"
+    rf"(?:,\s*(?:{_TOWN_WORD}(?:[ ]{_TOWN_WORD}){{0,2}}))?"
     r"(?:,?\s*(?:[A-Z]{2,3}\s+)?(?:\d{4,5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}))?"
 )
 ENGLISH = re.compile(
@@ -92,8 +94,7 @@ _AFTER_TAIL = (
     # A range, a second number or a floor may follow the house number ("15-17", "15/3", "1-III").
     r"(?:\.\s*|\s+)(?:No\s*[:.]?\s*)?\d{1,4}[A-Za-z]?"
     rf"(?:[-/](?:\d{{1,4}}[A-Za-z]?|[IVX]{{1,4}})\b)?\b{_UNIT}?"
-    r"(?:,\s*[A-Z][a-z\u00e0-\u024f'’]+(?:-[A-Za-z\u00e0-\u024f'’]+)*"
-    r"(?:[ ][A-Z][a-z\u00e0-\u024f'’]+(?:-[A-Za-z\u00e0-\u024f'’]+)*){0,2})?"
+    rf"(?:,\s*{_TOWN_WORD}(?:[ ]{_TOWN_WORD}){{0,2}})?"
     r"(?:,?\s*\d{4,7})?"
 )
 NUMBER_AFTER = re.compile(rf"(?:{_SUFFIX}){_AFTER_TAIL}")

@@ -139,12 +139,16 @@ _PROSE_VALUE = re.compile(rf"[^.\n]{{0,40}}?[\s,:]({_TOLD_TOKEN})(?<![.!?])")
 _OWNER = (
     r"تبعي|تبعتي|تبعو|تبعه|تبعها|تبعك|حقي|حقه|حقها|حقك|مالي|ماله|مالها|مالك|ديالي|"
     r"الخاصة بي|الخاص بي|الجديدة|الجديده|الجديد|المؤقتة|المؤقت|"
-    r"שלי|שלו|שלה|שלך|שלנו|שלכם|שלהם|החדשה|החדש|הזמנית|הזמני"
+    r"שלי|שלו|שלה|שלך|שלנו|שלכם|שלהם|החדשה|החדש|הזמנית|הזמני|"
+    # whose, by name: "הסיסמה של המנהל הייתה ...", "الباسوورد تبع المدير ..."
+    r"של [\u05d0-\u05ea]+|(?:تبع|حق|مال|ديال) [\u0621-\u064a]+"
 )
 TOLD_PASSWORD = re.compile(
     r"(?:סי?סמ[הא]|باسو{1,2}رد|رقم (?:ال)?سري|كلمة (?:ال)?(?:سر|مرور))"
     rf"(?:[ \t]+(?:{_OWNER})){{0,2}}"
-    r"(?P<said>[ \t]*[:=]|[ \t]+و?(?:היא|הוא|זה|זו|הייתה|هي|هو|كانت|كان|صارت|صار))?[ \t]*"
+    r"(?P<said>[ \t]*[:=]|[ \t]+و?(?:היא|הוא|זה|זו|הייתה|هي|هو|كانت|كان|صارت|صار)"
+    # a few words on what it opens, then a colon: "סיסמה זמנית לסביבת הבדיקה: ..."
+    r"|(?:[ \t]+[\u05d0-\u05ea\u0621-\u064a]+){1,3}[ \t]*:)?[ \t]*"
     r"[\"'«]?(?P<value>[^\s\"',;}{«»\u0590-\u065f\u066a-\u06ef\u06fa-\u06ff]{4,64})"
 )
 # What may stand before the key word: a prefix ("ו", "וה"; "ال", "وال") after a non-letter.
@@ -272,6 +276,8 @@ def _all_secrets(text: str) -> Iterator[Span]:
         if not _TOLD_PREFIX.search(lowered[max(0, m.start() - 4) : m.start()]):
             continue  # the key word ends a longer word
         told_value = text[m.start("value") : m.end("value")].rstrip(".!?)")
+        if told_value.endswith(":"):
+            continue  # "הסיסמה שניסיתי: pwd: X": a label; X is found after it
         if len(told_value) < 4 or not (
             m.group("said")
             or (_DIGIT_OR_SYMBOL.search(told_value) and not _YEAR.fullmatch(told_value))

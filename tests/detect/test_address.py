@@ -63,6 +63,8 @@ def test_numbers_next_to_ordinary_words_are_not_addresses() -> None:
         "8 Chapel Lane, Little Snoring, Norfolk NR21 0AX",
         "1 Infinite Loop Cupertino CA 95014",
         "Unit 5/18 George St, Parramatta NSW 2150",
+        # A town with a capital inside its word, and Israel's seven-digit postcode.
+        "Tzela HaHar St 7, Migdal HaEmek 2310501",
     ],
 )
 def test_addresses_of_more_countries_and_their_whole_tail(address: str) -> None:

@@ -165,3 +165,9 @@ def test_a_letter_of_a_script_without_digits_in_words_is_not_glue(text: str, pho
 
 def test_a_latin_letter_still_glues_a_code() -> None:
     assert [] == _found("SKU0541234567 restocked")
+
+
+def test_a_phone_and_a_fax_side_by_side_in_a_csv_row() -> None:
+    # ",02" after the first number is the next number's area code, not decimal cents.
+    assert ["02-5387741", "02-5387742"] == _found('מנהל,02-5387741,02-5387742,"רחוב"')
+    assert [] == _found("Total 1234567,50 EUR")

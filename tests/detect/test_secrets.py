@@ -199,3 +199,12 @@ def test_a_meta_access_token() -> None:
 
 def test_an_arabic_password_without_the_article_and_with_words_before_the_colon() -> None:
     assert ["Dh@heri#Trial25"] == _found("- كلمة سر حساب التجربة: Dh@heri#Trial25\n")
+
+
+def test_a_hebrew_password_told_by_whose_it_is_or_what_it_opens() -> None:
+    assert ["almog1234"] == _found("הסיסמה של המנהל הייתה almog1234 ואולי הוא שינה")
+    assert ["Rotman!Test2025"] == _found('שלח סיסמה זמנית לסביבת הבדיקה: "Rotman!Test2025"')
+    assert ["Noor_8812"] == _found("الباسوورد تبع المدير Noor_8812")
+    # A label after the colon is not the password; the value after it is.
+    found = _found("הסיסמה שניסיתי: pwd: Moran1987!! (אולי)")
+    assert "Moran1987!!" in found and "pwd:" not in found
