@@ -100,16 +100,17 @@ _VOWELS: dict[str, tuple[str, ...]] = {
     "ऑ": ("o",),
 }
 _NASALS = {"ं": ("n", "m", "ng"), "ँ": ("n",), "ः": ("h",)}  # "सिंह" singh
-_SCHWA = ("a",)
+_SCHWA = ("a",)  # a consonant's inherent vowel
 _DELETED = ("",)
 MAX_READINGS = 16
 
 
-def _units(word: str) -> list[tuple[str, ...]] | None:
-    """The word as a list of spelling choices, one per sound; the inherent vowel of each
-    consonant is its own unit, marked `_SCHWA`, so that it can be dropped. None when the word
-    holds a letter without a reading."""
+def _units(word: str) -> tuple[list[tuple[str, ...]], str] | None:
+    """The word as a list of spelling choices, one per sound, and the kind of each: "C" a
+    consonant, "S" its inherent vowel (its own unit, so that it can be dropped), "V" a vowel
+    or a nasal. None when the word holds a letter without a reading."""
     units: list[tuple[str, ...]] = []
+    kinds: list[str] = []
     i = 0
     while i < len(word):
         ch = word[i]
@@ -117,50 +118,47 @@ def _units(word: str) -> list[tuple[str, ...]] | None:
             ch, i = ch + _NUKTA, i + 1
         if ch in _CONSONANTS:
             units.append(_CONSONANTS[ch])
+            kinds.append("C")
             nxt = word[i + 1 : i + 2]
             if nxt == _VIRAMA:
                 i += 1
             elif nxt in _SIGNS:
                 units.append(_SIGNS[nxt])
+                kinds.append("V")
                 i += 1
             else:
                 units.append(_SCHWA)
-        elif ch in _VOWELS:
-            units.append(_VOWELS[ch])
-        elif ch in _NASALS:
-            units.append(_NASALS[ch])
+                kinds.append("S")
+        elif ch in _VOWELS or ch in _NASALS:
+            units.append(_VOWELS.get(ch) or _NASALS[ch])
+            kinds.append("V")
         else:
             return None
         i += 1
-    return units
+    return units, "".join(kinds)
 
 
-def _drop_schwas(units: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+def _drop_schwas(units: list[tuple[str, ...]], kinds: str) -> list[tuple[str, ...]]:
     """Hindi's silent inherent vowels: the last one ("कमल" kamal), and one between a vowel
     and a consonant that has a vowel of its own ("राजपूत" rajput, "अग्रवाल" agrawal)."""
     out = list(units)
-    if len(out) > 2 and out[-1] is _SCHWA:
-        out[-1] = _DELETED
+    marks = list(kinds)
+    if len(out) > 2 and marks[-1] == "S":
+        out[-1], marks[-1] = _DELETED, "-"
     for k in range(len(out) - 3, 1, -1):
-        if (
-            out[k] is _SCHWA
-            and out[k - 2] is not _DELETED
-            and out[k + 1] in _CONSONANTS.values()
-            and out[k + 2] not in (_SCHWA, _DELETED)
-            and out[k + 2] not in _CONSONANTS.values()
-            and out[k - 2] not in _CONSONANTS.values()
-        ):
-            out[k] = _DELETED
+        if marks[k] == "S" and marks[k - 2] in "SV" and marks[k + 1] == "C" and marks[k + 2] == "V":
+            out[k], marks[k] = _DELETED, "-"
     return out
 
 
 def readings(word: str) -> list[str]:
     """Latin spellings of a Devanagari word, the likeliest first ("शर्मा": sharma, sharmaa)."""
-    units = _units(word)
-    if units is None:
+    read = _units(word)
+    if read is None:
         return []
+    units, kinds = read
     out: list[str] = []
-    for choice in (_drop_schwas(units), units):
+    for choice in (_drop_schwas(units, kinds), units):
         for parts in product(*choice):
             spelt = "".join(parts)
             if spelt not in out:

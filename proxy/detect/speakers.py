@@ -14,7 +14,7 @@ from collections import Counter
 
 from proxy.detect.context import NEVER_NAMES, PARTICLES
 from proxy.detect.lexicon import NameLexicon
-from proxy.detect.structured import CHAT_NOT_SPEAKERS, GROUP_WORDS
+from proxy.detect.structured import CHAT_NOT_SPEAKERS, GROUP_WORDS, SPEAKER_ROLES
 
 # "Name:", "Name (Company):", "- **Name:**", "> Name:", "Name 08:30:" at a line's start, then
 # what was said.
@@ -24,38 +24,14 @@ _LINE = re.compile(
     r"(?P<aside>[ \t]*\([^()\n]{1,40}\))?(?P<time>[ \t]+\d{1,2}:\d{2}(?:[ \t]?[APap][Mm])?)?"
     r"(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]+(?P<said>\S[^\n]*)"
 )
-# Who speaks when it is not a person: roles, parties and the words of chat logs and emails,
-# beside those a chat export's speaker never is.
-_NOT_SPEAKERS = CHAT_NOT_SPEAKERS | frozenset(
-    [
-        *("user", "assistant", "system", "bot", "ai", "agent", "rep", "customer", "client"),
-        *("prospect", "lead", "buyer", "seller", "vendor", "sales", "support", "host", "guest"),
-        *("moderator", "interviewer", "interviewee", "caller", "callee", "operator", "speaker"),
-        *("participant", "unknown", "me", "us", "them", "we", "you", "q", "a", "re", "fw", "fwd"),
-        *("note", "notes", "summary", "answer", "question", "reply", "response", "tool"),
-        *("לקוח", "לקוחה", "נציג", "נציגה", "אני", "מערכת", "עוזר", "שאלה", "תשובה"),
-        *("العميل", "عميل", "المندوب", "مندوب", "أنا", "انا", "النظام", "المساعد", "سؤال", "جواب"),
-        *("клиент", "менеджер", "я", "вопрос", "ответ"),
-    ]
-)
-
-
-# "speaker 1 (will):", "[Speaker 2 - Dana Levi]:": an export's numbered speaker, named.
-_NUMBERED = re.compile(
-    r"^[ \t]*\[?(?:[Ss]peaker|SPEAKER|[Pp]articipant|PARTICIPANT)[ \t]?\d{1,2}[ \t]*"
-    r"(?:\(|[-–][ \t]*)(?P<label>[^\W\d_]+(?:[ .'’-]{1,2}[^\W\d_]+){0,3})\)?\]?[ \t]*:",
-    re.MULTILINE,
-)
+# Who speaks when it is not a person: roles, parties and the words of chat logs and emails.
+_NOT_SPEAKERS = CHAT_NOT_SPEAKERS | SPEAKER_ROLES
 
 
 def find_speakers(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
     """(start, end) of the labels of a transcript's lines that name a person."""
     if text.count(":") < 3:
         return []
-    if "peaker" in text or "PEAKER" in text or "articipant" in text or "ARTICIPANT" in text:
-        numbered = _numbered_speakers(text, lex)
-        if numbered:
-            return numbered
     # Each line is tried once, at its start, and only when a colon comes early in it: a scan
     # of the whole text would try the pattern at every position.
     names: list[tuple[int, re.Match[str]]] = []
@@ -98,16 +74,3 @@ def _names_a_person(label: str, lex: NameLexicon) -> bool:
             # counts.
             named = True
     return named
-
-
-def _numbered_speakers(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
-    """The names of numbered speakers, in any case: the export's format says they are names,
-    so "(will)" is Will, unless the label is a role ("(customer)", "(host)")."""
-    spans: list[tuple[int, int]] = []
-    for m in _NUMBERED.finditer(text):
-        words = [w.casefold() for w in re.split(r"[ .'’-]+", m.group("label")) if w]
-        if any(w in _NOT_SPEAKERS or w in GROUP_WORDS for w in words):
-            continue
-        if all(lex.flags.get(w) or w not in lex.common for w in words):
-            spans.append(m.span("label"))
-    return spans

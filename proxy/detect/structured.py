@@ -503,14 +503,30 @@ _CHAT_LINE = re.compile(
     r"^(?:\[[\d٠-٩/.,: \-apmAPMص]{8,30}\]|\[\d{1,2}:\d{2}(?::\d{2})?\]"
     r"|[\d٠-٩]{1,4}[/.][\d٠-٩]{1,2}[/.][\d٠-٩]{2,4},? "
     r"[\d٠-٩]{1,2}:[\d٠-٩]{2}(?: ?[apAP][mM])? -) (?P<name>[^:\n\d@]{2,40}?):[ \t]"
-    # ... or a transcript's "Speaker 1 (Name):" line.
-    r"|^(?:Speaker|Spk|דובר|דוברת|المتحدث|متحدث) ?\d{1,2} \((?P<named>[^()\n:\d@]{2,40})\):",
+    # ... or a transcript's numbered speaker, named in any case: "Speaker 1 (Name):", a
+    # speech-to-text export's "speaker 1 (will):", "[Speaker 2 - Dana Levi]:".
+    r"|^[ \t]*\[?(?:(?i:speaker|spk|participant)|דובר|דוברת|المتحدث|متحدث) ?\d{1,2}[ \t]*"
+    r"(?:\(|[-–][ \t]*)(?P<named>[^()\[\]\n:\d@]{2,40})\)?\]?[ \t]*:",
     re.MULTILINE,
 )
 CHAT_NOT_SPEAKERS = frozenset(
     [
         *("you", "אתה", "את", "أنت", "انت", "system", "messages", "bot", "manager"),
         *("менеджер", "поддержка", "מנהל", "מנהלת", "צוות", "שירות", "دعم", "فريق", "خدمة"),
+    ]
+)
+# Roles and parties a transcript's speaker is named by when not by a name ("Speaker 3
+# (customer):", "Interviewer:").
+SPEAKER_ROLES = frozenset(
+    [
+        *("user", "assistant", "system", "bot", "ai", "agent", "rep", "customer", "client"),
+        *("prospect", "lead", "buyer", "seller", "vendor", "sales", "support", "host", "guest"),
+        *("moderator", "interviewer", "interviewee", "caller", "callee", "operator", "speaker"),
+        *("participant", "unknown", "me", "us", "them", "we", "you", "q", "a", "re", "fw", "fwd"),
+        *("note", "notes", "summary", "answer", "question", "reply", "response", "tool"),
+        *("לקוח", "לקוחה", "נציג", "נציגה", "אני", "מערכת", "עוזר", "שאלה", "תשובה"),
+        *("العميل", "عميل", "المندوب", "مندوب", "أنا", "انا", "النظام", "المساعد", "سؤال", "جواب"),
+        *("клиент", "менеджер", "я", "вопрос", "ответ"),
     ]
 )
 
@@ -520,10 +536,15 @@ def _chat_speakers(text: str) -> Iterator[tuple[int, int]]:
         group = "name" if m.group("name") is not None else "named"
         name = m.group(group).strip()
         words = name.split()
+        # A numbered speaker may be named by a role instead ("Speaker 3 (customer):").
+        roles = SPEAKER_ROLES if group == "named" else frozenset()
         if (
             len(words) <= 4
             and not any(
-                w.casefold() in CHAT_NOT_SPEAKERS or w.casefold() in GROUP_WORDS for w in words
+                w.casefold() in CHAT_NOT_SPEAKERS
+                or w.casefold() in GROUP_WORDS
+                or w.casefold() in roles
+                for w in words
             )
             and not _is_company(words)
         ):

@@ -63,14 +63,3 @@ def test_speakers_with_a_time_before_the_colon() -> None:
         "רוני 09:12: מישהו דיבר עם הלקוח?\nמאיה 09:20: כן, הוא מחכה להצעה\nרוני 09:21: מעולה, תודה"
     )
     assert ["רוני", "מאיה", "רוני"] == _found(text)
-
-
-def test_a_numbered_speakers_name_in_any_case() -> None:
-    # Speech-to-text exports name each numbered speaker: "will" there is Will, not a verb.
-    text = (
-        "speaker 1 (will): ok so mason can you hear me\n"
-        "speaker 2 (mason): yep loud and clear\n"
-        "Speaker 3 (customer): hi all\n"
-        "[Speaker 4 - Dana Levi]: shalom"
-    )
-    assert ["will", "mason", "Dana Levi"] == _found(text)

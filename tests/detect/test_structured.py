@@ -294,3 +294,14 @@ def test_the_name_inside_a_company_object_is_the_company_not_a_person() -> None:
     people, not_people = read_structure(text)
     assert ["Dana Levi"] == [text[s:e] for s, e in people]
     assert "Northbeam Solar" in [text[s:e] for s, e in not_people]
+
+
+def test_a_numbered_speakers_name_in_any_case() -> None:
+    # Speech-to-text exports name each numbered speaker: "will" there is Will, not a verb.
+    text = (
+        "speaker 1 (will): ok so mason can you hear me\n"
+        "speaker 2 (mason): yep loud and clear\n"
+        "Speaker 3 (customer): hi all\n"
+        "[Speaker 4 - Dana Levi]: shalom"
+    )
+    assert ["will", "mason", "Dana Levi"] == sorted(_found(text), key=text.index)
