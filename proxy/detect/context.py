@@ -29,8 +29,13 @@ PLACE_WORDS = _GAZETTEER["words"]
 # One-word Latin names of towns of 15,000 people or more: many are names too (Bradford,
 # Victoria), so they only settle a lone word where a town is written ("in Bradford").
 TOWNS = _GAZETTEER["cities"]
+# Festivals and named days of many cultures ("Mawlid", "Durga Puja", "הילולת בבא סאלי"): those
+# of several words never hold a person, the one-word ones are never names.
+HOLIDAYS = frozenset(h for h in _LISTS["holidays"] if " " in h)
 # Titles announce a name and are never part of it; the rest are never names on their own.
-NEVER_NAMES = _LISTS["titles"] | _LISTS["never"]
+NEVER_NAMES = (
+    _LISTS["titles"] | _LISTS["never"] | frozenset(h for h in _LISTS["holidays"] if " " not in h)
+)
 # One-letter prefixes glued to Hebrew and Arabic words (and, the, in, to, from, that, as / and,
 # in, to, so): a name or a place keeps its identity behind them.
 HEBREW_PREFIX_LETTERS = "והבלמשכ"

@@ -19,6 +19,7 @@ from proxy.detect.context import (
     ARABIC_PREFIX_LETTERS,
     COMPANY_LEADS,
     HEBREW_PREFIX_LETTERS,
+    HOLIDAYS,
     NAMED_PHRASES,
     ORGANISATIONS,
     PARTICLES,
@@ -53,9 +54,16 @@ def legal_forms(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_SAINT = re.compile(r"^(?:st\.? |saint )")
+
+
 @lru_cache(maxsize=1)
 def _known() -> Automaton[None]:
-    names = ORGANISATIONS | NAMED_PHRASES
+    names = set(ORGANISATIONS | NAMED_PHRASES | HOLIDAYS)
+    # "St David's Day" is also "St. David's Day" and "Saint David's Day".
+    for name in list(names):
+        if _SAINT.match(name):
+            names.update(_SAINT.sub(lead, name) for lead in ("st ", "st. ", "saint "))
     # "Valentine’s Day" is written with either apostrophe.
     curly = {name.replace("'", "’") for name in names if "'" in name}
     return Automaton((name, None) for name in names | curly)

@@ -320,6 +320,9 @@ def test_a_business_named_after_its_owner_in_european_languages(text: str, perso
         ("Aisha is out for Eid al-Adha next week.", "Aisha"),
         ("ליד חדש: עאמר אבו סיאם מגבעת שמואל, נא לחזור אליו.", "עאמר אבו סיאם"),
         ("محضر اجتماع – مصنع الشهباء، غازي عنتاب. حضر وسيم دباغ.", "وسيم دباغ"),
+        ("Let's regroup after Mawlid with Khalid Al Mansoori.", "Khalid Al Mansoori"),
+        ("Linh starts after Tet, before Nowruz.", "Linh"),
+        ("نكمل بعد المولد النبوي مع سعيد الكعبي", "سعيد الكعبي"),
     ],
 )
 def test_holidays_and_towns_named_with_name_words_are_not_people(text: str, person: str) -> None:

@@ -80,3 +80,19 @@ def test_a_place_that_is_also_a_full_name_is_not_a_known_phrase() -> None:
 def test_muslim_holidays_in_hebrew_letters_are_known_phrases() -> None:
     text = "נחזור אחרי עיד אל-פיטר"
     assert ["עיד אל-פיטר"] == [text[s:e] for s, e in known_organisations(text)]
+
+
+def test_festivals_of_many_cultures_are_known_phrases() -> None:
+    text = (
+        "before Durga Puja; on St David's Day; after Cinco de Mayo; "
+        "עד הילולת בבא סאלי; بعد المولد النبوي; پیش از چهارشنبه سوری"
+    )
+    found = [text[s:e] for s, e in known_organisations(text)]
+    assert [
+        "Durga Puja",
+        "St David's Day",
+        "Cinco de Mayo",
+        "הילולת בבא סאלי",
+        "المولد النبوي",
+        "چهارشنبه سوری",
+    ] == found
