@@ -44,3 +44,8 @@ ARABIC_PREFIX_LETTERS = "وبلف"
 COMPANY_WORDS = _LISTS["company"]
 # Words that make the words right after them a company (شركة الحداد, חברת כהן).
 COMPANY_LEADS = _LISTS["company_lead"]
+# Hebrew and Arabic words before a town's or a community's name (עיריית, מועצה אזורית, بلدية)
+# and before a street's name (רחוב, شارع): what follows them is a place, not a person.
+INSTITUTION_LEADS = _LISTS["institution_lead"]
+STREET_LEADS = _LISTS["street_lead"]
+TITLES = _LISTS["titles"]

@@ -26,6 +26,7 @@ from proxy.detect.iban import find_ibans
 from proxy.detect.ip import find_ips
 from proxy.detect.lexicon import NameLexicon, load_lexicon
 from proxy.detect.names import find_names
+from proxy.detect.namesakes import namesake_spans
 from proxy.detect.national_ids import find_il_ids, find_ssns
 from proxy.detect.normalize import NormalizedText, normalize
 from proxy.detect.phone import find_phones
@@ -197,6 +198,8 @@ class DetectionEngine(Detector):
         found.update(find_cjk_names(text))
         found.update(find_devanagari_names(text, self._lex))
         people, not_people = read_structure(text)
+        # Businesses, institutions and streets named after people hold no person either.
+        not_people += namesake_spans(text, self._lex)
         if not_people:
             # A name inside a company, account, deal, place or title value is not a person.
             found = set(_outside(list(found), not_people))

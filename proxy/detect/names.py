@@ -672,8 +672,10 @@ def _close(
         # "Blue Yonder Airlines" is a company, not a person: the part before COMPANY is
         # dropped, and so is the part after a LEAD. Caseless scripts have no capitals to end
         # a run, so there the company word takes only the one word before it
-        # ("משה פרץ מחברת אלביט מערכות": Elbit Systems, not Moshe Peretz).
-        if tok[2] == COMPANY and caseless:
+        # ("משה פרץ מחברת אלביט מערכות": Elbit Systems, not Moshe Peretz). Before a trade in
+        # the construct form, a name written with "to" is who it goes to ("שלחתי לדני חומרי
+        # שיווק", marketing materials to Dani), not the business.
+        if tok[2] == COMPANY and caseless and part and not _person_before(text, part, tok, lex):
             part = part[:-1]
         if part and (tok[2] != COMPANY or caseless) and not company:
             _accept(text, part, cues, hits, lex)
@@ -681,6 +683,31 @@ def _close(
         # words that follow in the run are still the company's name.
         company = tok[2] == LEAD or (tok[2] == COMPANY and not caseless)
         part = []
+
+
+def _person_before(
+    text: str,
+    part: list[tuple[int, int, int, bool]],
+    trade: tuple[int, int, int, bool],
+    lex: NameLexicon,
+) -> bool:
+    """True when the name right before a trade word is a person's, not the business's: a
+    surname after a given name ("שרה כהן שיווק ומכירות", Sarah Cohen of marketing and sales),
+    or a name written with "to" before a trade in the construct form ("שלחתי לדני חומרי שיווק",
+    marketing materials sent to Dani)."""
+    start = part[-1][0]
+    if len(part) > 1 and part[-2][2] != PARTICLE and not text[start - 1].isalpha():
+        # The surname must be one: "צדוק ממדהלה אירועים" is Tzadok from Madhala Events.
+        given = text[part[-2][0] : part[-2][1]]
+        surname = lex.flags.get(text[start : part[-1][1]], 0)
+        if lex.flags.get(given, 0) & GIVEN and given not in lex.common and surname & SURNAME:
+            return True
+    return (
+        text[trade[1] - 1] == "י"
+        and start > 0
+        and text[start - 1] == "ל"
+        and (start < 2 or not text[start - 2].isalnum())
+    )
 
 
 def _accept(

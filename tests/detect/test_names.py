@@ -895,3 +895,13 @@ def test_a_name_that_is_a_word_with_a_sales_role_or_team_beside_it(
 )
 def test_a_town_is_not_a_name_where_a_town_is_written(text: str, names: list[str]) -> None:
     assert names == _found(text)
+
+
+def test_a_person_before_a_trade_or_department_word_stays_a_person() -> None:
+    # Marketing materials sent to Dani; Sarah Cohen of marketing and sales.
+    assert ["דני"] == _found("שלחתי לדני חומרי שיווק")
+    assert ["שרה כהן"] == _found("פגישה עם שרה כהן שיווק ומכירות")
+
+
+def test_a_surname_before_a_trade_word_is_the_business() -> None:
+    assert [] == _found("סיכום ליד - אבו רביעה חומרי בניין")

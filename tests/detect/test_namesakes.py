@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import pytest
+
+from proxy.detect.lexicon import load_lexicon
+from proxy.detect.namesakes import namesake_spans
+
+
+def _found(text: str) -> list[str]:
+    return [text[s:e] for s, e in namesake_spans(text, load_lexicon())]
+
+
+@pytest.mark.parametrize(
+    ("text", "business"),
+    [
+        ("ملخص مكالمة - مخابز عبد الحليم، أم الفحم", "مخابز عبد الحليم"),
+        ("حساب مطاعم أم نزيه في بيروت", "مطاعم أم نزيه"),
+        ("التعليم: جامعة الملك سعود", "جامعة الملك سعود"),
+        ("זימון: חתימה על הסכם הפצה - מטבחי חורי\n", "מטבחי חורי"),
+        ("סיכום ליד - אבו רביעה חומרי בניין", "אבו רביעה חומרי"),
+        ("חשבונית מס: אזולאי שירותי הנדסה | עוסק מורשה", "אזולאי שירותי"),
+        ("ההצעה של פלדמן את דהן הנדסה התקבלה", "פלדמן את דהן הנדסה"),
+        ("عسل من بن محفوظ للعسل الحضرمي", "بن محفوظ للعسل"),
+    ],
+)
+def test_a_business_named_after_a_person_is_found_whole(text: str, business: str) -> None:
+    assert business in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("עיריית כפר קאסם ביקשה הצעה", "עיריית כפר קאסם"),
+        ("מועצה אזורית מרום הגליל", "מועצה אזורית מרום הגליל"),
+        ("הזמנה של סמינר בית רבקה", "סמינר בית רבקה"),
+        ("المكتب في شارع جمال عبد الناصر، الخرطوم", "شارع جمال عبد الناصر"),
+        ("The office is on Sheikh Zayed Road near the mall", "Sheikh Zayed Road"),
+    ],
+)
+def test_institutions_and_streets_take_their_whole_name(text: str, place: str) -> None:
+    assert any(found.startswith(place) for found in _found(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "שלחתי לדני חומרי שיווק",  # marketing materials sent to Dani
+        "פגישה עם שרה כהן שיווק ומכירות",  # Sarah Cohen of marketing and sales
+        "أرسلت العرض عن طريق أحمد الكعبي",  # by way of Ahmed, not a road
+        "نلتقي في مقهى مع أحمد",  # a café, then a function word: no name in it
+    ],
+)
+def test_no_namesake_swallows_a_person(text: str) -> None:
+    found = " ".join(_found(text))
+    assert not any(name in found for name in ("דני", "כהן", "أحمد"))
+
+
+def test_a_person_after_a_schools_name_is_not_part_of_it() -> None:
+    assert ["مدرسة الأمل بخصوص"] == _found("تواصلت مع مدرسة الأمل بخصوص أحمد")
+
+
+def test_a_text_without_hebrew_or_arabic_letters_or_street_words_has_none() -> None:
+    assert [] == _found("Invoice from Lindgren & Sons Hardware, attn Erik Lindgren.")
