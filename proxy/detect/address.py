@@ -834,6 +834,11 @@ def _street_spans(
 _RTL_POSTCODE_AFTER = re.compile(r"[ \t]+\d{5,7}\b")
 
 
+_MONTH_DAY = re.compile(
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?$"
+)
+
+
 def _postcode_spans(text: str) -> Iterator[tuple[int, int]]:
     """A numbered street part, a comma, then a postcode and city ("Am Kupfergraben 6, 10117
     Berlin")."""
@@ -841,6 +846,8 @@ def _postcode_spans(text: str) -> Iterator[tuple[int, int]]:
         part = _NUMBERED_PART.search(text, max(0, m.start() - 60), m.start() + 1)
         if part is None or _glued_before(text, part.start()):
             continue
+        if _MONTH_DAY.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "June 30, 2025\nThanks": a date, its year read as a postcode
         yield part.start(), m.end()
 
 

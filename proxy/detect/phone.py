@@ -55,8 +55,11 @@ def _glued(text: str, start: int) -> bool:
     return before.isalnum() or before in _GLUED
 
 
-# A date, alone or followed by a time ("25.06.2024 14" of "25.06.2024 14:00").
-_DATE = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{1,4}(?:\s\d{1,2})?$|^\d{4}\s?[-/]\s?\d{2,4}$")
+# A date, alone or followed by a time ("25.06.2024 14" of "25.06.2024 14:00", "1446/08/04 - 09"
+# of an activity log's "1446/08/04 - 09:20").
+_DATE = re.compile(
+    r"^\d{1,4}([./-])\d{1,2}\1\d{1,4}(?:\s(?:-\s)?\d{1,2})?$|^\d{4}\s?[-/]\s?\d{2,4}$"
+)
 _DECIMAL = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?$|^\d+\.\d{1,2}$")
 # The context patterns run on lower-cased slices without IGNORECASE: a case-insensitive
 # alternation tried at every position of the slice is several times slower.

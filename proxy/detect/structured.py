@@ -237,6 +237,8 @@ _COMPANY = re.compile(
 )
 SEPARATOR = re.compile(r"[:=]")
 _EMAIL_OR_DIGIT = re.compile(r"[@\d]")
+# An email or a number marks a data row; a header may hold a lone digit ("SSN (W-9)", "Q3").
+_EMAIL_OR_NUMBER = re.compile(r"@|\d\d")
 # A field's value after its separator: quoted (a double-quoted one may hold an apostrophe or a
 # Hebrew geresh, "רנין ח'ורי"), or bare up to the next separator (or a Chinese or Japanese
 # full stop: full-width commas and semicolons are folded to ASCII before detection).
@@ -610,7 +612,7 @@ def _csv_cells(text: str) -> Iterator[tuple[int, int, bool]]:
                         # header whose column below would be read as names.
                         yield from _cells(body, pos, d, [(found[0][0] + 1, found[0][1])])
                         break
-                    if found and not any(_EMAIL_OR_DIGIT.search(h) for h in header):
+                    if found and not any(_EMAIL_OR_NUMBER.search(h) for h in header):
                         companies = [(i, 3) for i, h in enumerate(header) if _not_person_key(h)]
                         columns, delim = _accounts(header, found) + companies, d
                         break

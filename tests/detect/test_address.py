@@ -111,6 +111,11 @@ def test_ordinary_text_is_not_an_address(text: str) -> None:
     assert [] == [text[s.start : s.end] for s in find_addresses(text)]
 
 
+def test_a_date_before_the_next_line_is_not_a_postcode_and_city() -> None:
+    text = "QUOTE #Q-31877 | valid until June 30, 2025\nFrom: Ridgeway Analytics"
+    assert [] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
 def test_the_tail_stops_at_a_date() -> None:
     text = "Shipping from 12 Main St, Boston, Monday, June 3."
     assert ["12 Main St, Boston"] == [text[s.start : s.end] for s in find_addresses(text)]

@@ -96,6 +96,10 @@ def test_a_date_and_time_is_not_a_phone() -> None:
     assert [] == list(find_phones("Meeting 25.06.2024 14:00 and 18/05/2025 21:47 at the office"))
 
 
+def test_a_hijri_date_and_time_of_a_log_line_is_not_a_phone() -> None:
+    assert [] == _found("1446/08/04 - 09:20 - رهف: مكالمة\n1446/08/06 - 14:35 - عرض")
+
+
 def test_a_country_code_in_parentheses_and_a_spaced_dash() -> None:
     text = "call 054 - 123 4567 or (+972) 54-1234567; pages 12 - 345 67, 2 - 3 weeks"
     assert ["054 - 123 4567", "(+972) 54-1234567"] == [

@@ -27,6 +27,16 @@ def test_csv_columns_under_person_headers() -> None:
     assert ["Dana Levi", "Omar Haddad"] == _found(text)
 
 
+def test_a_header_may_hold_a_lone_digit() -> None:
+    text = (
+        '"Name","Company","SSN (W-9 vendors only)"\n'
+        '"Hannah Lindgren","Lindgren & Sons Hardware","468-31-9902"'
+    )
+    people, not_people = read_structure(text)
+    assert ["Hannah Lindgren"] == [text[s:e] for s, e in people]
+    assert ["Lindgren & Sons Hardware"] == [text[s:e] for s, e in not_people]
+
+
 def test_labels_in_hebrew_and_english() -> None:
     assert ["Siobhan Kelly", "דנה כהן"] == _found("Name: Siobhan Kelly\nשם: דנה כהן\nStage: Won")
 
