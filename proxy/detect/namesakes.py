@@ -15,7 +15,8 @@ whole extent:
 - the name before a trade word, with a partner joined by "את", the Hebrew "&" of firm names
   ("אזולאי שירותי הנדסה", "פלדמן את דהן הנדסה", "بن محفوظ للعسل").
 
-In Latin script a capitalised run before a street word is a street ("Sheikh Zayed Road").
+In Latin script a capitalised run before a street word is a street ("Sheikh Zayed Road"), and
+two surnames joined by "&" are a firm ("Hartwell & Finch").
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ def _triggers() -> Automaton[int]:
 def namesake_spans(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
     """(start, end) of every business, institution and street named after a person."""
     spans = _latin_streets(text) if _STREET_WORD_GATE.search(text) else []
+    if " & " in text:
+        spans += _latin_firms(text, lex)
     if not _RTL.search(text):
         return spans
     triggers = _triggers()
@@ -228,4 +231,29 @@ def _latin_streets(text: str) -> list[tuple[int, int]]:
         run = _CAPITALISED_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if run is not None:
             spans.append((run.start(), m.end()))
+    return spans
+
+
+# Two surnames joined by "&" name a firm ("Hartwell & Finch", "Cohen & Ohana"), as does a
+# name before "& Sons" or "& Co"; two given names so joined are two people ("Dana & Moshe"),
+# and so is a given name and a surname that runs on ("Dana & Moshe Cohen").
+_FIRM = re.compile(r"([A-Z][\w'’-]+) & ([A-Z][\w'’-]+)")
+_FIRM_TAILS = frozenset(["Sons", "Son", "Co", "Partners", "Associates", "Brothers", "Daughters"])
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
+_NAME_AFTER = re.compile(r" [A-Z][a-z]")
+
+
+def _latin_firms(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in _FIRM.finditer(text):
+        left, right = m.groups()
+        if _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "Tom Gallagher & Reid": a person's name runs into it
+        if right in _FIRM_TAILS:
+            spans.append(m.span())
+            continue
+        if left.casefold() in TITLES or _NAME_AFTER.match(text, m.end()):
+            continue  # "Mr. & Mrs.", "Dana & Moshe Cohen"
+        if not all(lex.flags.get(word.casefold(), 0) & GIVEN for word in (left, right)):
+            spans.append(m.span())
     return spans

@@ -59,5 +59,23 @@ def test_a_person_after_a_schools_name_is_not_part_of_it() -> None:
     assert ["مدرسة الأمل بخصوص"] == _found("تواصلت مع مدرسة الأمل بخصوص أحمد")
 
 
-def test_a_text_without_hebrew_or_arabic_letters_or_street_words_has_none() -> None:
-    assert [] == _found("Invoice from Lindgren & Sons Hardware, attn Erik Lindgren.")
+def test_a_text_without_hebrew_or_arabic_letters_street_words_or_firms_has_none() -> None:
+    assert [] == _found("Invoice from Lindgren Hardware, attn Erik Lindgren, on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("the Hartwell & Finch account is down again", "Hartwell & Finch"),
+        ("Invoice from Adebayo & Sons Provisions", "Adebayo & Sons"),
+    ],
+)
+def test_surnames_joined_by_an_ampersand_are_a_firm(text: str, firm: str) -> None:
+    assert [firm] == _found(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Dana & Moshe came to the demo", "Dana & Moshe Cohen came", "Tom Gallagher & Reid"]
+)
+def test_given_names_or_a_full_name_joined_by_an_ampersand_are_people(text: str) -> None:
+    assert [] == _found(text)
