@@ -323,6 +323,7 @@ def test_a_business_named_after_its_owner_in_european_languages(text: str, perso
         ("Let's regroup after Mawlid with Khalid Al Mansoori.", "Khalid Al Mansoori"),
         ("Linh starts after Tet, before Nowruz.", "Linh"),
         ("نكمل بعد المولد النبوي مع سعيد الكعبي", "سعيد الكعبي"),
+        ("ליד חדש: עאמר אבו רביעה משגב שלום, רוצה הצעה", "עאמר אבו רביעה"),
     ],
 )
 def test_holidays_and_towns_named_with_name_words_are_not_people(text: str, person: str) -> None:
