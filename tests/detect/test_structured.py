@@ -27,6 +27,18 @@ def test_csv_columns_under_person_headers() -> None:
     assert ["Dana Levi", "Omar Haddad"] == _found(text)
 
 
+def test_name_job_and_company_headers_in_more_languages() -> None:
+    text = (
+        "Pangalan,Trabaho,Kumpanya,Email\n"
+        "Jericho Villanueva,Nurse,Jollibee Deira,jericho.v@gmail.com\n"
+        "\nnama,pekerjaan,perusahaan\nSiti Rahmawati,Driver,Grab Jakarta"
+    )
+    people, not_people = read_structure(text)
+    assert ["Jericho Villanueva", "Siti Rahmawati"] == [text[s:e] for s, e in people]
+    found = [text[s:e] for s, e in not_people]
+    assert ["Nurse", "Jollibee Deira", "Driver", "Grab Jakarta"] == found
+
+
 def test_a_header_may_hold_a_lone_digit() -> None:
     text = (
         '"Name","Company","SSN (W-9 vendors only)"\n'
