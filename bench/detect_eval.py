@@ -44,6 +44,7 @@ POOLS = (
     "blind_k",
     "blind_l",
     "blind_m",
+    "blind_n",
 )
 
 
