@@ -37,6 +37,7 @@ from proxy.detect.name_forms import (
     hebrew_arabic_flags,
     russian_nominative_flags,
 )
+from proxy.detect.namesakes import LEGAL_FORM_AFTER
 from proxy.detect.organisations import (
     employer_spans,
     firm_repeats,
@@ -233,7 +234,7 @@ _NOT_A_SIGNATURE = frozenset(
 )
 # A Slack-style mention ("@yuki.tanaka", "@priya"), read like a handle.
 # Led by its "@" so `re` skips to those; the character before is checked in `_mentions`.
-MENTION = re.compile(r"@([^\W\d_]{2,})(?:[._]([^\W\d_]{2,}))?(?![\w@-]|\.\w)")
+MENTION = re.compile(r"@([^\W\d_]{2,})(?:[._]([^\W\d_]+))?(?![\w@-]|\.\w)")
 _HANDLE_GATE = re.compile(r"[._](?=[^\W\d_]{2})")  # charset-led: a cheap scan first
 _HE_PREFIX = HEBREW_PREFIX_LETTERS
 _AR_PREFIX = ARABIC_PREFIX_LETTERS
@@ -586,14 +587,15 @@ def _signature_names(text: str) -> list[NameHit]:
 
 
 def _mentions(text: str, lex: NameLexicon) -> list[NameHit]:
-    """`@yuki.tanaka`, `@priya`: a mention whose first part is a given name."""
+    """`@yuki.tanaka`, `@dawn.p`, `@priya`: a mention whose first part is a given name. A
+    second part, whatever it is (a surname, an initial), makes even a given name that is also
+    a word a person's handle; alone, such a name is the word ("@will")."""
     hits: list[NameHit] = []
     for m in MENTION.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.@"):
             continue  # the domain of an email, not a mention
         first = lex.flags.get(m.group(1).casefold(), 0)
-        second = lex.flags.get((m.group(2) or "").casefold(), 0) if m.group(2) else GIVEN
-        if first & GIVEN and second and not (first & AMBIGUOUS and not m.group(2)):
+        if first & GIVEN and (m.group(2) or not first & AMBIGUOUS):
             hits.append(NameHit(m.start(1), m.end()))
     return hits
 
@@ -700,7 +702,12 @@ def _person_before(
         # The surname must be one: "צדוק ממדהלה אירועים" is Tzadok from Madhala Events.
         given = text[part[-2][0] : part[-2][1]]
         surname = lex.flags.get(text[start : part[-1][1]], 0)
-        if lex.flags.get(given, 0) & GIVEN and given not in lex.common and surname & SURNAME:
+        if (
+            lex.flags.get(given, 0) & GIVEN
+            and given not in lex.common
+            and surname & SURNAME
+            and not LEGAL_FORM_AFTER.match(text, trade[1])
+        ):
             return True
     return (
         text[trade[1] - 1] == "י"

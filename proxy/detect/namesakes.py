@@ -37,8 +37,9 @@ from proxy.detect.context import (
 )
 from proxy.detect.lexicon import GIVEN, NameLexicon
 
-_LETTER = "\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff"
-_INSIDE = _LETTER + "\u064b-\u065f\u0670\u200c'׳\"״-"
+_LETTER = "\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0905-\u0939"
+# Inside a word: Arabic vowel marks, Devanagari vowel signs and viramas, joiners, geresh.
+_INSIDE = _LETTER + "\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u200c\u200d'׳\"״-"
 _RTL = re.compile(f"[{_LETTER}]")
 _WORD = f"[{_LETTER}](?:[{_INSIDE}]*[{_LETTER}'׳])?"
 _NEXT = re.compile(f" ({_WORD})")
@@ -155,6 +156,8 @@ def _name_after(text: str, pos: int, kind: int, lex: NameLexicon) -> int:
         if word in _OPENERS:
             end = m.end()
             continue
+        if word[0] in "שולכ" and not lex.flags.get(word) and lex.flags.get(word[1:]):
+            break  # "ז'ניה מספרת שבוריס": (she) tells that Boris, not a barber's named Boris
         if word in lex.function_words and (kind == LEAD or word not in _PLACE_OPENERS):
             break
         if kind == LEAD and words == 1 and not lex.flags.get(word):
@@ -195,7 +198,9 @@ def _owner_before(text: str, trade: int, trade_word: str, lex: NameLexicon) -> i
         if other is not None and other.group(1) not in lex.function_words:
             start = _with_openers(text, other.start())
     elif lex.flags.get(before.group(1), 0) & GIVEN and before.group(1) not in lex.common:
-        return None  # "שרה כהן שיווק ומכירות": a person and her department
+        if not LEGAL_FORM_AFTER.match(text, trade + len(trade_word)):
+            return None  # "שרה כהן שיווק ומכירות": a person and her department
+        start = before.start()  # "ששון חכים יבוא ושיווק בע"מ": named with a full name
     return start
 
 
@@ -217,6 +222,9 @@ def _with_openers(text: str, start: int) -> int:
 
 
 _KUNYA = frozenset(["أم", "ام", "אום", "بو"])
+# A registered company's legal form within two words after its trade ("ששון חכים יבוא ושיווק
+# בע"מ"): a business, even named with its owner's full name.
+LEGAL_FORM_AFTER = re.compile(r"(?: \S+){0,2} בע[\"״]מ")
 
 # Latin streets: a capitalised run of up to four words before a street word.
 _STREET_WORDS = "Road|Rd|Street|Avenue|Ave|Boulevard|Blvd|Highway|Hwy|Parkway|Square|Drive|Corniche"

@@ -905,3 +905,7 @@ def test_a_person_before_a_trade_or_department_word_stays_a_person() -> None:
 
 def test_a_surname_before_a_trade_word_is_the_business() -> None:
     assert [] == _found("סיכום ליד - אבו רביעה חומרי בניין")
+
+
+def test_a_mention_of_a_given_name_and_an_initial_is_a_name() -> None:
+    assert ["dawn.p", "mira.feldstein"] == _found("@dawn.p can u check? 1:1 w/ @mira.feldstein")

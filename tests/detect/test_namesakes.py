@@ -79,3 +79,17 @@ def test_surnames_joined_by_an_ampersand_are_a_firm(text: str, firm: str) -> Non
 )
 def test_given_names_or_a_full_name_joined_by_an_ampersand_are_people(text: str) -> None:
     assert [] == _found(text)
+
+
+def test_a_hindi_business_named_after_its_owner() -> None:
+    assert ["यादव ट्रैक्टर्स"] == _found("डीलर मीट: यादव ट्रैक्टर्स, झांसी")
+
+
+def test_a_legal_form_makes_a_full_name_before_a_trade_a_business() -> None:
+    text = 'תוכנית חשבון | ששון חכים יבוא ושיווק בע"מ | בעלת תיק'
+    assert any("ששון חכים" in found for found in _found(text))
+
+
+def test_a_name_under_the_prefix_that_after_a_lead_is_not_the_business() -> None:
+    # "מספרת" is a barber's shop and "(she) tells": "she tells that Boris opened..."
+    assert [] == _found("ז'ניה מספרת שבוריס פתח סניף שני")
