@@ -1,10 +1,10 @@
-"""Businesses, institutions and streets named after people, in Hebrew and Arabic script.
+"""Businesses, institutions and streets named after people.
 
-Hebrew, Arabic, Persian and Urdu have no capitals to end a business's name, so the name finder
-only sets aside the one word next to a trade word. A business or a street named after a person
-is not that person ("مخابز عبد الحليم" after "محمود عبد الحليم" was spoken to), and neither
-the finder nor propagation may take the name inside it. This module gives each such name's
-whole extent:
+Hebrew, Arabic, Persian, Urdu and Devanagari have no capitals to end a business's name, so the
+name finder only sets aside the one word next to a trade word. A business or a street named
+after a person is not that person ("مخابز عبد الحليم" after "محمود عبد الحليم" was spoken
+to), and neither the finder nor propagation may take the name inside it. This module gives
+each such name's whole extent:
 
 - a business lead (מטבחי, مطاعم, مستشفى) and the name after it, over kunyas, particles and
   titles ("مطاعم أم نزيه", "معصرة أبو ركن", "جامعة الملك سعود");
@@ -40,13 +40,14 @@ from proxy.detect.lexicon import GIVEN, NameLexicon
 _LETTER = "\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0905-\u0939"
 # Inside a word: Arabic vowel marks, Devanagari vowel signs and viramas, joiners, geresh.
 _INSIDE = _LETTER + "\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u200c\u200d'׳\"״-"
-_RTL = re.compile(f"[{_LETTER}]")
+_CASELESS = re.compile(f"[{_LETTER}]")
 _WORD = f"[{_LETTER}](?:[{_INSIDE}]*[{_LETTER}'׳])?"
 _NEXT = re.compile(f" ({_WORD})")
 _PREVIOUS = re.compile(f"({_WORD}) $")
 _PREFIXES = HEBREW_PREFIX_LETTERS + ARABIC_PREFIX_LETTERS
+_KUNYA = frozenset(["أم", "ام", "אום", "بو"])
 # Words inside a name that do not count as one of its words: particles, kunya openers, titles.
-_OPENERS = PARTICLES | TITLES | {"أم", "ام", "אום", "بو", "الملك", "الأمير", "الامير", "רבי"}
+_OPENERS = PARTICLES | TITLES | _KUNYA | {"الملك", "الأمير", "الامير", "רבי"}
 _AND = "את"  # "פלדמן את דהן": Feldman & Dahan
 
 LEAD, INSTITUTION, STREET, TRADE = range(4)
@@ -62,7 +63,7 @@ def _triggers() -> Automaton[int]:
         (STREET_LEADS, STREET),
     ]
     for words, kind in kinds:
-        entries += [(w, kind) for w in words if _RTL.match(w)]
+        entries += [(w, kind) for w in words if _CASELESS.match(w)]
     return Automaton(entries)
 
 
@@ -71,7 +72,7 @@ def namesake_spans(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
     spans = _latin_streets(text) if _STREET_WORD_GATE.search(text) else []
     if " & " in text:
         spans += _latin_firms(text, lex)
-    if not _RTL.search(text):
+    if not _CASELESS.search(text):
         return spans
     triggers = _triggers()
     for index, start, end in triggers.find(text):
@@ -221,14 +222,15 @@ def _with_openers(text: str, start: int) -> int:
     return start
 
 
-_KUNYA = frozenset(["أم", "ام", "אום", "بو"])
 # A registered company's legal form within two words after its trade ("ששון חכים יבוא ושיווק
 # בע"מ"): a business, even named with its owner's full name.
 LEGAL_FORM_AFTER = re.compile(r"(?: \S+){0,2} בע[\"״]מ")
 
 # Latin streets: a capitalised run of up to four words before a street word.
 _STREET_WORDS = "Road|Rd|Street|Avenue|Ave|Boulevard|Blvd|Highway|Hwy|Parkway|Square|Drive|Corniche"
-_STREET_WORD_GATE = re.compile(rf"\b(?:{_STREET_WORDS})\b")
+# Led by the words themselves, so `re` skips to their first letters; the boundary before is
+# checked on each match.
+_STREET_WORD_GATE = re.compile(rf"(?:{_STREET_WORDS})\b")
 _CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]* ){1,4}$")
 
 
@@ -236,6 +238,8 @@ def _latin_streets(text: str) -> list[tuple[int, int]]:
     """Streets named after people ("Sheikh Zayed Road", "Bin Hendi Avenue")."""
     spans: list[tuple[int, int]] = []
     for m in _STREET_WORD_GATE.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue  # inside a word ("Broadway")
         run = _CAPITALISED_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if run is not None:
             spans.append((run.start(), m.end()))
