@@ -37,7 +37,7 @@ from proxy.detect.name_forms import (
     hebrew_arabic_flags,
     russian_nominative_flags,
 )
-from proxy.detect.namesakes import LEGAL_FORM_AFTER
+from proxy.detect.namesakes import LEGAL_FORM_AFTER, sent_to, surname_after_given
 from proxy.detect.organisations import (
     employer_spans,
     firm_repeats,
@@ -698,23 +698,15 @@ def _person_before(
     or a name written with "to" before a trade in the construct form ("שלחתי לדני חומרי שיווק",
     marketing materials sent to Dani)."""
     start = part[-1][0]
-    if len(part) > 1 and part[-2][2] != PARTICLE and not text[start - 1].isalpha():
-        # The surname must be one: "צדוק ממדהלה אירועים" is Tzadok from Madhala Events.
+    while start and text[start - 1].isalpha():
+        start -= 1  # the word as written, with its prefix letter
+    owner = text[start : part[-1][1]]
+    trade_word = text[trade[0] : trade[1]]
+    if len(part) > 1 and part[-2][2] != PARTICLE:
         given = text[part[-2][0] : part[-2][1]]
-        surname = lex.flags.get(text[start : part[-1][1]], 0)
-        if (
-            lex.flags.get(given, 0) & GIVEN
-            and given not in lex.common
-            and surname & SURNAME
-            and not LEGAL_FORM_AFTER.match(text, trade[1])
-        ):
+        if surname_after_given(given, owner, lex) and not LEGAL_FORM_AFTER.match(text, trade[1]):
             return True
-    return (
-        text[trade[1] - 1] == "י"
-        and start > 0
-        and text[start - 1] == "ל"
-        and (start < 2 or not text[start - 2].isalnum())
-    )
+    return sent_to(trade_word, owner, lex)
 
 
 def _accept(

@@ -35,7 +35,8 @@ from proxy.detect.context import (
     STREET_LEADS,
     TITLES,
 )
-from proxy.detect.lexicon import GIVEN, NameLexicon
+from proxy.detect.lexicon import GIVEN, SURNAME, NameLexicon
+from proxy.detect.organisations import ampersand_firms
 
 _LETTER = "\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0905-\u0939"
 # Inside a word: Arabic vowel marks, Devanagari vowel signs and viramas, joiners, geresh.
@@ -71,7 +72,7 @@ def namesake_spans(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
     """(start, end) of every business, institution and street named after a person."""
     spans = _latin_streets(text) if _STREET_WORD_GATE.search(text) else []
     if " & " in text:
-        spans += _latin_firms(text, lex)
+        spans += ampersand_firms(text, lex)
     if not _CASELESS.search(text):
         return spans
     triggers = _triggers()
@@ -93,7 +94,9 @@ def namesake_spans(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
 
 
 _LETTER_OR_MARK = re.compile(f"[{_INSIDE}]")
-_VIA = "عن "  # "عن طريق منى": by way of Mona, not a road
+# "عن طريق منى": by way of Mona, not a road. (`address_rtl.prose_way` also reads "على طريق" as
+# prose, rightly for an address's anchor; here "على طريق الملك فهد" still names a road.)
+_VIA = "عن "
 # Words that open a town's or a community's name ("כפר קאסם", "בית רבקה", "دير الأسد"): some
 # are function words elsewhere.
 _PLACE_OPENERS = frozenset(
@@ -188,7 +191,7 @@ def _owner_before(text: str, trade: int, trade_word: str, lex: NameLexicon) -> i
     owner = m.group(1)
     if owner in lex.function_words or owner in _OPENERS:
         return None
-    if nearest.endswith("י") and _sent_to(owner, lex):
+    if sent_to(nearest, owner, lex):
         return None  # "שלחתי לדני חומרי שיווק": marketing materials sent to Dani
     start = _with_openers(text, m.start())
     before = _PREVIOUS.search(text, max(0, start - 40), start)
@@ -198,19 +201,33 @@ def _owner_before(text: str, trade: int, trade_word: str, lex: NameLexicon) -> i
         other = _PREVIOUS.search(text, max(0, before.start() - 40), before.start())
         if other is not None and other.group(1) not in lex.function_words:
             start = _with_openers(text, other.start())
-    elif lex.flags.get(before.group(1), 0) & GIVEN and before.group(1) not in lex.common:
+    elif surname_after_given(before.group(1), owner, lex):
         if not LEGAL_FORM_AFTER.match(text, trade + len(trade_word)):
             return None  # "שרה כהן שיווק ומכירות": a person and her department
         start = before.start()  # "ששון חכים יבוא ושיווק בע"מ": named with a full name
     return start
 
 
-def _sent_to(word: str, lex: NameLexicon) -> bool:
-    """True when `word` is a name under the prefix "to" ("לדני", "ולרונית"; "לוי" is a name of
-    its own)."""
-    if word[0] == "ו" and not lex.flags.get(word):
-        word = word[1:]
-    return word[:1] == "ל" and not lex.flags.get(word) and bool(lex.flags.get(word[1:]))
+def sent_to(trade_word: str, owner: str, lex: NameLexicon) -> bool:
+    """True when `owner`, before a Hebrew trade in the construct form ("חומרי", "שירותי":
+    materials of, services of), is a name under the prefix "to": who the trade goes to, not
+    the business ("שלחתי לדני חומרי שיווק", "ולרונית שירותי ייעוץ"; "לוי" is a name itself)."""
+    if not trade_word.endswith("י"):
+        return False
+    if owner[:1] == "ו" and not lex.flags.get(owner):
+        owner = owner[1:]
+    return owner[:1] == "ל" and not lex.flags.get(owner) and bool(lex.flags.get(owner[1:]))
+
+
+def surname_after_given(given: str, owner: str, lex: NameLexicon) -> bool:
+    """True when `owner` before a trade word is a surname after a given name: a person and
+    their department ("שרה כהן שיווק ומכירות"), not a business. The surname must be one
+    as written: "צדוק ממדהלה אירועים" is Tzadok from Madhala Events."""
+    return (
+        bool(lex.flags.get(given, 0) & GIVEN)
+        and given not in lex.common
+        and bool(lex.flags.get(owner, 0) & SURNAME)
+    )
 
 
 def _with_openers(text: str, start: int) -> int:
@@ -243,29 +260,4 @@ def _latin_streets(text: str) -> list[tuple[int, int]]:
         run = _CAPITALISED_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if run is not None:
             spans.append((run.start(), m.end()))
-    return spans
-
-
-# Two surnames joined by "&" name a firm ("Hartwell & Finch", "Cohen & Ohana"), as does a
-# name before "& Sons" or "& Co"; two given names so joined are two people ("Dana & Moshe"),
-# and so is a given name and a surname that runs on ("Dana & Moshe Cohen").
-_FIRM = re.compile(r"([A-Z][\w'’-]+) & ([A-Z][\w'’-]+)")
-_FIRM_TAILS = frozenset(["Sons", "Son", "Co", "Partners", "Associates", "Brothers", "Daughters"])
-_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
-_NAME_AFTER = re.compile(r" [A-Z][a-z]")
-
-
-def _latin_firms(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for m in _FIRM.finditer(text):
-        left, right = m.groups()
-        if _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
-            continue  # "Tom Gallagher & Reid": a person's name runs into it
-        if right in _FIRM_TAILS:
-            spans.append(m.span())
-            continue
-        if left.casefold() in TITLES or _NAME_AFTER.match(text, m.end()):
-            continue  # "Mr. & Mrs.", "Dana & Moshe Cohen"
-        if not all(lex.flags.get(word.casefold(), 0) & GIVEN for word in (left, right)):
-            spans.append(m.span())
     return spans

@@ -23,7 +23,9 @@ from proxy.detect.context import (
     NAMED_PHRASES,
     ORGANISATIONS,
     PARTICLES,
+    TITLES,
 )
+from proxy.detect.lexicon import GIVEN, NameLexicon
 
 # Legal forms written with dots, which the word tokenizer splits into letters. Each starts
 # with a capital letter, so `re` skips to those; the word boundary before it (not a word
@@ -113,8 +115,8 @@ def organisation_spans(text: str, company_words: list[tuple[int, int]]) -> list[
     return spans
 
 
-# "Gallagher & Reid" at the head of an organisation ("Gallagher & Reid Recruitment").
-_FIRM_HEAD = re.compile(r"[A-Z][\w'’-]* & [A-Z][\w'’-]*")
+# "Gallagher & Reid" at the head of an organisation ("Gallagher & Reid Recruitment"), or alone.
+_FIRM_HEAD = re.compile(r"([A-Z][\w'’-]*) & ([A-Z][\w'’-]*)")
 
 
 def firm_repeats(text: str, orgs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -139,6 +141,33 @@ def firm_repeats(text: str, orgs: list[tuple[int, int]]) -> list[tuple[int, int]
             ):
                 spans.append((at, end))
             at = text.find(head, end)
+    return spans
+
+
+# A name before "& Sons" or "& Co" is a firm's whatever the name.
+_FIRM_TAILS = frozenset(["Sons", "Son", "Co", "Partners", "Associates", "Brothers", "Daughters"])
+_NAME_AFTER = re.compile(r" [A-Z][a-z]")
+
+
+def ampersand_firms(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
+    """Two capitalised words joined by "&" that name a firm ("Hartwell & Finch", "Cohen &
+    Ohana", "Adebayo & Sons"). Two given names so joined are two people ("Dana & Moshe"), and
+    so is a pair that a name runs into on either side ("Tom Gallagher & Reid", "Dana & Moshe
+    Cohen")."""
+    spans: list[tuple[int, int]] = []
+    for m in _FIRM_HEAD.finditer(text):
+        left, right = m.groups()
+        if len(left) < 2 or len(right) < 2:
+            continue  # "R & D", "Q & A"
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is not None and not before.group().endswith("& "):
+            continue  # "Tom Gallagher & Reid": a person's name runs into it
+        if right in _FIRM_TAILS:
+            spans.append(m.span())
+        elif left.casefold() in TITLES or _NAME_AFTER.match(text, m.end()):
+            continue  # "Mr. & Mrs.", "Dana & Moshe Cohen"
+        elif not all(lex.flags.get(word.casefold(), 0) & GIVEN for word in (left, right)):
+            spans.append(m.span())
     return spans
 
 

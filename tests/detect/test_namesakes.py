@@ -63,24 +63,6 @@ def test_a_text_without_hebrew_or_arabic_letters_street_words_or_firms_has_none(
     assert [] == _found("Invoice from Lindgren Hardware, attn Erik Lindgren, on Monday.")
 
 
-@pytest.mark.parametrize(
-    ("text", "firm"),
-    [
-        ("the Hartwell & Finch account is down again", "Hartwell & Finch"),
-        ("Invoice from Adebayo & Sons Provisions", "Adebayo & Sons"),
-    ],
-)
-def test_surnames_joined_by_an_ampersand_are_a_firm(text: str, firm: str) -> None:
-    assert [firm] == _found(text)
-
-
-@pytest.mark.parametrize(
-    "text", ["Dana & Moshe came to the demo", "Dana & Moshe Cohen came", "Tom Gallagher & Reid"]
-)
-def test_given_names_or_a_full_name_joined_by_an_ampersand_are_people(text: str) -> None:
-    assert [] == _found(text)
-
-
 def test_a_hindi_business_named_after_its_owner() -> None:
     assert ["यादव ट्रैक्टर्स"] == _found("डीलर मीट: यादव ट्रैक्टर्स, झांसी")
 

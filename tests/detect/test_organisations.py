@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import pytest
+
+from proxy.detect.lexicon import load_lexicon
 from proxy.detect.organisations import (
+    ampersand_firms,
     employer_spans,
     firm_repeats,
     known_organisations,
@@ -96,3 +100,21 @@ def test_festivals_of_many_cultures_are_known_phrases() -> None:
         "المولد النبوي",
         "چهارشنبه سوری",
     ] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("the Hartwell & Finch account is down again", "Hartwell & Finch"),
+        ("Invoice from Adebayo & Sons Provisions", "Adebayo & Sons"),
+    ],
+)
+def test_surnames_joined_by_an_ampersand_are_a_firm(text: str, firm: str) -> None:
+    assert [firm] == [text[s:e] for s, e in ampersand_firms(text, load_lexicon())]
+
+
+@pytest.mark.parametrize(
+    "text", ["Dana & Moshe came to the demo", "Dana & Moshe Cohen came", "Tom Gallagher & Reid"]
+)
+def test_given_names_or_a_full_name_joined_by_an_ampersand_are_people(text: str) -> None:
+    assert [] == [text[s:e] for s, e in ampersand_firms(text, load_lexicon())]
