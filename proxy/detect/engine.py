@@ -303,8 +303,10 @@ def _particle_start(text: str, start: int) -> int:
     return cut + 1 if word.casefold() in PARTICLES else start
 
 
-# Initials written before a name ("John F. Kennedy", "A. B. Okafor", "K.-H. Müller").
-_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.(?:-[A-Z]\.)? ?){1,3}(?<= )$")
+# Initials written before a name ("John F. Kennedy", "A. B. Okafor", "K.-H. Müller"), in
+# Cyrillic, Hebrew, Arabic and Persian too ("С. Гринберг", "מ. גלר", "ح. کاظمی").
+_INITIAL = r"[A-ZА-ЯЁ\u05d0-\u05ea\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]\."
+_INITIALS_BEFORE = re.compile(rf"(?<![\w.])(?:{_INITIAL}(?:-{_INITIAL})? ?){{1,3}}(?<= )$")
 
 
 # A short capitalised word between two name parts is a middle name ("Nguyễn Thị [Thu] Hà").
@@ -324,7 +326,8 @@ _NOT_MIDDLE = frozenset(
 
 
 _CUE_BEFORE_INITIALS = re.compile(
-    r"(?:^|\W)(?:[Mm]et|with|w/|from|to|by|cc|CC|[Dd]ear|[Hh]i|[Hh]ello|[Tt]hanks|and|[Cc]ontact)$"
+    r"(?:^|\W)(?:[Mm]et|with|w/|from|to|by|cc|CC|[Dd]ear|[Hh]i|[Hh]ello|[Tt]hanks|and|[Cc]ontact"
+    r"|name of|[Ss]igned|[Mm]rs?\.?|[Mm]s\.?|[Dd]r\.?)$"
 )
 
 
@@ -334,7 +337,7 @@ def _opens_name(text: str, start: int, merged: list[list[int]]) -> bool:
     word they end a sentence ("Plan B. Dana", "the U.S. Dana").
     """
     before = text[:start].rstrip(" ")
-    if not before or before[-1] in "\n:;,(\"'+&/":
+    if not before or before[-1] in "\n:;,(\"'+&/_|–—!?":
         return True
     if _CUE_BEFORE_INITIALS.search(before[-12:]):
         return True  # "Met J.R. Okonkwo", "cc A. Levi"

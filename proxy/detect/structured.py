@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from proxy.detect.cjk_names import title_after_name
-from proxy.detect.context import COMPANY_LEADS, COMPANY_WORDS, NEVER_NAMES
+from proxy.detect.context import COMPANY_LEADS, COMPANY_WORDS, NEVER_NAMES, PARTICLES
 from proxy.detect.spans import EntityType, Span
 
 PERSON_KEYS = frozenset(
@@ -336,7 +336,9 @@ def _person_like(value: str, strict: bool, column: bool = False) -> bool:
         # No capitals tell a Hebrew or Arabic name after a generic key ("user:" of a chat
         # transcript) from a sentence: a name is short and has no sentence punctuation.
         return len(words) <= 3 and not any(c in value for c in _SENTENCE_MARKS)
-    initials = [w.lstrip("(")[:1] for w in words]  # "(Itzik)": a nickname's own capital
+    # "(Itzik)": a nickname's own capital; "J. P. du Toit": a particle stays lower-case.
+    named = [w for w in words[:-1] if w not in PARTICLES] + words[-1:]
+    initials = [w.lstrip("(")[:1] for w in named]
     return all(c.isupper() for c in initials)
 
 

@@ -123,6 +123,10 @@ def test_a_custom_pattern_with_an_unknown_validator_is_a_configuration_error() -
         ("Met John F. Kennedy yesterday.", "John F. Kennedy"),
         ("CC: A. B. Okafor", "A. B. Okafor"),
         ("Owner: K.-H. Müller", "K.-H. Müller"),
+        ("Payment in the name of K. V. Krishnamurthy Rao", "K. V. Krishnamurthy Rao"),
+        ("Принято, спасибо! С. Гринберг", "С. Гринберг"),
+        ("חתימה: ____________ י. פינקלשטיין", "י. פינקלשטיין"),
+        ("امضا: ح. کاظمی", "ح. کاظمی"),
     ],
 )
 def test_initials_belong_to_the_name_they_lead(text: str, name: str) -> None:

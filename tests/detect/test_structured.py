@@ -27,6 +27,11 @@ def test_csv_columns_under_person_headers() -> None:
     assert ["Dana Levi", "Omar Haddad"] == _found(text)
 
 
+def test_a_lower_case_particle_does_not_stop_a_name_in_a_name_column() -> None:
+    text = "#, Name, Company\n1, Thandiwe Nkosi, Nkosi Electrical\n2, J. P. du Toit, Du Toit Wines"
+    assert ["Thandiwe Nkosi", "J. P. du Toit"] == _found(text)
+
+
 def test_name_job_and_company_headers_in_more_languages() -> None:
     text = (
         "Pangalan,Trabaho,Kumpanya,Email\n"
