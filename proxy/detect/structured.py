@@ -621,12 +621,17 @@ def _csv_cells(text: str) -> Iterator[tuple[int, int, bool]]:
     # (index, kind) of the person (kind 1, 2) and company (kind 3) columns of the block
     columns: list[tuple[int, int]] = []
     delim = ","
+    width = 0  # the header's cells
     for line in lines:
         body = line.rstrip("\r\n")
         if not body.strip():
             columns = []
         elif columns:
-            if body.strip(" |:-\t"):  # a markdown rule row ("|---|:--|") holds no cells
+            if body.count(delim) + 2 < width:
+                # Two cells short: a line of prose under the table, its commas no row's
+                # ("Follow-ups: Pieter wants pricing, budget ~R 85,000; Thandiwe to..."): the end.
+                columns = []
+            elif body.strip(" |:-\t"):  # a markdown rule row ("|---|:--|") holds no cells
                 yield from _cells(body, pos, delim, columns)
         elif len(body) < 400 and "{" not in body and '":' not in body:
             for d in (",", "\t", ";", "|"):
@@ -641,6 +646,7 @@ def _csv_cells(text: str) -> Iterator[tuple[int, int, bool]]:
                     if found and not any(_EMAIL_OR_NUMBER.search(h) for h in header):
                         companies = [(i, 3) for i, h in enumerate(header) if _not_person_key(h)]
                         columns, delim = _accounts(header, found) + companies, d
+                        width = len(header)
                         break
         pos += len(line)
 

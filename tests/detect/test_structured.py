@@ -32,6 +32,16 @@ def test_a_lower_case_particle_does_not_stop_a_name_in_a_name_column() -> None:
     assert ["Thandiwe Nkosi", "J. P. du Toit"] == _found(text)
 
 
+def test_a_line_of_prose_under_a_table_is_no_row_of_it() -> None:
+    text = (
+        "#, Name, Company, Designation, Cell\n1, Thandiwe Nkosi, Nkosi Electrical, Director, 082\n"
+        "Follow-ups: Pieter wants pricing, budget ~R 85,000; Thandiwe to intro her cousin."
+    )
+    people, not_people = read_structure(text)
+    assert ["Thandiwe Nkosi"] == [text[s:e] for s, e in people]
+    assert ["Nkosi Electrical", "Director"] == [text[s:e] for s, e in not_people]
+
+
 def test_name_job_and_company_headers_in_more_languages() -> None:
     text = (
         "Pangalan,Trabaho,Kumpanya,Email\n"
