@@ -27,7 +27,8 @@ speak to|speak with|escalated to|forwarded to|handed over to|
 spoke w/|met w/|call w/|chat w/|talked w/|
 איש קשר|אשת קשר|איש הקשר|אשת הקשר|
 mr|mrs|ms|miss|mx|dr|doctor|prof|sir|madam|mme|mlle|herr|frau|sr|sra|srta|dott|dra|shri|smt|
-sheikh|sheikha|eng|capt|rabbi|rev|מר|גב'|גב׳|גברת|ד"ר|ד״ר|עו"ד|עו״ד|פרופ'|פרופ׳|הרב|
+sheikh|sheikha|eng|engr|atty|ma'am|maam|ma’am|mzee|alhaji|alhaja|dato|datuk|encik|puan|
+ustaz|ustadh|capt|rabbi|rev|מר|גב'|גב׳|גברת|ד"ר|ד״ר|עו"ד|עו״ד|פרופ'|פרופ׳|הרב|
 ר'|ר׳|רבי|הרבנית|רבנית|
 דיברתי עם|שוחחתי עם|נפגשתי עם|שיחה עם|פגישה עם|שיחת טלפון עם|זום עם|
 مكالمة مع|اجتماع مع|اتصلت على|اتصلت علي|تواصلت مع|pana|pani|panu|panem|panią|

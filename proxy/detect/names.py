@@ -1055,6 +1055,9 @@ def _lowercase_after_cue(text: str, lex: NameLexicon, cues: dict[int, bool]) -> 
             if low in PARTICLES and named > pos:
                 end = m.end() + 1  # "7amad al ka3bi": a particle inside the name
                 continue
+            if strong and len(low) == 1 and text.startswith(". ", word_end):
+                end = word_end + 2  # "mr. k. balasubramanian": an initial opens the name
+                continue
             plain = _DIGIT.search(low) is None
             flags = lex.flags.get(low, 0) if plain else arabizi_flags(lex, low)
             # "call w/ frank delgado": a given name that is also a word is one before a
@@ -1087,6 +1090,8 @@ def _plain_surname_at(text: str, pos: int, lex: NameLexicon) -> bool:
     """True when a lower-case surname that is no ordinary word follows `pos` after one space
     ("delgado" after "frank ")."""
     m = _LOWER_WORD.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+    if m is not None and m.group() in PARTICLES and text[m.end() : m.end() + 1] == " ":
+        m = _LOWER_WORD.match(text, m.end() + 1)  # "joy dela cruz": a particle before it
     if m is None or not m.group()[0].islower():
         return False
     low = m.group().casefold()

@@ -33,6 +33,13 @@ _NEXT_WORDS = re.compile(rf"{_WORD}(?:{_WORD}(?:{_WORD})?)?")
 # What follows a name part written in lower case that only a person has or is ("what's
 # hunter's cell", "will = Commercial Director"): then it is the name, not the word.
 _LOWER_NAME_AFTER = re.compile(rf"(?:'s|’s) (?:{'|'.join(PERSON_THINGS)}|team)\b| = [A-Z]")
+# A greeting, a contact verb or a title right before a name part written in lower case (a
+# voicemail transcript's "hi dawn", "spoke w/ rose", "ma'am marites"): the name again. Not
+# "thanks" nor a comma: "thanks will do", "hi, will do".
+_LOWER_NAME_BEFORE = re.compile(
+    r"(?:^|[^\w'’])(?:hi|hey|hello|dear|spoke w/|spoke with|spoke to|talked to|met with|"
+    r"ask for|ma'am|ma’am|sir) $"
+)
 _HE_PREFIX = HEBREW_PREFIX_LETTERS
 _AR_PREFIX = ARABIC_PREFIX_LETTERS
 
@@ -109,7 +116,12 @@ class Propagator:
                     continue
             start = begin - 1
             end = start + size
-            if exact and text[start].islower() and not _LOWER_NAME_AFTER.match(text, end):
+            if (
+                exact
+                and text[start].islower()
+                and not _LOWER_NAME_AFTER.match(text, end)
+                and not _LOWER_NAME_BEFORE.search(text, max(0, start - 12), start)
+            ):
                 continue  # caseless scripts pass; "will" only as "will = Commercial Director"
             if text[end : end + 1] == " " and _names_a_company(text, end):
                 continue

@@ -54,6 +54,13 @@ def test_a_lower_case_given_name_that_is_a_word_before_a_surname_that_is_not() -
     assert [] == _found("update you the client from al ain wants to reschedule")  # a town
 
 
+def test_lower_case_initials_particles_and_titles_of_a_voicemail_transcript() -> None:
+    assert ["k. balasubramanian"] == _found("my partner mr. k. balasubramanian wants a demo")
+    assert ["joy dela cruz"] == _found("good evening this is joy dela cruz, admin at al mansoori")
+    assert ["marites bautista"] == _found("my boss engr. marites bautista will sign the PO")
+    assert [] == _found("I told mr. k. about it")  # an initial alone is no name
+
+
 def test_signature_line_after_a_sign_off() -> None:
     assert ["Oluwaseun Adeyemi"] == _found("Best regards,\nOluwaseun Adeyemi\nHead of Sales")
 

@@ -70,6 +70,12 @@ def test_a_lower_case_part_that_is_a_word_counts_only_with_what_a_person_has_aft
     assert ["hunter"] == _spread("Hunter Blake", text)
 
 
+def test_a_lower_case_part_that_is_a_word_counts_after_a_greeting_or_a_contact_verb() -> None:
+    assert ["dawn"] == _spread("Dawn Kowalczyk", '"hi dawn this is bill over at summit ridge')
+    assert ["rose"] == _spread("Rose Delacroix", "spoke w/ rose (ops mgr). the rose bouquet SKU")
+    assert [] == _spread("Will Ashworth", "hi, will do that. thanks will do")
+
+
 def test_indic_vowel_signs_are_inside_a_name_part() -> None:
     # "्" and "ा" are marks, not word characters: "शर्मा" must not be cut at them.
     text = "शर्मा जी और शर कल"
