@@ -134,7 +134,11 @@ class DetectionEngine(Detector):
             view, spans, people, not_people = self._one_text(text)
             views.append(view)
             not_people_of.append(not_people)
-            names.update(view.text[s:e] for s, e in people)
+            # A name read inside an address is a street's or a town's ("شارع فيصل 22، نابلس"):
+            # it is not spread to the request's other mentions of that word.
+            addresses = [(s.start, s.end) for s in spans if s.type is EntityType.ADDRESS]
+            seeds = _outside(list(people), addresses) if addresses else people
+            names.update(view.text[s:e] for s, e in seeds)
             for s in spans:
                 if s.type is EntityType.EMAIL:
                     names.update(self._email_names(view.text, s))

@@ -23,6 +23,7 @@ from proxy.detect.context import (
     HEBREW_PREFIX_LETTERS,
     NEVER_NAMES,
     PARTICLES,
+    PLACE_WORDS,
     PLACES,
     TOWNS,
 )
@@ -475,18 +476,31 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     return hits
 
 
-# Where a town is written: after "in", "near", "based in" (Darija "dyal", of), or alone in
-# parentheses after a company ("Crescent Motors in Bradford", "Pipeline Pro (Makati)").
-_TOWN_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Bb]ased in|dyal) |\()$")
+# Where a town is written: after "in", "near", "based in" and the same in Spanish, French,
+# Portuguese, Tagalog and Indonesian ("en", "à", "em", "na", "sa", "di"; Darija "dyal", of),
+# or alone in parentheses after a company ("Crescent Motors in Bradford", "Pipeline Pro
+# (Makati)", "otra sucursal en Guadalupe", "Panganiban Hardware sa Batangas").
+_TOWN_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Bb]ased in|dyal|en|à|em|na|sa|di) |\()$")
+# A site of a business after the town's name ("the depot by Victoria station").
+_SITE_AFTER = re.compile(
+    r" (?:station|depots?|branch|branches|plants?|warehouses?|stores?|sites?|campus|airport)\b"
+)
+# The same in Arabic and Persian: "في" (in), "مدينة" (city), "قرب" (near), "انبار" (depot).
+_TOWN_BEFORE_RTL = re.compile(r"(?:^|[\s،,(])(?:في|فى|بمدينة|مدينة|قرب|بالقرب من|انبار|در) $")
 
 
 def _a_town(text: str, start: int, end: int) -> bool:
-    """True when the lone Latin word text[start:end] is a town's name where a town is written."""
-    if text[start:end].casefold() not in TOWNS or not text[start].isupper():
+    """True when the lone word text[start:end] is a town's name where a town is written."""
+    folded = text[start:end].casefold()
+    if "\u0600" <= text[start] <= "\u06ff":
+        return (folded in ADDRESS_PLACES or folded in PLACE_WORDS) and bool(
+            _TOWN_BEFORE_RTL.search(text, max(0, start - 14), start)
+        )
+    if folded not in TOWNS or not text[start].isupper():
         return False
     m = _TOWN_BEFORE.search(text, max(0, start - 9), start)
     if m is None:
-        return False
+        return _SITE_AFTER.match(text, end) is not None
     after = text[end : end + 2]
     return after[:1] == ")" if m.group() == "(" else after not in ("'s", "’s")
 

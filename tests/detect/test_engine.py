@@ -353,3 +353,11 @@ def test_a_city_named_new_ends_an_arabic_address() -> None:
     assert [("ADDRESS", "٧ شارع الجلاء، الدور التاني، دمياط الجديدة")] == _typed(
         DetectionEngine(), [text]
     )[0]
+
+
+def test_a_name_read_inside_an_address_is_not_spread_to_the_other_mentions() -> None:
+    text = "Address: 12 Baniyas Road, Deira, Dubai\nThe Deira warehouse opens on Sunday."
+    spans = DetectionEngine().detect(text)
+    assert [("ADDRESS", "12 Baniyas Road, Deira, Dubai")] == [
+        (s.type.value, text[s.start : s.end]) for s in spans
+    ]

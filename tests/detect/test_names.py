@@ -898,6 +898,11 @@ def test_a_name_that_is_a_word_with_a_sales_role_or_team_beside_it(
         ("l client dyal Tanger bgha devis", []),
         ("we met Victoria in the lobby", ["Victoria"]),
         ("ask in Victoria's channel", ["Victoria"]),
+        ("gusto niya ng 30 lines para sa Panganiban Hardware sa Batangas", []),
+        ("tenemos otra sucursal en Guadalupe", []),
+        ("Next: Leeds + the depot by Victoria station.", []),
+        ("رنا مديرة المصنع في نابلس", ["رنا"]),
+        ("المزرعة في صحار", []),
     ],
 )
 def test_a_town_is_not_a_name_where_a_town_is_written(text: str, names: list[str]) -> None:
