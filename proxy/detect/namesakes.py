@@ -245,19 +245,48 @@ LEGAL_FORM_AFTER = re.compile(r"(?: \S+){0,2} בע[\"״]מ")
 
 # Latin streets: a capitalised run of up to four words before a street word.
 _STREET_WORDS = "Road|Rd|Street|Avenue|Ave|Boulevard|Blvd|Highway|Hwy|Parkway|Square|Drive|Corniche"
+# Street words that are also surnames ("Diane Lane", "Cameron Way") or that end a town's name
+# too: a street only after a word that says where ("on Brick Lane", "near Rabindra Sarani").
+_WEAK_STREET_WORDS = "Lane|Way|Circle|Crescent|Terrace|Close|Sarani|Marg|Salai"
+# Street words written before the name ("Avenida Boa Viagem", "boulevard Mohammed V").
+_STREET_WORDS_BEFORE = (
+    "Avenida|Av\\.|Rua|Rue|rue|Calle|Carrera|Jalan|Jl\\.|Viale|Corso|Piazza|Praça|Plaza|"
+    "boulevard|avenue"
+)
 # Led by the words themselves, so `re` skips to their first letters; the boundary before is
 # checked on each match.
-_STREET_WORD_GATE = re.compile(rf"(?:{_STREET_WORDS})\b")
-_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]* ){1,4}$")
+_STREET_WORD_GATE = re.compile(
+    rf"(?:({_STREET_WORDS})\b|({_WEAK_STREET_WORDS})\b|({_STREET_WORDS_BEFORE}) )"
+)
+# The name before a street word: capitalised words, with the particles of Arabic and European
+# names inside it ("Sheikh Mohammed bin Rashid Boulevard", "Avenida de la Reforma").
+_NAME_PARTICLES = "bin|bint|ibn|al|el|de|da|do|dos|del|la|las|los|van|von|di|du"
+_CAPITALISED_BEFORE = re.compile(
+    rf"[A-Z][\w'’.-]* (?:(?:[A-Z][\w'’.-]*|{_NAME_PARTICLES}) ){{0,4}}$"
+)
+# After a street word the words hold no dot: "boulevard Mohammed V. Merci Khadija" ends at V.
+_CAPITALISED_AFTER = re.compile(
+    rf"(?:(?:{_NAME_PARTICLES}) )*[A-Z][\w'’-]*(?: (?:(?:{_NAME_PARTICLES}) )*[A-Z][\w'’-]*){{0,3}}"
+)
+_WHERE_BEFORE = re.compile(r"\b(?:on|at|off|along|near|via|in|by|from|to|the) $")
 
 
 def _latin_streets(text: str) -> list[tuple[int, int]]:
-    """Streets named after people ("Sheikh Zayed Road", "Bin Hendi Avenue")."""
+    """Streets named after people ("Sheikh Zayed Road", "Bin Hendi Avenue", "Avenida Boa
+    Viagem", "the office on Ahmadu Bello Way")."""
     spans: list[tuple[int, int]] = []
     for m in _STREET_WORD_GATE.finditer(text):
         if m.start() and text[m.start() - 1].isalnum():
             continue  # inside a word ("Broadway")
+        if m.group(3):
+            name = _CAPITALISED_AFTER.match(text, m.end())
+            if name is not None:
+                spans.append((m.start(), name.end()))
+            continue
         run = _CAPITALISED_BEFORE.search(text, max(0, m.start() - 60), m.start())
-        if run is not None:
-            spans.append((run.start(), m.end()))
+        if run is None:
+            continue
+        if m.group(2) and not _WHERE_BEFORE.search(text, max(0, run.start() - 8), run.start()):
+            continue
+        spans.append((run.start(), m.end()))
     return spans

@@ -40,6 +40,7 @@ _LOWER_NAME_BEFORE = re.compile(
     r"(?:^|[^\w'’])(?:hi|hey|hello|dear|spoke w/|spoke with|spoke to|talked to|met with|"
     r"ask for|ma'am|ma’am|sir) $"
 )
+_POSSESSIVE = ("'s ", "’s ")
 _HE_PREFIX = HEBREW_PREFIX_LETTERS
 _AR_PREFIX = ARABIC_PREFIX_LETTERS
 
@@ -125,6 +126,8 @@ class Propagator:
                 continue  # caseless scripts pass; "will" only as "will = Commercial Director"
             if text[end : end + 1] == " " and _names_a_company(text, end):
                 continue
+            if text.startswith(_POSSESSIVE, end) and _names_a_company(text, end + 2):
+                continue  # "Rahim's Kitchen", "Zoe's Kitchen"
             if _after_company_lead(text, start):
                 continue
             out.append((start, end))

@@ -361,3 +361,18 @@ def test_a_name_read_inside_an_address_is_not_spread_to_the_other_mentions() -> 
     assert [("ADDRESS", "12 Baniyas Road, Deira, Dubai")] == [
         (s.type.value, text[s.start : s.end]) for s in spans
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grace Yoon at Lee & Kim CPA referred us",
+        "Chevy and Ford dealers want the fleet plan",
+        "John Deere tractors and Travis Perkins poaching their accounts",
+        "training at Siam Paragon store, lunch at Taco Bell",
+        "Zoe's Kitchen wants 12 seats; Dr. Reddy's signed",
+    ],
+)
+def test_businesses_named_after_people_hold_no_person(text: str) -> None:
+    people = [text[s.start : s.end] for s in DetectionEngine().detect(text)]
+    assert people in ([], ["Grace Yoon"])

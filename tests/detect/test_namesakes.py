@@ -35,6 +35,10 @@ def test_a_business_named_after_a_person_is_found_whole(text: str, business: str
         ("הזמנה של סמינר בית רבקה", "סמינר בית רבקה"),
         ("المكتب في شارع جمال عبد الناصر، الخرطوم", "شارع جمال عبد الناصر"),
         ("The office is on Sheikh Zayed Road near the mall", "Sheikh Zayed Road"),
+        ("villa cluster off Sheikh Mohammed bin Rashid Boulevard", "Sheikh Mohammed bin Rashid"),
+        ("not the office on Ahmadu Bello Way)", "Ahmadu Bello Way"),
+        ("the branch near Kwame Nkrumah Circle", "Kwame Nkrumah Circle"),
+        ("CD na Avenida Boa Viagem.", "Avenida Boa Viagem"),
     ],
 )
 def test_institutions_and_streets_take_their_whole_name(text: str, place: str) -> None:
@@ -75,3 +79,12 @@ def test_a_legal_form_makes_a_full_name_before_a_trade_a_business() -> None:
 def test_a_name_under_the_prefix_that_after_a_lead_is_not_the_business() -> None:
     # "מספרת" is a barber's shop and "(she) tells": "she tells that Boris opened..."
     assert [] == _found("ז'ניה מספרת שבוריס פתח סניף שני")
+
+
+def test_a_street_word_that_is_a_surname_needs_a_word_of_where_before_it() -> None:
+    assert [] == _found("Diane Lane called. Spoke with Cameron Way today")
+    assert ["Brick Lane"] == _found("Shapla Tandoori is on Brick Lane")
+
+
+def test_a_street_word_before_the_name_ends_at_the_sentence() -> None:
+    assert ["boulevard Mohammed V"] == _found("pas au dépôt du boulevard Mohammed V. Merci Khadija")

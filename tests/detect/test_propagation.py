@@ -76,6 +76,10 @@ def test_a_lower_case_part_that_is_a_word_counts_after_a_greeting_or_a_contact_v
     assert [] == _spread("Will Ashworth", "hi, will do that. thanks will do")
 
 
+def test_a_name_with_a_possessive_before_a_trade_word_is_the_business() -> None:
+    assert ["Rahim"] == _spread("Rahim Uddin", "Rahim's Kitchen is closing for Eid, ask Rahim")
+
+
 def test_indic_vowel_signs_are_inside_a_name_part() -> None:
     # "्" and "ा" are marks, not word characters: "शर्मा" must not be cut at them.
     text = "शर्मा जी और शर कल"
