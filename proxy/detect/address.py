@@ -287,7 +287,12 @@ LABEL = re.compile(
     r"[\u05d0-\u05ea][\u05d0-\u05ea\"'׳-]*){0,2}|"
     r"(?:ال)?عنوان(?:[ \t]+(?:ال)?(?:وطني|مسجل|شحن|توصيل|تسليم|استلام|مكتب|فاتورة|فوترة|سكن|"
     r"منزل|عمل|شركة|بريدي|جديد|قديم|كامل|حالي|مراسلة|مقر|عميل|فرع|مستودع|محل|مختصر|"
-    r"الفعلي|فعلي|التجاري|تجاري|الرئيسي|رئيسي)){0,2})"
+    r"الفعلي|فعلي|التجاري|تجاري|الرئيسي|رئيسي)){0,2}|"
+    # Where a meeting or a delivery is: a place as often as an address (see `_WEAK_VALUE`).
+    # A bill-to value opens with the customer's name as often ("Bill to: Jessica Moreno,
+    # Harbor Point Dental").
+    r"(?P<weak>where|location|venue|meeting[ _-]?point|(?:ال)?موقع|מיקום|"
+    r"(?:ship|bill)(?:ping|ing)?/(?:ship|bill)[ _-]to|bill(?:ing)?[ _-]to))"
     r"[\"']?[ \t]*[:=：][ \t]*(?P<q>[\"']?)"
 )
 # An address written all in lower case, as speech-to-text gives it ("send it to 400 north
@@ -365,7 +370,8 @@ _LABEL_KEYS = (
     *("endere", "anschrift", "כתובת", "הכתובת", "العنوان", "عنوان"),
     *("domicilio", "morada", "adres", "адрес"),
     *("alamat", "anwani", "pata", "पता", "پتہ", "آدرس", "نشانی", "አድራሻ", "ที่อยู่", "地址", "住所"),
-    *("주소", "địa chỉ", "διεύθυνση"),
+    *("주소", "địa chỉ", "διεύθυνση", "bill", "where", "location", "venue", "meeting"),
+    *("موقع", "מיקום"),
 )
 _LABEL_WORDS = Automaton((word, None) for word in _LABEL_KEYS)
 _WORD_END = re.compile(r"\w+$")
@@ -399,7 +405,20 @@ _ABBREVIATIONS = frozenset(
         "str",
         "ul",
         "al",
+        # Mexican colonia and orientation, Turkish neighbourhood, street and avenue
+        *("col", "ote", "pte", "nte", "mah", "sok", "sk", "cad", "cd", "blv"),
     ]
+)
+_INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
+# A last part in lower case after an address's comma is a note about it, not a part of it.
+_LOWER_LAST_PART = re.compile(r"[ \t]*[,،][ \t]*[a-z][^,،]*$")
+# The value of a label that names a place or a customer as often as an address ("Where:
+# Zoom", "Location: Dubai, UAE") is one only when it opens with a house or plot number ("2
+# Kingsway, Cardiff", "88/12 Sukhumvit Soi 31, ...", "Plot S30514, Jebel Ali") and has a
+# comma; not a time.
+_WEAK_VALUE = re.compile(
+    r"(?:\d{1,5}[A-Za-z]?(?:/\d{1,4})?(?![\w:.])|(?:Plot|Unit|Villa|Flat|Office|Suite|Shop|"
+    r"Building|Bldg|Warehouse|No\.?)[ \t]*#?[A-Z]{0,2}\d)[^,،]*[,،]"
 )
 _NOT_AN_ADDRESS = re.compile(r"(?i)@|https?:|www\.|^(?:n/?a|none|null|tbd|unknown|same\b)")
 
@@ -936,12 +955,19 @@ def _label_spans(
                 if stop.group(1).casefold() not in _ABBREVIATIONS:
                     value = value[: stop.end(1)]
                     break
-        # A quoted value is whole: its last dot ends an abbreviation ("León, Gto.").
-        value = value.rstrip(" ,،" if m.group("q") else " ,.،።।")
+        # A quoted value is whole: its last dot ends an abbreviation ("León, Gto."), as does
+        # that of initials ("Monterrey, N.L.").
+        value = value.rstrip(" ,،")
+        if not m.group("q") and not _INITIALS_END.search(value):
+            value = value.rstrip(" ,.،።।")
         if _NOT_AN_ADDRESS.search(value) or not (
             any(ch.isdigit() for ch in value) or "," in value or "،" in value
         ):
             continue
+        if m.group("weak"):
+            if not _WEAK_VALUE.match(value):
+                continue
+            value = _LOWER_LAST_PART.sub("", value)  # "..., Cardiff CF10 3FD, room 'Nelson'"
         yield m.end(), m.end() + len(value)
 
 
@@ -1123,8 +1149,10 @@ def find_addresses(text: str) -> Iterator[Span]:
             end = _lines_after(text, end)
         start = _head(text, start)
         while end > start and text[end - 1] in " ,.،":
-            if text[end - 1] == "." and text[end : end + 1] in ('"', "'"):
-                break  # a quoted value's last dot ends an abbreviation ("León, Gto.")
+            if text[end - 1] == "." and (
+                text[end : end + 1] in ('"', "'") or _INITIALS_END.search(text, end - 8, end)
+            ):
+                break  # the last dot ends an abbreviation ("León, Gto.", "Monterrey, N.L.")
             end -= 1
         stretched.append((start, end))
     # Two anchors of one address (its label and its street) become one span.

@@ -86,6 +86,56 @@ def test_a_labelled_value_is_taken_whole(text: str, address: str | None) -> None
     assert [expected] == [text[s.start : s.end] for s in find_addresses(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ('Where: 2 Kingsway, Cardiff CF10 3FD, room "Nelson"', "2 Kingsway, Cardiff CF10 3FD"),
+        ("Location: Plot S30514, Jebel Ali Free Zone South, Dubai\n", "Plot S30514, Jebel Ali"),
+        ('"location":"88/12 Sukhumvit Soi 31, Watthana, Bangkok 10110",', "88/12 Sukhumvit Soi 31"),
+        ("Ship/bill to: No. 42, 3rd Cross, Gandhi Bazaar, Bengaluru 560004\n", "No. 42, 3rd Cross"),
+    ],
+)
+def test_a_where_or_location_label_holds_an_address_that_opens_with_a_number(
+    text: str, address: str
+) -> None:
+    found = [text[s.start : s.end] for s in find_addresses(text)]
+    assert len(found) == 1 and found[0].startswith(address)
+    assert not found[0].endswith(("room", "\n", '"'))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Where: Zoom, 10:00",
+        "Where: 10:00, Zoom",
+        "IP location: Dubai, UAE",
+        "Location: Room 4, Building B",
+        "Bill to: Jessica Moreno-Alvarez, Harbor Point Dental Group",
+    ],
+)
+def test_a_where_or_location_label_with_a_place_or_a_customer_is_no_address(text: str) -> None:
+    assert [] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Dirección: Av. Constitución 1420 Ote., Col. Centro, 64000 Monterrey, N.L.\nMensaje",
+            "Av. Constitución 1420 Ote., Col. Centro, 64000 Monterrey, N.L.",
+        ),
+        (
+            "Adres: Atatürk Mah. Ertuğrul Gazi Sok. No:12/4, 34758 Ataşehir/İstanbul\nTel",
+            "Atatürk Mah. Ertuğrul Gazi Sok. No:12/4, 34758 Ataşehir/İstanbul",
+        ),
+    ],
+)
+def test_mexican_and_turkish_abbreviations_do_not_end_a_labelled_value(
+    text: str, address: str
+) -> None:
+    assert [address] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
 def test_a_written_address_block_takes_its_city_line() -> None:
     text = "Ship to:\nDana Levi\n12 Main St\nSpringfield, IL 62701\nThanks"
     assert ["12 Main St\nSpringfield, IL 62701"] == [
