@@ -719,3 +719,9 @@ def test_a_word_that_is_a_label_only_as_a_key_is_no_label_in_prose() -> None:
 def test_a_russian_street_whose_name_opens_with_a_lower_case_article() -> None:
     text = "Адрес склада: ул. ха-Таасия 9, Ашдод"
     assert ["ул. ха-Таасия 9, Ашдод"] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+def test_an_egyptian_governorate_after_the_town_ends_the_address() -> None:
+    text = "الفرع في 42 شارع الجمهورية، المنصورة، الدقهلية، شكرا"
+    found = [text[s.start : s.end] for s in find_addresses(text)]
+    assert ["42 شارع الجمهورية، المنصورة، الدقهلية"] == found
