@@ -502,6 +502,10 @@ _LEFT_PART = re.compile(
     rf"(?:[{_CAPITAL}][\w'’-]*\s+){{0,3}}{_BUILDING}(?:\s+(?:\d{{1,3}}|[A-Z]\b))?)"
     r"\s*\\?[,،]\s*$"
 )
+_UNIT_BEFORE_PART = re.compile(
+    r"(?<![\w-])(?i:unit|suite|ste|flat|apt|apartment|office|room|shop)\.?[ \t]*#?"
+    r"\d{1,5}[A-Z]?[ \t]+$"
+)
 # A named part (an estate, a compound) between unit parts: "Tower 2, Harbour Crest, 8 ...".
 _NAMED_LEFT_PART = re.compile(rf"[{_CAPITAL}][\w'’-]*(?:\s+[{_CAPITAL}][\w'’-]*){{0,2}}\s*\\?,\s*$")
 # A district's name before its number, the first part of an address ("Al Jurf 2, ...").
@@ -719,6 +723,11 @@ def _head(text: str, start: int) -> int:
                 start = opening.start(1)
             break
         start = m.start()
+    if text[start - 1 : start] == " " and not text[start : start + 1].isdigit():
+        # A unit written before its building without a comma ("Unit 1203 Tower 2, 88 ...").
+        unit = _UNIT_BEFORE_PART.search(text, max(0, start - 24), start)
+        if unit is not None and not _glued_before(text, unit.start()):
+            start = unit.start()
     return start
 
 

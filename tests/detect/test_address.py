@@ -725,3 +725,9 @@ def test_an_egyptian_governorate_after_the_town_ends_the_address() -> None:
     text = "الفرع في 42 شارع الجمهورية، المنصورة، الدقهلية، شكرا"
     found = [text[s.start : s.end] for s in find_addresses(text)]
     assert ["42 شارع الجمهورية، المنصورة، الدقهلية"] == found
+
+
+def test_a_unit_before_its_building_without_a_comma_opens_the_address() -> None:
+    text = "Jun's office: Unit 1203 Tower 2, 88 Kalayaan Ave, Diliman, Quezon City 1101\nNotes"
+    found = [text[s.start : s.end] for s in find_addresses(text)]
+    assert ["Unit 1203 Tower 2, 88 Kalayaan Ave, Diliman, Quezon City 1101"] == found
