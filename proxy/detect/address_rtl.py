@@ -238,6 +238,15 @@ def _rtl_classify(part: str) -> str | None:
     kind = m.lastgroup if m is not None else None
     if kind in (None, "name", "district", "numbered") and _rtl_city(part):
         return "city"
+    if kind == "numbered" and _RTL_ENDS_IN_POSTCODE.search(part):
+        # A district and the postcode after it ("حي الملقا 13521", Saudi national address).
+        rest = part.rsplit(None, 1)[0]
+        if (
+            rest != part
+            and _RTL_PART.fullmatch(rest) is not None
+            and _rtl_classify(rest) == ("district")
+        ):
+            return "district"
     if kind == "street" and not any(ch.isdigit() for ch in part):
         word = part.split()[0]
         if _RTL_WEAK_STREET.search(word) and word[-1] != "ق":

@@ -68,3 +68,9 @@ def test_a_persian_address_with_a_landmark_between_its_parts() -> None:
     assert {"تهران، خیابان ولیعصر، بالاتر از پارک ساعی، پلاک ۲۱۴۰"} == set(
         _chains("در تهران، خیابان ولیعصر، بالاتر از پارک ساعی، پلاک ۲۱۴۰، تلفن 021 8505 2862")
     )
+
+
+def test_a_district_with_its_postcode_is_a_part_of_a_saudi_address() -> None:
+    text = "والموقع طريق أنس بن مالك، حي الملقا 13521، الرياض\n2025/03/03"
+    assert ["طريق أنس بن مالك، حي الملقا 13521، الرياض"] == _chains(text)
+    assert [] == _chains("الدفعة في حي العليا 12211 اليوم")
