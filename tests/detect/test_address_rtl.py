@@ -74,3 +74,8 @@ def test_a_district_with_its_postcode_is_a_part_of_a_saudi_address() -> None:
     text = "والموقع طريق أنس بن مالك، حي الملقا 13521، الرياض\n2025/03/03"
     assert ["طريق أنس بن مالك، حي الملقا 13521، الرياض"] == _chains(text)
     assert [] == _chains("الدفعة في حي العليا 12211 اليوم")
+
+
+def test_an_urdu_address_with_its_house_number_lane_and_city() -> None:
+    text = "ہمارا دفتر مکان نمبر 27، گلی 4، ماڈل ٹاؤن، لاہور میں ہے"
+    assert ["مکان نمبر 27، گلی 4، ماڈل ٹاؤن، لاہور"] == _chains(text)
