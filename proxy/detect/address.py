@@ -444,7 +444,8 @@ _UNIT_WORD = (
     r"sector|phase|warehouse|godown|"
     r"depto|dpto|dept|departamento|piso|puerta|pta|andar|sala|conjunto|bloco|casa|lote|lok|"
     r"lokal|kat|daire|bât|bat|bâtiment|batiment|escalier|esc|étage|etage|whg|wohnung|stiege|"
-    r"top|bus|bte|boîte|scala|piano|lgh|кв|квартира|корп|корпус|стр|строение|офис|оф)"
+    r"top|bus|bte|boîte|scala|piano|lgh|кв|квартира|корп|корпус|стр|строение|офис|оф|"
+    r"ghorofa|jengo|nyumba|chumba)"  # Swahili floor, building, house and room ("Ghorofa ya 2")
 )
 _FLOOR = (
     r"(?:\d{1,3}[ \t]*(?:st|nd|rd|th|e|er|ère|ème|º|ª|°|\.|/)?[ \t]*"
@@ -456,7 +457,7 @@ _DOOR = (
     r"ctro|centro)\b\.?))?|D[ \t]*:[ \t]*\d{1,4}|m\.[ \t]*\d{1,4}|\d{1,2}[ \t]?(?:hg|hoog)\b)"
 )
 _UNIT_PART = (
-    rf"(?:{_UNIT_WORD}\.?[ \t]*(?:[:#]|No\.?|n[º°o]\.?)?[ \t]*(?:\d[\w/-]{{0,7}}|[A-Z]\b)|"
+    rf"(?:{_UNIT_WORD}\.?[ \t]*(?:[:#]|No\.?|n[º°o]\.?|ya)?[ \t]*(?:\d[\w/-]{{0,7}}|[A-Z]\b)|"
     rf"{_FLOOR}|{_DOOR})"
 )
 # What may follow a part: a separator, the end of a line or quote, an escaped ("\,") separator.

@@ -731,3 +731,9 @@ def test_a_unit_before_its_building_without_a_comma_opens_the_address() -> None:
     text = "Jun's office: Unit 1203 Tower 2, 88 Kalayaan Ave, Diliman, Quezon City 1101\nNotes"
     found = [text[s.start : s.end] for s in find_addresses(text)]
     assert ["Unit 1203 Tower 2, 88 Kalayaan Ave, Diliman, Quezon City 1101"] == found
+
+
+def test_swahili_building_and_floor_parts_inside_an_address() -> None:
+    text = "Ofisi ya Hamisi: Nkrumah Road, Jengo la Bahari Plaza, Ghorofa ya 2, Mombasa. Zawadi"
+    found = [text[s.start : s.end] for s in find_addresses(text)]
+    assert ["Nkrumah Road, Jengo la Bahari Plaza, Ghorofa ya 2, Mombasa"] == found
