@@ -194,6 +194,9 @@ PERSON_KEYS = frozenset(
         *("איש_קשר_ראשי", "הפונה", "مسؤول", "المالك", "مندوب", "مندوب_المبيعات"),
         *("مدير_الحساب", "الموظف_المسؤول", "أنشئ_بواسطة", "اسم_المسؤول", "المكلف"),
         *("صاحب_الطلب", "وكيل_المبيعات", "مقدم_الطلب"),
+        # Who wrote a record down, who the contact is ("נרשם ע"י", "مسؤولة التواصل").
+        *('נרשם_ע"י', "נרשם_ע״י", "נרשם_על_ידי", 'נוצר_ע"י', "נוצר_ע״י", 'ע"י', "ע״י"),
+        *("مسؤولة", "المسؤولة", "مسؤول_التواصل", "مسؤولة_التواصل", "كتبها", "كتبه"),
     ]
 )
 # Values under a person key that name a team, a role or nobody ("contact": "sales team").
@@ -233,6 +236,9 @@ GROUP_WORDS = frozenset(
 # Generic keys: a calendar's "Required:"/"Optional:" attendees, a name's "given"/"family" parts.
 GENERIC_KEYS = frozenset(
     {"name", "to", "from", "cc", "user", "username", "lead", "prospect"}
+    # An email's header in Hebrew, Arabic, Urdu, Russian, Spanish, Portuguese, French, German.
+    | {"אל", "העתק", "إلى", "الى", "من", "نسخة", "صارف", "кому", "от", "копия", "para", "de"}
+    | {"à", "an", "von"}
     | {"required", "optional", "given", "family", "n"}
 )
 # Keys whose value lists several people, one per comma ("Attendees: Rafi Ohayon, Dana Lev").
@@ -326,6 +332,8 @@ def _person_like(value: str, strict: bool, column: bool = False) -> bool:
         return False
     if words[-1].strip(".,").casefold() in GROUP_WORDS or value.endswith(_CJK_GROUPS):
         return False  # "finance team", "Sales Dept", "unassigned", "영업팀"
+    if words[0] in _GROUP_HEADS:
+        return False  # "قسم الحسابات" (the accounts department), "צוות המכירות"
     if words[0].strip(".,!?،").casefold() in _REPLIES:
         return False  # a transcript's "العميل: أيوه، ..." (the customer: yes, ...)
     if not column and all(w.strip(".,").casefold() in NEVER_NAMES for w in words):
@@ -343,6 +351,13 @@ def _person_like(value: str, strict: bool, column: bool = False) -> bool:
 
 
 _SENTENCE_MARKS = frozenset("?!,;،؟؛。")
+# Hebrew, Arabic and Russian words that head a team's or a department's name.
+_GROUP_HEADS = frozenset(
+    [
+        *("قسم", "إدارة", "ادارة", "فريق", "مكتب", "وحدة", "دائرة", "مركز", "خدمة", "الدعم"),
+        *("צוות", "מחלקת", "מחלקה", "הנהלת", "מוקד", "שירות", "דסק", "отдел", "команда"),
+    ]
+)
 # How teams and departments end in Chinese, Japanese and Korean (客服部门, 営業チーム, 영업팀).
 _CJK_GROUPS = ("团队", "小组", "部门", "部門", "客服", "チーム", "窓口", "팀", "부서", "센터")
 # A reply that opens a speaker's line, where a role key reads like a field.
@@ -594,6 +609,19 @@ def _inside_a_thing(text: str, at: int) -> bool:
     return _not_person_key(_key_before(text, j - 1))
 
 
+def _in_key(text: str, i: int) -> bool:
+    """True when text[i] belongs to a key's word: a letter, a digit, "_", "-", or Hebrew
+    gershayim between two letters ('ע"י', by)."""
+    c = text[i]
+    if c.isalnum() or c in "_-":
+        return True
+    return c in '"״' and 0 < i < len(text) - 1 and _hebrew_letters(text[i - 1] + text[i + 1])
+
+
+def _hebrew_letters(pair: str) -> bool:
+    return all("\u05d0" <= ch <= "\u05ea" for ch in pair)
+
+
 def _key_before(text: str, at: int) -> str:
     """The key (one or two words, unquoted) that ends right before the separator at `at`."""
     j = at
@@ -602,11 +630,11 @@ def _key_before(text: str, at: int) -> str:
     if j > 0 and text[j - 1] in "\"'":
         j -= 1
     k = j
-    while k > 0 and j - k < 32 and (text[k - 1].isalnum() or text[k - 1] in "_-"):
+    while k > 0 and j - k < 32 and _in_key(text, k - 1):
         k -= 1
     if k > 1 and text[k - 1] == " " and text[k - 2].isalnum():
         k2 = k - 1
-        while k2 > 0 and j - k2 < 32 and (text[k2 - 1].isalnum() or text[k2 - 1] in "_-"):
+        while k2 > 0 and j - k2 < 32 and _in_key(text, k2 - 1):
             k2 -= 1
         if _key_kind(text[k2:j]):
             return text[k2:j]

@@ -42,6 +42,23 @@ def test_a_line_of_prose_under_a_table_is_no_row_of_it() -> None:
     assert ["Nkosi Electrical", "Director"] == [text[s:e] for s, e in not_people]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("נושא: Fwd: הצעת מחיר\nאל: יונה גרמי <yona@garmi-events.co.il>", ["יונה גרמי"]),
+        ("أُرسلت: الاثنين\nإلى: ثويني الرواحي\nالموضوع: طلب", ["ثويني الرواحي"]),
+        ("De: Juan Pérez\nPara: Ana Gómez", ["Juan Pérez", "Ana Gómez"]),
+        ('נרשם ע"י: וואיל קבלאן | 18.9.2025', ["וואיל קבלאן"]),
+        ("مسؤولة التواصل: دعاء السيد، 02 3338 7104", ["دعاء السيد"]),
+        ("من: مكتب المبيعات\nإلى: قسم الحسابات\nאל: צוות המכירות", []),
+    ],
+)
+def test_email_headers_and_who_wrote_a_record_in_more_languages(
+    text: str, names: list[str]
+) -> None:
+    assert names == _found(text)
+
+
 def test_name_job_and_company_headers_in_more_languages() -> None:
     text = (
         "Pangalan,Trabaho,Kumpanya,Email\n"
