@@ -45,6 +45,7 @@ POOLS = (
     "blind_l",
     "blind_m",
     "blind_n",
+    "blind_o",
 )
 
 

@@ -33,6 +33,7 @@ from corpus_blind_k import RECORDS as BLIND_K
 from corpus_blind_l import RECORDS as BLIND_L
 from corpus_blind_m import RECORDS as BLIND_M
 from corpus_blind_n import RECORDS as BLIND_N
+from corpus_blind_o import RECORDS as BLIND_O
 from corpus_handwritten import RECORDS as HANDWRITTEN
 from corpus_templates import TEMPLATES
 from corpus_values import COMPANIES, NAMES, PRODUCTS, SOFTWARE, STREETS
@@ -337,6 +338,7 @@ def main() -> int:
         ("blind_l", BLIND_L),
         ("blind_m", BLIND_M),
         ("blind_n", BLIND_N),
+        ("blind_o", BLIND_O),
     ):
         with (OUT / f"{pool}.jsonl").open("w", encoding="utf-8") as fh:
             for kind, culture, marked in records:
