@@ -655,11 +655,13 @@ def _csv_cells(text: str) -> Iterator[tuple[int, int, bool]]:
         if not body.strip():
             columns = []
         elif columns:
-            if body.count(delim) + 2 < width:
+            if not body.strip(" |:-+=\t"):
+                pass  # a rule row ("|---|:--|", psql's "----+----") holds no cells
+            elif body.count(delim) + 2 < width:
                 # Two cells short: a line of prose under the table, its commas no row's
                 # ("Follow-ups: Pieter wants pricing, budget ~R 85,000; Thandiwe to..."): the end.
                 columns = []
-            elif body.strip(" |:-\t"):  # a markdown rule row ("|---|:--|") holds no cells
+            else:
                 yield from _cells(body, pos, delim, columns)
         elif len(body) < 400 and "{" not in body and '":' not in body:
             for d in (",", "\t", ";", "|"):

@@ -30,3 +30,13 @@ def test_a_card_in_a_csv_row_right_after_a_phone_field() -> None:
 
 def test_a_grouped_number_after_a_thousands_comma_is_no_card() -> None:
     assert [] == list(find_cards("Total 12,4111 1111 1111 1111"))
+
+
+def test_a_grouped_card_that_is_a_whole_csv_field_after_a_number() -> None:
+    text = (
+        "Rokeya Begum,Deira,+971 52 904 1186,5326 2512 3937 0450,Starter,650\n"
+        "A,B,1,5326 2512 3937 0450"
+    )
+    assert ["5326 2512 3937 0450", "5326 2512 3937 0450"] == [
+        text[s.start : s.end] for s in find_cards(text)
+    ]

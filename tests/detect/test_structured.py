@@ -359,3 +359,14 @@ def test_a_numbered_speakers_name_in_any_case() -> None:
         "[Speaker 4 - Dana Levi]: shalom"
     )
     assert ["will", "mason", "Dana Levi"] == sorted(_found(text), key=text.index)
+
+
+def test_a_psql_rule_row_does_not_end_the_table() -> None:
+    text = (
+        " full_name   | email           | stage\n"
+        "-------------+-----------------+-------\n"
+        " Gitti Landau | g@example.co.il | won\n"
+        " Mordechai Schwartz | m@example.co.il | lost\n"
+        "(2 rows)"
+    )
+    assert ["Gitti Landau", "Mordechai Schwartz"] == _found(text)
