@@ -134,11 +134,17 @@ class DetectionEngine(Detector):
             view, spans, people, not_people = self._one_text(text)
             views.append(view)
             not_people_of.append(not_people)
-            # A name read inside an address is a street's or a town's ("شارع فيصل 22، نابلس"):
-            # it is not spread to the request's other mentions of that word.
+            # A lone word read as a name inside an address is a street's or a town's ("شارع
+            # فيصل 22، نابلس"): it is not spread to the request's other mentions of that word.
+            # A full name there (a recipient's, "Ship to: Dana Kowalczyk, 12 Herzl St") is.
             addresses = [(s.start, s.end) for s in spans if s.type is EntityType.ADDRESS]
-            seeds = _outside(list(people), addresses) if addresses else people
-            names.update(view.text[s:e] for s, e in seeds)
+            names.update(
+                view.text[s:e]
+                for s, e in people
+                if not addresses
+                or " " in view.text[s:e]
+                or not any(a <= s and e <= b for a, b in addresses)
+            )
             for s in spans:
                 if s.type is EntityType.EMAIL:
                     names.update(self._email_names(view.text, s))

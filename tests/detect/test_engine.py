@@ -376,3 +376,9 @@ def test_a_name_read_inside_an_address_is_not_spread_to_the_other_mentions() -> 
 def test_businesses_named_after_people_hold_no_person(text: str) -> None:
     people = [text[s.start : s.end] for s in DetectionEngine().detect(text)]
     assert people in ([], ["Grace Yoon"])
+
+
+def test_a_full_name_inside_an_address_is_still_spread_to_other_mentions() -> None:
+    texts = ["Ship to: Dana Kowalczyk, 12 Herzl St, Haifa", "invoice sent, kowalczyk paid"]
+    spans = DetectionEngine().detect_all(texts)
+    assert ["kowalczyk"] == [texts[1][s.start : s.end] for s in spans[1]]

@@ -88,3 +88,7 @@ def test_a_street_word_that_is_a_surname_needs_a_word_of_where_before_it() -> No
 
 def test_a_street_word_before_the_name_ends_at_the_sentence() -> None:
     assert ["boulevard Mohammed V"] == _found("pas au dépôt du boulevard Mohammed V. Merci Khadija")
+
+
+def test_a_street_named_after_a_person_does_not_reach_back_over_a_line() -> None:
+    assert ["Sheikh Zayed Road"] == _found("Dana Levi\nSheikh Zayed Road traffic is bad today")
