@@ -417,8 +417,8 @@ _LOWER_LAST_PART = re.compile(r"[ \t]*[,،][ \t]*[a-z][^,،]*$")
 # Kingsway, Cardiff", "88/12 Sukhumvit Soi 31, ...", "Plot S30514, Jebel Ali") and has a
 # comma; not a time.
 _WEAK_VALUE = re.compile(
-    r"(?:\d{1,5}[A-Za-z]?(?:/\d{1,4})?(?![\w:.])|(?:Plot|Unit|Villa|Flat|Office|Suite|Shop|"
-    r"Building|Bldg|Warehouse|No\.?)[ \t]*#?[A-Z]{0,2}\d)[^,،]*[,،]"
+    r"(?:\d{1,5}[A-Za-z]?(?:/\d{1,4})?(?![\w:.])|"
+    rf"(?:{_UNIT_WORDS}|No\.?)[ \t]*#?[A-Z]{{0,2}}\d)[^,،]*[,،]"
 )
 _NOT_AN_ADDRESS = re.compile(r"(?i)@|https?:|www\.|^(?:n/?a|none|null|tbd|unknown|same\b)")
 
@@ -502,10 +502,6 @@ _LEFT_PART = re.compile(
     r"[A-Z]-?\d{1,5}[A-Z]?|"
     rf"(?:[{_CAPITAL}][\w'’-]*\s+){{0,3}}{_BUILDING}(?:\s+(?:\d{{1,3}}|[A-Z]\b))?)"
     r"\s*\\?[,،]\s*$"
-)
-_UNIT_BEFORE_PART = re.compile(
-    r"(?<![\w-])(?i:unit|suite|ste|flat|apt|apartment|office|room|shop)\.?[ \t]*#?"
-    r"\d{1,5}[A-Z]?[ \t]+$"
 )
 # A named part (an estate, a compound) between unit parts: "Tower 2, Harbour Crest, 8 ...".
 _NAMED_LEFT_PART = re.compile(rf"[{_CAPITAL}][\w'’-]*(?:\s+[{_CAPITAL}][\w'’-]*){{0,2}}\s*\\?,\s*$")
@@ -726,7 +722,7 @@ def _head(text: str, start: int) -> int:
         start = m.start()
     if text[start - 1 : start] == " " and not text[start : start + 1].isdigit():
         # A unit written before its building without a comma ("Unit 1203 Tower 2, 88 ...").
-        unit = _UNIT_BEFORE_PART.search(text, max(0, start - 24), start)
+        unit = _UNIT_BEFORE.search(text, max(0, start - 24), start)
         if unit is not None and not _glued_before(text, unit.start()):
             start = unit.start()
     return start
