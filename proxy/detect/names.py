@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from heapq import merge
 from operator import methodcaller
 
+from proxy.detect.address_rtl import rtl_place
 from proxy.detect.casing import lower_same_length
 from proxy.detect.context import (
     ARABIC_PREFIX_LETTERS,
@@ -493,7 +494,7 @@ def _a_town(text: str, start: int, end: int) -> bool:
     """True when the lone word text[start:end] is a town's name where a town is written."""
     folded = text[start:end].casefold()
     if "\u0600" <= text[start] <= "\u06ff":
-        return (folded in ADDRESS_PLACES or folded in PLACE_WORDS) and bool(
+        return (rtl_place([folded]) or folded in PLACE_WORDS) and bool(
             _TOWN_BEFORE_RTL.search(text, max(0, start - 14), start)
         )
     if folded not in TOWNS or not text[start].isupper():

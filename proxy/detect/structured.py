@@ -351,10 +351,11 @@ def _person_like(value: str, strict: bool, column: bool = False) -> bool:
 
 
 _SENTENCE_MARKS = frozenset("?!,;،؟؛。")
-# Hebrew, Arabic and Russian words that head a team's or a department's name.
+# Hebrew, Arabic and Russian words that head a team's or a department's name ("مكتب", an office,
+# is a company lead already).
 _GROUP_HEADS = frozenset(
     [
-        *("قسم", "إدارة", "ادارة", "فريق", "مكتب", "وحدة", "دائرة", "مركز", "خدمة", "الدعم"),
+        *("قسم", "إدارة", "ادارة", "فريق", "وحدة", "دائرة", "مركز", "خدمة", "الدعم"),
         *("צוות", "מחלקת", "מחלקה", "הנהלת", "מוקד", "שירות", "דסק", "отдел", "команда"),
     ]
 )
@@ -615,11 +616,12 @@ def _in_key(text: str, i: int) -> bool:
     c = text[i]
     if c.isalnum() or c in "_-":
         return True
-    return c in '"״' and 0 < i < len(text) - 1 and _hebrew_letters(text[i - 1] + text[i + 1])
-
-
-def _hebrew_letters(pair: str) -> bool:
-    return all("\u05d0" <= ch <= "\u05ea" for ch in pair)
+    return (
+        c in '"״'
+        and 0 < i < len(text) - 1
+        and "\u05d0" <= text[i - 1] <= "\u05ea"
+        and "\u05d0" <= text[i + 1] <= "\u05ea"
+    )
 
 
 def _key_before(text: str, at: int) -> str:
