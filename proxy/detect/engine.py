@@ -370,9 +370,24 @@ def _continues(text: str, last: list[int], start: int, end: int) -> bool:
 
 def _joins(gap: str) -> bool:
     """True when `gap` between two name parts makes them one name."""
-    if gap in (" ", "-", " - "):
-        return True
+    if gap in (" ", "-", " - ", ".", "_"):
+        return True  # ".", "_": the parts of a login ("zainab.qureshi")
     return _MIDDLE.fullmatch(gap) is not None and gap.strip().casefold() not in _NOT_MIDDLE
+
+
+def _whole_login(text: str, span: list[int]) -> None:
+    """A lower-case name part with an initial glued by a dot or an underscore is a login:
+    all of it is the person's ("j.whitehorse", "tamar.w")."""
+    start, end = span
+    before = text[max(0, start - 3) : start]
+    initial = len(before) >= 2 and before[-1] in "._" and before[-2].islower()
+    if initial and (len(before) == 2 or not (before[0].isalnum() or before[0] in "._@-")):
+        span[0] = start - 2
+    after = text[end : end + 3]
+    if len(after) >= 2 and after[0] in "._" and after[1].islower():
+        rest = after[2:]
+        if not rest or not (rest.isalnum() or rest in "._@-"):
+            span[1] = end + 2
 
 
 def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
@@ -394,6 +409,8 @@ def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
             continue
         merged.append([start, end])
     for span in merged:
+        if text[span[0]].islower():
+            _whole_login(text, span)
         # The trailing initial is " X": test its two characters before the pattern.
         after = text[span[1] + 1 : span[1] + 2]
         if text[span[1] : span[1] + 1] == " " and (after.isupper() or "א" <= after <= "ת"):

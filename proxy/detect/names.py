@@ -29,6 +29,7 @@ from proxy.detect.context import (
     TOWNS,
 )
 from proxy.detect.cues import HEBREW_POSSESSIVES, PERSON_ROLES, PERSON_THINGS, cue_ends
+from proxy.detect.handles import find_handles
 from proxy.detect.lexicon import AMBIGUOUS, GIVEN, SURNAME, NameLexicon
 from proxy.detect.lexicon import RARE as RARE_FLAG
 from proxy.detect.name_forms import (
@@ -109,8 +110,6 @@ def candidates(text: str) -> Iterator[re.Match[str]]:
 # A lower-case word, or an Arabizi one ("3ali", "mo7ammad": digits for Arabic sounds).
 _LOWER_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _DIGIT = re.compile(r"\d")
-# A handle or mailbox name written alone ("john.smith", "dana_levi"), not part of an address.
-HANDLE = re.compile(r"(?<![\w.@-])([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![\w@-]|\.\w)")
 # Greetings with a word that is also a name ("Ramadan Kareem", "Eid Mubarak", "Mazal tov").
 _HOLIDAY_GREETING = re.compile(
     r"\b(?:(?:Ramadan|Eid|RAMADAN|EID|ramadan|eid) (?:[Kk]areem|[Mm]ubarak)|[Mm]az[ae]l [Tt]ov)\b"
@@ -234,10 +233,6 @@ _RTL_SIGNATURE = re.compile(
 _NOT_A_SIGNATURE = frozenset(
     ["צוות", "מחלקת", "שירות", "הנהלת", "חברת", "فريق", "قسم", "إدارة", "ادارة", "خدمة", "شركة"]
 )
-# A Slack-style mention ("@yuki.tanaka", "@priya"), read like a handle.
-# Led by its "@" so `re` skips to those; the character before is checked in `_mentions`.
-MENTION = re.compile(r"@([^\W\d_]{2,})(?:[._]([^\W\d_]+))?(?![\w@-]|\.\w)")
-_HANDLE_GATE = re.compile(r"[._](?=[^\W\d_]{2})")  # charset-led: a cheap scan first
 _HE_PREFIX = HEBREW_PREFIX_LETTERS
 _AR_PREFIX = ARABIC_PREFIX_LETTERS
 STRONG, AMBIG, UNKNOWN, COMMON, PARTICLE, WORDISH, COMPANY, LEAD, RARE = range(9)
@@ -462,10 +457,7 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     if len(lex.cache) > 50_000:  # bounded memo: a few MB at most
         lex.cache.clear()
     hits.extend(_lowercase_after_cue(text, lex, cues))
-    if _HANDLE_GATE.search(text):
-        hits.extend(_handles(text, lex))
-    if "@" in text:
-        hits.extend(_mentions(text, lex))
+    hits.extend(NameHit(start, end) for start, end in find_handles(text, lex))
     if _RTL_SIGN_OFF_GATE.search(text):
         hits.extend(_signature_names(text))
     if '"' in text or "“" in text:
@@ -598,41 +590,6 @@ def _signature_names(text: str) -> list[NameHit]:
         if 1 <= len(words) <= 4 and not any(w in _NOT_A_SIGNATURE for w in words):
             start = m.start("line") + m.group("line").index(line)
             hits.append(NameHit(start, start + len(line)))
-    return hits
-
-
-def _mentions(text: str, lex: NameLexicon) -> list[NameHit]:
-    """`@yuki.tanaka`, `@dawn.p`, `@priya`: a mention whose first part is a given name. A
-    second part, whatever it is (a surname, an initial), makes even a given name that is also
-    a word a person's handle; alone, such a name is the word ("@will")."""
-    hits: list[NameHit] = []
-    for m in MENTION.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.@"):
-            continue  # the domain of an email, not a mention
-        first = lex.flags.get(m.group(1).casefold(), 0)
-        if first & GIVEN and (m.group(2) or not first & AMBIGUOUS):
-            hits.append(NameHit(m.start(1), m.end()))
-    return hits
-
-
-def _handles(text: str, lex: NameLexicon) -> list[NameHit]:
-    """`john.smith`: a given name and a name joined by a dot or underscore, both unambiguous."""
-    hits: list[NameHit] = []
-    # HANDLE starts with a look-behind, which makes `re` try it at every position; its dot or
-    # underscore followed by two letters is rare, so the scan looks for that, walks back over
-    # the letters before it and tries HANDLE once there (its first word is that whole run).
-    for gate in _HANDLE_GATE.finditer(text):
-        start = gate.start()
-        while start and _is_letter(text[start - 1]):
-            start -= 1
-        if gate.start() - start < 2:
-            continue
-        m = HANDLE.match(text, start)
-        if m is None:
-            continue
-        first, second = (lex.flags.get(p.casefold(), 0) for p in m.groups())
-        if first & GIVEN and second and not (first | second) & AMBIGUOUS:
-            hits.append(NameHit(m.start(), m.end()))
     return hits
 
 

@@ -278,6 +278,15 @@ def test_a_five_letter_particle_before_a_name_part_joins_it() -> None:
     assert ["della Rossa", "abdul Qadir"] == merged
 
 
+def test_the_name_parts_of_a_login_take_the_whole_login() -> None:
+    text = "user zainab.qureshi, then j.whitehorse and tamar.w; Z.Levi stays"
+    people = {
+        (text.index(w), text.index(w) + len(w)) for w in ("zainab", "qureshi", "whitehorse")
+    } | {(text.index("tamar"), text.index("tamar") + 5), (text.index("Levi"), len(text) - 6)}
+    merged = [text[s.start : s.end] for s in _merge_people(text, people)]
+    assert ["zainab.qureshi", "j.whitehorse", "tamar.w", "Levi"] == merged
+
+
 def test_a_spread_name_stays_out_of_company_place_and_title_values() -> None:
     texts = [
         "Full Name,Company,City\nTigist Bekele,Bekele Catering,Haifa\n",
