@@ -310,7 +310,11 @@ def _particle_start(text: str, start: int) -> int:
     if cut < 0 and low > 0:
         return start  # the word before is longer than any particle
     word = text[cut + 1 : start - 1]
-    return cut + 1 if word.casefold() in PARTICLES else start
+    particle = word.lstrip(_OPENERS)  # "(أبو علي)", "[\"أبو حميد\"]": a kunya in brackets
+    return start - 1 - len(particle) if particle.casefold() in PARTICLES else start
+
+
+_OPENERS = "([{\"'«“"
 
 
 # Initials written before a name ("John F. Kennedy", "A. B. Okafor", "K.-H. Müller"), in
@@ -420,7 +424,14 @@ def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
                 surname = _SURNAME_AFTER_INITIAL.match(text, span[1])
                 if surname and initial.group().endswith("."):
                     span[1] = surname.end()
-    return [Span(s, e, EntityType.PERSON, 0.8, "names") for s, e in merged]
+    # A middle initial between two parts found apart joins them ("BRIANNA K SULLIVAN").
+    joined = merged[:1]
+    for span in merged[1:]:
+        if span[0] == joined[-1][1] + 1 and text[joined[-1][1]] == " ":
+            joined[-1][1] = span[1]
+        else:
+            joined.append(span)
+    return [Span(s, e, EntityType.PERSON, 0.8, "names") for s, e in joined]
 
 
 def _resolve(spans: list[Span], text: str) -> list[Span]:

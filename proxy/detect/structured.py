@@ -379,13 +379,13 @@ def _is_company(words: list[str]) -> bool:
 
 
 def _cut(value: str) -> str:
-    """The value up to an email in angle brackets, a parenthesis or a spaced dash ("Dana (Gulf
-    Logistics)", "مشاري العنزي – الكويت"); a one-word nickname between a given name and a
-    surname stays ("אליהו (אלי) פרץ")."""
+    """The value up to an email in angle brackets, a parenthesis, a spaced dash or dot ("Dana
+    (Gulf Logistics)", "مشاري العنزي – الكويت", "BRIANNA K SULLIVAN · ZIP 95112"); a one-word
+    nickname between a given name and a surname stays ("אליהו (אלי) פרץ")."""
     nickname = _NICKNAME.search(value)
     if nickname is not None:
         value = value[: nickname.end()]
-    for mark in (" (", " <", "(", "<", " – ", " — ", " - "):
+    for mark in (" (", " <", "(", "<", " – ", " — ", " - ", " · ", " • "):
         at = value.find(mark, nickname.end() if nickname else 0)
         if at > 0:
             return value[:at]
@@ -625,7 +625,7 @@ def _in_key(text: str, i: int) -> bool:
 
 
 def _key_before(text: str, at: int) -> str:
-    """The key (one or two words, unquoted) that ends right before the separator at `at`."""
+    """The key (one to three words, unquoted) that ends right before the separator at `at`."""
     j = at
     while j > 0 and text[j - 1] in " \t":
         j -= 1
@@ -634,12 +634,15 @@ def _key_before(text: str, at: int) -> str:
     k = j
     while k > 0 and j - k < 32 and _in_key(text, k - 1):
         k -= 1
-    if k > 1 and text[k - 1] == " " and text[k - 2].isalnum():
-        k2 = k - 1
-        while k2 > 0 and j - k2 < 32 and _in_key(text, k2 - 1):
-            k2 -= 1
-        if _key_kind(text[k2:j]):
-            return text[k2:j]
+    longer = k
+    for _ in range(2):  # "contact person", "name on card": keys of two and three words
+        if not (longer > 1 and text[longer - 1] == " " and text[longer - 2].isalnum()):
+            break
+        longer -= 1
+        while longer > 0 and j - longer < 32 and _in_key(text, longer - 1):
+            longer -= 1
+        if _key_kind(text[longer:j]):
+            return text[longer:j]
     return text[k:j]
 
 

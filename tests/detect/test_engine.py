@@ -271,6 +271,26 @@ def test_a_sentence_after_a_trailing_initial_is_not_a_surname() -> None:
     assert [("PERSON", "Dana L.")] == _typed(DetectionEngine(), ["Dana L. Thanks for the call"])[0]
 
 
+@pytest.mark.parametrize(
+    ("text", "part", "name"),
+    [
+        ("حولت التكت للفريق التقني (أبو علي)، ورقم", "علي", "أبو علي"),
+        ('"زملاء": ["رانيا", "أبو حميد"]', "حميد", "أبو حميد"),
+        ("הלקוח (אבו אחמד) התקשר", "אחמד", "אבו אחמד"),
+    ],
+)
+def test_a_kunya_in_brackets_or_quotes_takes_its_particle(text: str, part: str, name: str) -> None:
+    at = text.index(part)
+    assert [name] == [text[s.start : s.end] for s in _merge_people(text, {(at, at + len(part))})]
+
+
+def test_a_middle_initial_joins_the_parts_found_on_either_side() -> None:
+    text = "name ABDIKADIR H OMAR, then Dana K."
+    people = {(5, 14), (17, 21), (text.index("Dana"), text.index("Dana") + 4)}
+    merged = [text[s.start : s.end] for s in _merge_people(text, people)]
+    assert ["ABDIKADIR H OMAR", "Dana K."] == merged
+
+
 def test_a_five_letter_particle_before_a_name_part_joins_it() -> None:
     text = "the contract with della Rossa and abdul Qadir"
     people = {(text.index("Rossa"), text.index("Rossa") + 5), (text.index("Qadir"), len(text))}

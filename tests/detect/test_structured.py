@@ -370,3 +370,8 @@ def test_a_psql_rule_row_does_not_end_the_table() -> None:
         "(2 rows)"
     )
     assert ["Gitti Landau", "Mordechai Schwartz"] == _found(text)
+
+
+def test_a_key_of_three_words_and_a_value_cut_at_a_spaced_dot() -> None:
+    text = "Card: 3714 924741 16670 · Name on card: BRIANNA K SULLIVAN · Billing ZIP 95112"
+    assert ["BRIANNA K SULLIVAN"] == _found(text)
