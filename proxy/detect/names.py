@@ -334,7 +334,24 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
         return COMMON, 0
     if len(low) > 4 and low[1] == "ה" and low[0] in "מבל" and low.isalpha():
         return COMMON, 0  # "מהמחסן" (from the warehouse): a name never takes the article
+    if (
+        len(low) > 4
+        and "\u05d0" <= low[0] <= "\u05ea"
+        and low.endswith(_ASHKENAZI_ENDINGS)
+        and low[0] != "ה"  # the article: "היומן", the diary (הופמן, הורוביץ are listed)
+    ):
+        return AMBIG, 0  # "טייכמן", "ליכטנשטיין": a surname's shape; a name beside it settles it
     return UNKNOWN, 0
+
+
+# How Ashkenazi surnames end in Hebrew script (-man, -stein, -berg, -baum, -schmidt, -owitz,
+# -bach, -sky), written out past the lexicon's ranks. Hebrew words end so too ("יומן", a diary;
+# "העסקי", the business one): only unknown words that are not a prefixed common word get here,
+# and they still need a second signal.
+_ASHKENAZI_ENDINGS = (
+    *("מן", "שטיין", "שטין", "ברג", "בורג", "בוים", "באום", "שמידט", "בך", "בוך"),
+    *("וביץ", "וביץ'", "וביץ׳", "וויץ", "ינסקי", "בסקי", "סקא"),
+)
 
 
 def _rare(lex: NameLexicon, low: str) -> tuple[int, int]:
