@@ -233,10 +233,12 @@ CYRILLIC = re.compile(
     r"(?:\s+[А-ЯЁІЇЄҐ][\w.-]*){0,2},?\s*(?:д\.|дом|буд\.)?\s*\d{1,4}[а-я]?(?:/\d{1,4})?\b"
 )
 _UAE_WORDS = "Villa|Flat|Apartment|Apt|Office|Unit|Shop|Building|Bldg|Plot"
+# A Gulf address by numbers: a villa or building, its street's number (Oman numbers its
+# streets "Way 3019"), then the district and the city, and an Omani postal code.
 UAE = re.compile(
     rf"(?:{_UAE_WORDS})\s+(?:No\.?\s*)?"
-    r"[\w-]{1,5},\s*(?:Street|St|Road|Rd)\.?\s+\d{1,4}[A-Z]?"
-    r"(?:,\s*[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}){0,3}"
+    r"[\w-]{1,5},\s*(?:Street|St|Road|Rd|Way)\.?\s+\d{1,4}[A-Z]?"
+    r"(?:,\s*[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}){0,3}(?:[ \t]+\d{3,6}\b)?"
 )
 # PO boxes; a box number may carry its post office's code ("P.O. Box 48210-00100").
 # Then an Omani or Gulf postal code ("PC 133") and up to two places ("Al Khuwair, Muscat").
@@ -264,7 +266,7 @@ POSTCODE_CITY = re.compile(
 )
 _NUMBERED_PART = re.compile(
     r"(?:(?:[A-Z\u00c0-\u024f][\w'’.-]*|ul\.|al\.|pl\.|am|an|im|auf|unter|den|der|dem|"
-    rf"{_ARTICLE}|van|ter|op)[ \t]+){{1,5}}\d{{1,4}}\s?[A-Za-z]?\s*,\s*$"
+    rf"{_ARTICLE}|van|ter|op)[ \t]+){{1,5}}\d{{1,4}}(?:[-/]\d{{1,3}})?\s?[A-Za-z]?\s*,\s*$"
 )
 # A unit, villa or plot number, or a street written without its number, leading parts that
 # end in a known city or a postcode.
@@ -471,6 +473,7 @@ _TAIL_PART = re.compile(
 _SEPARATOR = re.compile(_SEP)
 _INLINE_UNIT = re.compile(rf"[ \t]+{_UNIT_PART}")
 _UNIT_ONLY = re.compile(_UNIT_PART)
+_FLOOR_ONLY = re.compile(rf"{_FLOOR}{_END}")
 # The rest of a part an anchor stopped inside ("..., Dublin| 2, D02 K283", "Al Olaya| Dist.").
 _PART_REST = re.compile(
     rf"(?:[ \t]+(?:\d{{1,2}}|[{_CAPITAL}][a-z\u00e0-\u024f\u0430-\u045f'’-]+)){{1,3}}\.?{_END}"
@@ -497,10 +500,16 @@ _BUILDING = (
     r"Complex|Mall|Block|Estate|Gardens|Apartments|Wing|Annex|Hinterhaus|Vorderhaus|"
     r"Seitenflügel|Gartenhaus|Hinterhof)"
 )
+# Building words written before the building's name ("Immeuble Zénith", "Edificio Torre Sol").
+_BUILDING_FIRST = (
+    r"(?:Immeuble|Imm\.|Résidence|Bâtiment|Tour|Centre|Edificio|Edif\.|Edifício|Torre|"
+    r"Palazzo|Palazzina|Centro|Complexo|Complejo|Conjunto|Gebäude|Bina)"
+)
 _LEFT_PART = re.compile(
     rf"(?:{_UNIT_WORD}\.?\s*(?:No\.?\s*|:\s*)?#?[\w/-]{{1,8}}|{_FLOOR}|{_DOOR}|"
     r"[A-Z]-?\d{1,5}[A-Z]?|"
-    rf"(?:[{_CAPITAL}][\w'’-]*\s+){{0,3}}{_BUILDING}(?:\s+(?:\d{{1,3}}|[A-Z]\b))?)"
+    rf"(?:[{_CAPITAL}][\w'’-]*\s+){{0,3}}{_BUILDING}(?:\s+(?:\d{{1,3}}|[A-Z]\b))?|"
+    rf"{_BUILDING_FIRST}(?:\s+[{_CAPITAL}][\w'’-]*){{1,3}})"
     r"\s*\\?[,،]\s*$"
 )
 # A named part (an estate, a compound) between unit parts: "Tower 2, Harbour Crest, 8 ...".
@@ -684,6 +693,11 @@ def _tail(text: str, end: int) -> tuple[int, bool]:
         if loose and not known:
             break
         end, placed = m.end(), known
+        if part[-1].isdigit():
+            # "Hinterhaus 2. OG": the part's number opens a floor that the part stopped before.
+            floor = _FLOOR_ONLY.match(text, end - (len(part) - len(part.rstrip("0123456789"))))
+            if floor is not None and floor.end() > end:
+                end = floor.end()
     m = _NEXT_LINE.match(text, end)
     if m is not None:
         line = m.group(1)

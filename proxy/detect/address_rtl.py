@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from proxy.detect.automaton import Automaton
+from proxy.detect.context import NAMED_PHRASES, PLACE_WORDS
 from proxy.detect.lexicon import load_lexicon
 from proxy.detect.places import ADDRESS_WORDS, PLACES
 
@@ -117,12 +118,13 @@ _RTL_FIRST = re.compile(
     rf"(?P<unit>{_RTL_UNIT_PART})(?![\w'׳])|"
     rf"(?P<box>{_RTL_BOX})(?!\w)"
 )
-# Where a part ends: a separator (group "sep"; not a thousands comma), a line or clause
+# Where a part ends: a separator (group "sep"; not a thousands comma, "1,500", but a comma
+# after four digits or more is: a postcode ends a CSV cell, "2499000,050-..."), a line or clause
 # break, a full stop (not the dots of "ת.ד." or "ص.ب.", a prefix letter written on or not), a
 # spaced dash, a quote that is not a Hebrew abbreviation's.
 # Every branch opens with a definite character, which lets `re` skip ahead to it.
 _RTL_STOP = re.compile(
-    r"(?P<sep>\\[,،]|[,،](?<!\d,(?=\d)))[ \t]*|[\n\r;|\t()\[\]{}!?؟؛:<>=*•]|"
+    r"(?P<sep>\\[,،]|[,،](?:(?<!\d,)|(?!\d)|(?<=\d{4},)))[ \t]*|[\n\r;|\t()\[\]{}!?؟؛:<>=*•]|"
     rf"\.(?<![\s.][^\s.]\.)(?<![\s.][ובלמה]ת\.)(?<![\s.][وبلف]ص\.)(?=\s|$)|\"(?![{_HE}])|"
     r"[ \t][-–—][ \t]"
 )
@@ -182,7 +184,11 @@ def _rtl_fold(text: str) -> str:
 
 # Words that open a "name number" part in prose rather than a street (months, prices...).
 _RTL_NOT_STREET = frozenset(_rtl_fold(w) for w in ADDRESS_WORDS["not_street_words"])
-_RTL_PLACES = frozenset(_rtl_fold(p) for p in PLACES if _RTL_ANY.search(p))
+# Cities and countries of the address gazetteer, and the towns and villages of Israel and
+# the region from GeoNames (one-word ones that are not names, and those of several words).
+_RTL_PLACES = frozenset(
+    _rtl_fold(p) for p in PLACES | PLACE_WORDS | NAMED_PHRASES if _RTL_ANY.search(p)
+)
 _RTL_PLACE_WORDS = frozenset(word for place in _RTL_PLACES for word in place.split())
 
 
@@ -207,14 +213,25 @@ def _rtl_place_name(name: str) -> bool:
 def _rtl_city(part: str) -> bool:
     """True for a known city or country, with a postcode before or after it."""
     words = part.split()
-    # A postcode after the city may have four digits (Tunisia, Lebanon).
+    # A postcode after the city may have four digits (Lebanon), and so may one before it
+    # (Tunisia: "١٠٠١ تونس").
     if len(words) > 1 and words[-1].isdigit() and 4 <= len(words[-1]) <= 7:
+        if len(words[-1]) == 7 and len(words) <= 4 and _settlement(words[:-1]):
+            return True  # "בית ג'ן 2499000": an Israeli postcode names its settlement
         words.pop()
-    elif len(words) > 1 and words[0].isdigit() and 5 <= len(words[0]) <= 7:
+    elif len(words) > 1 and words[0].isdigit() and 4 <= len(words[0]) <= 7:
         words.pop(0)
     if len(words) > 1 and words[-1] in _PLACE_ADJECTIVES:
         words.pop()  # "دمياط الجديدة" (New Damietta), "נצרת עילית" (Upper Nazareth)
     return 0 < len(words) <= 5 and _rtl_place_word(words[-1]) and rtl_place(words)
+
+
+def _settlement(words: list[str]) -> bool:
+    """True for the words before an Israeli (seven-digit) postcode that may name a village the
+    gazetteer lacks: Hebrew or Arabic words, not all of them common words ("בית ג'ן 2499000"
+    is a village, "מספר הזמנה 2499000" an order number)."""
+    common = load_lexicon().common
+    return all(_RTL_ANY.match(w) for w in words) and not all(w in common for w in words)
 
 
 # New, old, upper, lower, north, south, east, west: after a city, a town of its name.

@@ -737,3 +737,20 @@ def test_swahili_building_and_floor_parts_inside_an_address() -> None:
     text = "Ofisi ya Hamisi: Nkrumah Road, Jengo la Bahari Plaza, Ghorofa ya 2, Mombasa. Zawadi"
     found = [text[s.start : s.end] for s in find_addresses(text)]
     assert ["Nkrumah Road, Jengo la Bahari Plaza, Ghorofa ya 2, Mombasa"] == found
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        # Oman numbers its streets ("Way 3019") and ends with a postal code.
+        "Building 1284, Way 3019, Al Khuwair, Muscat 133",
+        # A house number with a flat after a dash (NL), a floor after a part's number (DE),
+        # a building named after its building word (FR).
+        "Westzijde 148-2, 1506 EK Zaandam",
+        "Oranienstraße 185, Hinterhaus 2. OG, 10999 Berlin",
+        "Immeuble Zénith, 8e étage, 290 boulevard Abdelmoumen, 20360 Casablanca",
+    ],
+)
+def test_gulf_numbered_ways_and_european_flats_floors_and_buildings(address: str) -> None:
+    text = f"Lieu: {address}\nOrganizer: Youssef"
+    assert [address] == [text[s.start : s.end] for s in find_addresses(text)]

@@ -79,3 +79,21 @@ def test_a_district_with_its_postcode_is_a_part_of_a_saudi_address() -> None:
 def test_an_urdu_address_with_its_house_number_lane_and_city() -> None:
     text = "ہمارا دفتر مکان نمبر 27، گلی 4، ماڈل ٹاؤن، لاہور میں ہے"
     assert ["مکان نمبر 27، گلی 4، ماڈل ٹاؤن، لاہور"] == _chains(text)
+
+
+def test_a_postcode_before_a_city_and_a_village_named_by_its_postcode() -> None:
+    # Tunisia writes its four-digit postcode first; an Israeli seven-digit postcode names a
+    # village the gazetteer may lack, and ends a CSV cell.
+    assert ["٤٥ شارع الحبيب بورقيبة، الطابق الثاني، ١٠٠١ تونس"] == _chains(
+        "قرطاج للتوزيع\n٤٥ شارع الحبيب بورقيبة، الطابق الثاني، ١٠٠١ تونس\nالهاتف"
+    )
+    assert ["רחוב 5 מס' 12, בית ג'ן 2499000"] == _chains(
+        "וג'די זהר,בית ג'ן,רחוב 5 מס' 12, בית ג'ן 2499000,050-6624071"
+    )
+    assert ["רחוב בעלי המלאכה 9, אזור תעשייה, אופקים 8765511"] == _chains(
+        "שלחתי: רחוב בעלי המלאכה 9, אזור תעשייה, אופקים 8765511"
+    )
+
+
+def test_common_words_before_seven_digits_are_not_a_village() -> None:
+    assert [] == _chains("מספר הזמנה 2499000, סכום 1,500")
