@@ -20,6 +20,7 @@ PLACES = _LISTS["places"] | MONTHS | BRANDS
 # Multi-word organisations named after people ("morgan stanley", "marks & spencer").
 ORGANISATIONS = _LISTS["organisations"]
 COUNTRIES = _LISTS["countries"]
+CURRENCY_CODES = _LISTS["currency_codes"]
 # Towns, villages and holidays from GeoNames and the holidays package (built by
 # bench/build_gazetteer.py). Those of several words ("גבעת שמואל", "Labor Day") never hold a
 # person; the one-word ones that are not names ("מגאר", "Diwali") are ordinary words.

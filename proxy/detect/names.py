@@ -21,6 +21,7 @@ from proxy.detect.context import (
     BRANDS,
     COMPANY_WORDS,
     COUNTRIES,
+    CURRENCY_CODES,
     HEBREW_PREFIX_LETTERS,
     NEVER_NAMES,
     PARTICLES,
@@ -261,6 +262,8 @@ def _token_class(lex: NameLexicon, token: str) -> tuple[int, int, bool]:
         low = token.casefold()
         if low in COMPANY_WORDS:
             return COMPANY, 0, latin
+        if low in CURRENCY_CODES:
+            return COMMON, 0, latin  # "SAR 140,000", "OMR 1,800": a currency, not Sar or Omr
         flags = lex.flags.get(low, 0)
         if len(token) >= 3 and flags and not flags & AMBIGUOUS and low not in lex.common:
             return AMBIG, 0, latin

@@ -49,6 +49,7 @@ _PREFIXES = HEBREW_PREFIX_LETTERS + ARABIC_PREFIX_LETTERS
 _KUNYA = frozenset(["أم", "ام", "אום", "بو"])
 # Words inside a name that do not count as one of its words: particles, kunya openers, titles.
 _OPENERS = PARTICLES | TITLES | _KUNYA | {"الملك", "الأمير", "الامير", "רבי"}
+_OPENERS |= {"السلطان", "الشيخ", "الشيخة", "الإمام", "الامام", "السيدة", "سيدي", "مولاي"}
 _AND = "את"  # "פלדמן את דהן": Feldman & Dahan
 
 LEAD, INSTITUTION, STREET, TRADE = range(4)

@@ -40,8 +40,10 @@ _OF_AFTER = re.compile(r" של ")
 _ARABIC_WORD_BEFORE = re.compile(
     r"(?:^|[\s،,.])(?:عندنا|عندي|عنده|عندهم|على|كل|بكل|رمضان|عيد|جمعة) $"
 )
+# ... and a currency before its country's adjective ("دينار بحريني", "ريال عماني").
 _ARABIC_ADJECTIVE_BEFORE = re.compile(
-    r"(?:^|[\s،,.])(?:مو|مش|مب|موب|غير|جدا|جداً|كتير|كثير|اكثر|أكثر) $"
+    r"(?:^|[\s،,.\d])(?:مو|مش|مب|موب|غير|جدا|جداً|كتير|كثير|اكثر|أكثر|"
+    r"دينار|دنانير|ريال|ريالات|درهم|دراهم|جنيه|ليرة|دولار|روبية|شلن|فرنك|تومان) $"
 )
 
 
@@ -84,9 +86,10 @@ def _word_use(text: str, start: int, end: int, lex: NameLexicon) -> bool:
 
 
 def adjective(text: str, start: int) -> bool:
-    """True when an Arabic negation or intensifier comes right before `start` ("مو راضي",
-    not willing): the word there is an adjective, whatever name it also is."""
-    return _ARABIC_ADJECTIVE_BEFORE.search(text, max(0, start - 8), start) is not None
+    """True when an Arabic negation, intensifier or currency comes right before `start` ("مو
+    راضي", not willing; "دينار بحريني", Bahraini dinar): the word there is an adjective,
+    whatever name it also is."""
+    return _ARABIC_ADJECTIVE_BEFORE.search(text, max(0, start - 10), start) is not None
 
 
 def _glued_prefix(text: str, start: int) -> str:

@@ -930,3 +930,15 @@ def test_haredi_ethiopian_and_arab_israeli_names_in_hebrew(text: str, names: lis
 
 def test_a_hebrew_word_shaped_like_a_surname_is_not_one_alone() -> None:
     assert [] == _found("רשמתי ביומן את הפגישה ופתחתי את היומן. יש לנו זמן.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refund SAR 140,000 overpaid; the remaining SAR 1.4M and OMR 1,800",
+        "الميزانية المبدئية ٥٠٠٠ دينار بحريني، والترقية ١٨٠٠ ريال عماني",
+        "rollout plan for the Khalifa City stores; shuttle from Victoria Island",
+    ],
+)
+def test_currencies_and_places_named_after_people_are_not_people(text: str) -> None:
+    assert [] == _found(text)

@@ -92,3 +92,18 @@ def test_a_street_word_before_the_name_ends_at_the_sentence() -> None:
 
 def test_a_street_named_after_a_person_does_not_reach_back_over_a_line() -> None:
     assert ["Sheikh Zayed Road"] == _found("Dana Levi\nSheikh Zayed Road traffic is bad today")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("العميل مقرّه قرب جامع السلطان قابوس الأكبر.", "جامع السلطان قابوس الأكبر"),
+        ("عملائهم من السعودية عبر جسر الملك فهد.", "جسر الملك فهد"),
+        ("مديرة فرع في مول ابن بطوطة", "مول ابن بطوطة"),
+        ("صالون في مدينة خليفة | ليلى", "مدينة خليفة"),
+    ],
+)
+def test_a_mosque_bridge_mall_or_city_named_after_a_person_is_a_place(
+    text: str, place: str
+) -> None:
+    assert place in _found(text)
