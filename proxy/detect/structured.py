@@ -374,8 +374,16 @@ _REPLIES = frozenset(
 
 def _is_company(words: list[str]) -> bool:
     return any(
-        w.strip(".,").casefold() in COMPANY_WORDS or w.casefold() in COMPANY_LEADS for w in words
+        w.strip(".,").casefold() in COMPANY_WORDS or _unprefixed(w.casefold()) in COMPANY_LEADS
+        for w in words
     )
+
+
+def _unprefixed(word: str) -> str:
+    """An Arabic word without a one-letter preposition and tatweel ("لـشركة" is "شركة")."""
+    if len(word) > 3 and word[0] in "لبو" and word[1] == "\u0640":
+        return word[2:]
+    return word
 
 
 def _cut(value: str) -> str:
@@ -449,12 +457,29 @@ def read_structure(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
                 people.extend(_value_spans(m.start("value"), m.group("value")))
                 if _normal_key(key) in _LIST_KEYS:
                     people.extend(_more_items(text, m.end("value"), strict=kind == 1))
+    if "</" in text:
+        for m in _XML_FIELD.finditer(text):
+            key = _CAMEL.sub("_", m.group("key"))
+            kind = _key_kind(key)
+            value = m.group("value")
+            if kind and _person_like(value, strict=kind == 1):
+                people.extend(_value_spans(m.start("value"), value))
+            elif not kind and _not_person_key(key) and value.strip():
+                not_people.append(m.span("value"))
     if "," in text or "\t" in text or ";" in text or "|" in text:
         for start, end, organisation in _csv_cells(text):
             (not_people if organisation else people).append((start, end))
     if "] " in text or " - " in text or " (" in text:
         people.extend(_chat_speakers(text))
     return people, not_people
+
+
+# An XML element holding a value ("<city>المكلا</city>", "<assignedRep>Brittany Lau</assignedRep>"),
+# read as a key and its value; camelCase keys are split for the key lists ("assigned_rep").
+_XML_FIELD = re.compile(
+    r"<(?P<key>[^\W\d][\w.-]{0,40})(?:[ \t][^<>\n]{0,200})?>(?P<value>[^<>\n]{1,80})</(?P=key)>"
+)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 # Keys and headers whose values hold no person (casefolded, spaces as "_"): organisations and
@@ -466,6 +491,12 @@ _NOT_PERSON_KEYS = frozenset(
         *("ville", "stadt", "città", "citta", "kota", "şehir", "sehir", "il", "город", "страна"),
         *("עיר", "יישוב", "ישוב", "מדינה", "אזור", "مدينة", "المدينة", "الدولة", "المنطقة"),
         *("البلد", "الحي"),
+        # Emirates, governorates, counties and the like, and the German "Ort" (place).
+        *("emirate", "governorate", "county", "suburb", "locality", "municipality", "commune"),
+        *("ort", "wohnort", "standort", "gemeinde", "provincia", "estado", "municipio"),
+        *("município", "comuna", "prefecture", "mahalle", "ilçe", "ilce", "semt", "barangay"),
+        *("kabupaten", "kecamatan", "kota_kabupaten", "emirate_city", "מחוז", "כפר/עיר"),
+        *("עיר/יישוב", "الإمارة", "الامارة", "إمارة", "المحافظة", "محافظة", "الولاية"),
         *("title", "job_title", "jobtitle", "position", "role", "designation", "occupation"),
         *("cargo", "puesto", "poste", "fonction", "funktion", "jabatan", "unvan", "chức_vụ"),
         *("должность", "תפקיד", "המשרה", "المسمى_الوظيفي", "الوظيفة", "المنصب", "المسمى"),
@@ -664,11 +695,19 @@ def _csv_cells(text: str) -> Iterator[tuple[int, int, bool]]:
                 pass  # a rule row ("|---|:--|", psql's "----+----") holds no cells
             elif body.count(delim) + 2 < width:
                 # Two cells short: a line of prose under the table, its commas no row's
-                # ("Follow-ups: Pieter wants pricing, budget ~R 85,000; Thandiwe to..."): the end.
+                # ("Follow-ups: Pieter wants pricing, budget ~R 85,000; Thandiwe to..."), or
+                # the header of the next table (a query's "SELECT id, full_name, ..." over
+                # psql's "id | full_name | ..."): the end, and maybe a new start.
                 columns = []
             else:
                 yield from _cells(body, pos, delim, columns)
-        elif len(body) < 400 and "{" not in body and '":' not in body:
+        if (
+            not columns
+            and body.strip()
+            and len(body) < 400
+            and "{" not in body
+            and '":' not in body
+        ):
             for d in (",", "\t", ";", "|"):
                 if body.count(d) >= 1:
                     header = [h.strip().strip('"') for h in body.split(d)]

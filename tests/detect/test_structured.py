@@ -375,3 +375,34 @@ def test_a_psql_rule_row_does_not_end_the_table() -> None:
 def test_a_key_of_three_words_and_a_value_cut_at_a_spaced_dot() -> None:
     text = "Card: 3714 924741 16670 · Name on card: BRIANNA K SULLIVAN · Billing ZIP 95112"
     assert ["BRIANNA K SULLIVAN"] == _found(text)
+
+
+def _not_people(text: str) -> list[str]:
+    return [text[s:e] for s, e in read_structure(text)[1]]
+
+
+def test_xml_elements_are_keys_and_values() -> None:
+    text = (
+        "<lead><contactName>Brittany Lau</contactName><city>المكلا</city>"
+        "<company>Dana Levi Ltd</company><note>call Dana</note></lead>"
+    )
+    assert ["Brittany Lau"] == _found(text)
+    assert ["المكلا", "Dana Levi Ltd"] == _not_people(text)
+
+
+def test_a_psql_table_under_its_query_and_place_columns_by_other_names() -> None:
+    text = (
+        "crm=> SELECT id, full_name, employer, city FROM leads;\n"
+        "  id  |   full_name    |   employer    |   city\n"
+        "------+----------------+---------------+----------\n"
+        " 8812 | Latisha Monroe | Dollar General | Jackson\n"
+    )
+    assert ["Latisha Monroe"] == _found(text)
+    assert ["Dollar General", "Jackson"] == _not_people(text)
+    german = "Ansprechpartner;Firma;Ort\nAgnieszka Nowak;Müller Milch Partner;Hamm\n"
+    assert ["Müller Milch Partner", "Hamm"] == _not_people(german)
+
+
+def test_a_dealer_or_a_supplier_under_a_person_column_is_not_a_person() -> None:
+    text = "العميل | المسؤول\nوكيل تويوتا | شهد الغامدي\nمورد لـشركة الزامل | بندر العنزي\n"
+    assert ["شهد الغامدي", "بندر العنزي"] == _found(text)
