@@ -42,6 +42,25 @@ def _read_lines(name: str) -> list[str]:
     return gzip.decompress(data).decode("utf-8").splitlines()
 
 
+def _add_regional(flags: dict[str, int]) -> None:
+    """Names of cultures the ranked lists barely hold (Thai, East African, Maori, Mongolian),
+    from `data/regional_names.txt`. A name the lexicon already has keeps its flags, but for
+    the ambiguity the list knows of: a Swahili word is a word too ("baraka", a blessing)."""
+    regional = read_sections("regional_names.txt")
+    for section, value in (
+        ("given", GIVEN),
+        ("surnames", SURNAME),
+        ("given_ambiguous", GIVEN | AMBIGUOUS),
+    ):
+        for name in regional[section]:
+            if name not in flags:
+                flags[name] = value
+            elif section == "surnames" and flags[name] == GIVEN:
+                flags[name] = GIVEN | SURNAME
+            elif section == "given_ambiguous":
+                flags[name] |= AMBIGUOUS
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> NameLexicon:
     """The process-wide lexicon (about 250k names)."""
@@ -60,6 +79,7 @@ def load_lexicon() -> NameLexicon:
         for name in names:
             for form in {name, name.replace("'", "\u05f3")}:  # either Hebrew geresh
                 flags[form] = flags.get(form, 0) & ~(AMBIGUOUS | RARE) | value
+    _add_regional(flags)
     for word in NEVER_NAMES:
         flags.pop(word, None)
     for place in PLACES:
