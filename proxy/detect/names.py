@@ -481,9 +481,11 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     if _RTL_SIGN_OFF_GATE.search(text):
         hits.extend(_signature_names(text))
     if '"' in text or "“" in text:
-        hits.extend(_nicknamed(text, lex))
+        hits.extend(_quoted_nicknames(text, lex))
+    hits.extend(_cued_nicknames(text))
     if "(" in text:
         hits.extend(_nickname_in_parentheses(text, lex))
+        hits.extend(_short_forms(text, lex))
     if ". " in text and hits:
         hits = [_with_abbreviated_given_name(text, h) for h in hits]
     return hits
@@ -543,6 +545,21 @@ _WORD_BEFORE_PAREN = re.compile(r"([\u05d0-\u05ea\u0621-\u064a]{2,14}) $")
 _WORD_AFTER_PAREN = re.compile(r"[\u05d0-\u05ea\u0621-\u064a][\u05d0-\u05ea\u0621-\u064a'׳\"״-]+")
 
 
+# A name's short form in parentheses after it, quoted or not ("Daljit (Dal)", 'Jaspreet ("Jas")').
+_SHORT_FORM = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,14}) \([\"“'‘]?([A-Z][a-z]{1,10})[\"”'’]?\)")
+
+
+def _short_forms(text: str, lex: NameLexicon) -> list[NameHit]:
+    """The short form in parentheses after a known name that it begins ("Daljit (Dal)"): a
+    nickname, whatever word it also is."""
+    hits: list[NameHit] = []
+    for m in _SHORT_FORM.finditer(text):
+        name, short = m.group(1), m.group(2)
+        if name.casefold().startswith(short.casefold()) and lex.flags.get(name.casefold()):
+            hits.append(NameHit(m.start(2), m.end(2)))
+    return hits
+
+
 def _nickname_in_parentheses(text: str, lex: NameLexicon) -> list[NameHit]:
     """Given name, nickname and surname when the given name and the nickname are both known
     names: the word after the parenthesis is then the surname."""
@@ -576,8 +593,8 @@ _NICKNAME_CUE = re.compile(
 _NICKNAME_CUE_WORDS = ("nickname", "aka", "a.k.a", "goes by", "known as")
 
 
-def _nicknamed(text: str, lex: NameLexicon) -> list[NameHit]:
-    """Names written with a nickname in quotes, and nicknames named as such."""
+def _quoted_nicknames(text: str, lex: NameLexicon) -> list[NameHit]:
+    """Names written with a nickname in quotes."""
     hits: list[NameHit] = []
     for m in _QUOTED_NICKNAME.finditer(text):
         given = _GIVEN_BEFORE.search(text, max(0, m.start() - 26), m.start())
@@ -588,6 +605,12 @@ def _nicknamed(text: str, lex: NameLexicon) -> list[NameHit]:
         ):
             continue  # 'Title "Sales" Director': ordinary words around a quoted one
         hits.append(NameHit(given.start(), m.end()))
+    return hits
+
+
+def _cued_nicknames(text: str) -> list[NameHit]:
+    """Nicknames named as such ("she goes by Ash", "aka Bobby"), quoted or not."""
+    hits: list[NameHit] = []
     folded = lower_same_length(text)
     for cue in _NICKNAME_CUE_WORDS:
         at = folded.find(cue)

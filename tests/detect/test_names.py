@@ -942,3 +942,18 @@ def test_a_hebrew_word_shaped_like_a_surname_is_not_one_alone() -> None:
 )
 def test_currencies_and_places_named_after_people_are_not_people(text: str) -> None:
     assert [] == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Ashley is the admin; she goes by Ash.", ["Ashley", "Ash"]),
+        ('Her manager is Jaspreet ("Jas") Grewal.', ["Jaspreet", "Grewal", "Jas"]),
+        ("Lead mentions colleague Daljit (Dal) today", ["Daljit", "Dal"]),
+        ("the Enterprise (Ent) plan", []),
+    ],
+)
+def test_a_nickname_named_as_such_or_a_short_form_after_the_name(
+    text: str, names: list[str]
+) -> None:
+    assert names == _found(text)
