@@ -545,8 +545,11 @@ _WORD_BEFORE_PAREN = re.compile(r"([\u05d0-\u05ea\u0621-\u064a]{2,14}) $")
 _WORD_AFTER_PAREN = re.compile(r"[\u05d0-\u05ea\u0621-\u064a][\u05d0-\u05ea\u0621-\u064a'׳\"״-]+")
 
 
-# A name's short form in parentheses after it, quoted or not ("Daljit (Dal)", 'Jaspreet ("Jas")').
-_SHORT_FORM = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,14}) \([\"“'‘]?([A-Z][a-z]{1,10})[\"”'’]?\)")
+# A name's short form in parentheses after it, quoted or not ("Daljit (Dal)", 'Jaspreet ("Jas")'),
+# found by its parenthesis (led by the literal " (", which `re` skips to); the name is the
+# word before.
+_SHORT_FORM = re.compile(r" \([\"“'‘]?([A-Z][a-z]{1,10})[\"”'’]?\)")
+_NAME_BEFORE_SHORT_FORM = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,14}$")
 
 
 def _short_forms(text: str, lex: NameLexicon) -> list[NameHit]:
@@ -554,9 +557,12 @@ def _short_forms(text: str, lex: NameLexicon) -> list[NameHit]:
     nickname, whatever word it also is."""
     hits: list[NameHit] = []
     for m in _SHORT_FORM.finditer(text):
-        name, short = m.group(1), m.group(2)
-        if name.casefold().startswith(short.casefold()) and lex.flags.get(name.casefold()):
-            hits.append(NameHit(m.start(2), m.end(2)))
+        before = _NAME_BEFORE_SHORT_FORM.search(text, max(0, m.start() - 16), m.start())
+        if before is None:
+            continue
+        name, short = before.group().casefold(), m.group(1).casefold()
+        if name.startswith(short) and lex.flags.get(name):
+            hits.append(NameHit(m.start(1), m.end(1)))
     return hits
 
 
