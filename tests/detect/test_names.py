@@ -957,3 +957,10 @@ def test_a_nickname_named_as_such_or_a_short_form_after_the_name(
     text: str, names: list[str]
 ) -> None:
     assert names == _found(text)
+
+
+def test_languages_and_nationalities_that_rank_as_names_need_a_second_signal() -> None:
+    assert ["Harpreet"] == _found(
+        "Languages: English, Georgian, Armenian. Harpreet posts in Punjabi"
+    )
+    assert ["Harpreet"] == _found("Harpreet posts mostly in Punjabi; prefers Tagalog too")
