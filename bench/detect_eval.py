@@ -46,6 +46,7 @@ POOLS = (
     "blind_m",
     "blind_n",
     "blind_o",
+    "blind_p",
 )
 
 
