@@ -13,14 +13,14 @@ import re
 from collections import Counter
 
 from proxy.detect.context import NEVER_NAMES, PARTICLES
-from proxy.detect.lexicon import NameLexicon
+from proxy.detect.lexicon import AMBIGUOUS, GIVEN, NameLexicon
 from proxy.detect.structured import CHAT_NOT_SPEAKERS, GROUP_WORDS, SPEAKER_ROLES
 
 # "Name:", "Name (Company):", "- **Name:**", "> Name:", "Name 08:30:" at a line's start, then
 # what was said.
 _LINE = re.compile(
     r"[ \t]*(?:[-*•>][ \t]*)?(?:\*\*)?"
-    r"(?P<label>[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]{1,2}[^\W\d_]+){0,4})"
+    r"(?P<label>[^\W\d_][^\W\d_ .'’-]*(?:[ ._'’-]{1,2}[^\W\d_]+){0,4})"
     r"(?P<aside>[ \t]*\([^()\n]{1,40}\))?(?P<time>[ \t]+\d{1,2}:\d{2}(?:[ \t]?[APap][Mm])?)?"
     r"(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]+(?P<said>\S[^\n]*)"
 )
@@ -53,9 +53,11 @@ def find_speakers(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
 
 
 def _names_a_person(label: str, lex: NameLexicon) -> bool:
-    words = [w for w in re.split(r"[ '’-]+", label.replace(".", " ")) if w]
+    words = [w for w in re.split(r"[ '’_-]+", label.replace(".", " ")) if w]
     if not 1 <= len(words) <= 4:
         return False
+    if label[0].islower():
+        return _a_login(words, lex)
     named = False
     for word in words:
         folded = word.casefold()
@@ -73,4 +75,18 @@ def _names_a_person(label: str, lex: NameLexicon) -> bool:
             # tell such a word from an ordinary one ("المبيعات"), so there only a known name
             # counts.
             named = True
+    return named
+
+
+def _a_login(words: list[str], lex: NameLexicon) -> bool:
+    """A chat export's lower-case label is a login ("bohdan:", "noam.s:", "oksana.k:"): a
+    person's when one part is a given name that is no word and the others are initials or
+    names."""
+    named = False
+    for word in words:
+        flags = lex.flags.get(word.casefold(), 0)
+        if flags & GIVEN and not flags & AMBIGUOUS and word.casefold() not in lex.common:
+            named = True
+        elif len(word) > 1 and not flags:
+            return False
     return named

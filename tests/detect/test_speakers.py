@@ -63,3 +63,18 @@ def test_speakers_with_a_time_before_the_colon() -> None:
         "רוני 09:12: מישהו דיבר עם הלקוח?\nמאיה 09:20: כן, הוא מחכה להצעה\nרוני 09:21: מעולה, תודה"
     )
     assert ["רוני", "מאיה", "רוני"] == _found(text)
+
+
+def test_lower_case_logins_labelling_a_chat_in_turns_are_people() -> None:
+    text = (
+        "bohdan: nice! I'll book the demo\n"
+        "noam.s: I spoke with them yesterday\n"
+        "bohdan: also Monobank asked for security docs\n"
+        "רוני_ק: נועם שים לב שהם סגורים\n"
+    )
+    assert ["bohdan", "noam.s", "bohdan", "רוני_ק"] == _found(text)
+
+
+def test_lower_case_labels_that_are_words_are_not_logins() -> None:
+    text = "note: call back\nstatus: open\nnote: again tomorrow\nowner: sales team\n"
+    assert [] == _found(text)
