@@ -16,9 +16,10 @@ from proxy.detect.lexicon import AMBIGUOUS, GIVEN, SURNAME, NameLexicon
 
 # A handle or mailbox name written alone ("john.smith", "m.okafor"), not part of an address
 # or of a dotted path ("os.path.join", "np.array(").
-HANDLE = re.compile(r"(?<![\w.@-])([^\W\d_]+)[._]([^\W\d_]+)(?![\w@(-]|\.\w)")
-# A dot or an underscore and a letter: rare in prose, so the scan looks for that first.
-_HANDLE_GATE = re.compile(r"[._](?=[^\W\d_])")
+HANDLE = re.compile(r"(?<![\w.@-])([^\W\d_]+)(?P<glue>[._]|-(?=[a-z]))([^\W\d_]+)(?![\w@(-]|\.\w)")
+# A dot, an underscore or a hyphen and a letter: the scan looks for that first (for a hyphen,
+# a lower-case one: "rafael-nogueira", not "Al-Futtaim" or "follow-up", which no names make).
+_HANDLE_GATE = re.compile(r"[._](?=[^\W\d_])|(?<=[a-z])-(?=[a-z])")
 # A Slack-style mention ("@yuki.tanaka", "@priya"), read like a handle.
 # Led by its "@" so `re` skips to those; the character before is checked in `_mentions`.
 MENTION = re.compile(r"@([^\W\d_]{2,})(?:[._]([^\W\d_]+))?(?![\w@-]|\.\w)")
@@ -75,12 +76,20 @@ def _name_flags(lex: NameLexicon, part: str) -> int:
     return lex.flags.get(part.casefold(), 0)
 
 
-def _names_a_person(lex: NameLexicon, first: str, second: str) -> bool:
-    """A handle written anywhere: a given name and a name ("john.smith"), an initial and a
-    surname ("m.okafor"), or a given name and an initial ("tamar.w"), none of them a word."""
+def _names_a_person(lex: NameLexicon, first: str, second: str, glue: str) -> bool:
+    """A handle written anywhere: a given name and a name ("john.smith"; a surname that is
+    also a word after a given name that is not, "minji.kim"), an initial and a surname
+    ("m.okafor"), or a given name and an initial ("tamar.w", "Arun_P")."""
     a, b = _name_flags(lex, first), _name_flags(lex, second)
     if len(first) >= 2 and len(second) >= 2:
-        return bool(a & GIVEN and b and not (a | b) & AMBIGUOUS)
+        if not (a & GIVEN and b) or a & AMBIGUOUS or first.casefold() == second.casefold():
+            return False  # "oleh-oleh": a word said twice (Indonesian), not Oleh Oleh
+        if not b & AMBIGUOUS:
+            return True
+        # A mailbox's dot only: "geo_block", "sahel-solar" are a setting's and a slug's words.
+        return glue == "." and len(first) >= 3 and bool(b & SURNAME)
+    if glue == "_" and len(second) == 1 and len(first) >= 3:
+        return bool(a & GIVEN) and not a & AMBIGUOUS  # an underscore never runs a sentence on
     if not (first + second).islower():
         return False  # "Dana.I think": a sentence run on, not a login
     if len(first) == 1:
@@ -100,7 +109,7 @@ def _handles(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
         if start == gate.start():
             continue
         m = HANDLE.match(text, start)
-        if m is not None and _names_a_person(lex, m.group(1), m.group(2)):
+        if m is not None and _names_a_person(lex, m.group(1), m.group(3), m.group("glue")):
             hits.append(m.span())
     return hits
 
@@ -172,4 +181,4 @@ def find_handles(text: str, lex: NameLexicon) -> list[tuple[int, int]]:
     if "@" in text:
         hits.extend(_mentions(text, lex))
     hits.extend(_logins(text, lex))
-    return hits
+    return sorted(set(hits))  # a login after its key is a handle too

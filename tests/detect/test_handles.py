@@ -16,6 +16,11 @@ def _found(text: str) -> list[str]:
         ("mailbox john.smith, or dana_levi; see index.html", ["john.smith", "dana_levi"]),
         ("the file went to m.okafor and g.papadakis", ["m.okafor", "g.papadakis"]),
         ("Optional: abdulla.h (ops), cc tamar.w", ["abdulla.h", "tamar.w"]),
+        # GitHub logins with a hyphen; a surname that is also a word after a mailbox's dot; a
+        # chat login with an underscore and a capital initial.
+        ("opened by rafael-nogueira, then dvir-m", ["rafael-nogueira", "dvir-m"]),
+        ("route to minji.kim or jihoon.park", ["minji.kim", "jihoon.park"]),
+        ("Arun_P: guys the quote is ready", ["Arun_P"]),
     ],
 )
 def test_a_handle_of_names_or_of_a_name_and_an_initial_is_a_person(
@@ -30,6 +35,8 @@ def test_a_handle_of_names_or_of_a_name_and_an_initial_is_a_person(
         "call os.path.join, np.array(x) and self.user; read config.yaml, e.g. at 5 p.m.",
         "I met Dana.I think she agreed",  # a sentence run on: capitals, not a login
         "the u.s. market, a.k.a. the old brand",
+        "a follow-up e-mail with oleh-oleh for the long-term client",
+        "set geo_block and the sahel-solar slug",
     ],
 )
 def test_dotted_code_abbreviations_and_run_on_sentences_are_not_handles(text: str) -> None:
