@@ -51,6 +51,7 @@ from proxy.detect.organisations import (
     organisation_spans,
     outside,
 )
+from proxy.detect.passenger_names import find_passenger_names
 from proxy.detect.places import PLACES as ADDRESS_PLACES
 from proxy.detect.word_uses import adjective, month_day
 
@@ -478,6 +479,8 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
         lex.cache.clear()
     hits.extend(_lowercase_after_cue(text, lex, cues))
     hits.extend(NameHit(start, end) for start, end in find_handles(text, lex))
+    if "/" in text:
+        hits.extend(NameHit(start, end) for start, end in find_passenger_names(text, lex))
     if _RTL_SIGN_OFF_GATE.search(text):
         hits.extend(_signature_names(text))
     if '"' in text or "“" in text:
