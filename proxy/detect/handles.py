@@ -1,8 +1,9 @@
 """Handles: logins, mailbox names and mentions made of a person's names.
 
 Audit logs, exports and chats name people by their logins: `john.smith`, `m.okafor`,
-`tamar.w`, `@yuki.tanaka`, `אבי_מלכה`. Written anywhere, a handle is a person's when its parts
-read as names: a given name and a name, an initial and a surname, a given name and an initial.
+`tamar.w`, `rafael-nogueira`, `@yuki.tanaka`, `אבי_מלכה`. Written anywhere, a handle is a
+person's when its parts read as names: a given name and a name, an initial and a surname, a
+given name and an initial.
 After a login key (`user=`, `actor:`, `committed by`, `משתמש:`, `المستخدم:`) one name part is
 enough, and a login glued from an initial and a surname (`tnguyen`) is read too; a service
 account's login (`svc-sync`, `ai-assistant`, `admin`) is nobody.
