@@ -263,7 +263,7 @@ def _rtl_classify(part: str) -> str | None:
         if (
             rest != part
             and _RTL_PART.fullmatch(rest) is not None
-            and _rtl_classify(rest) == ("district")
+            and _rtl_classify(rest) == "district"
         ):
             return "district"
     if kind == "street" and not any(ch.isdigit() for ch in part):

@@ -310,11 +310,11 @@ def _particle_start(text: str, start: int) -> int:
     if cut < 0 and low > 0:
         return start  # the word before is longer than any particle
     word = text[cut + 1 : start - 1]
-    particle = word.lstrip(_OPENERS)  # "(أبو علي)", "[\"أبو حميد\"]": a kunya in brackets
+    particle = word.lstrip(_BRACKETS)  # "(أبو علي)", "[\"أبو حميد\"]": a kunya in brackets
     return start - 1 - len(particle) if particle.casefold() in PARTICLES else start
 
 
-_OPENERS = "([{\"'«“"
+_BRACKETS = "([{\"'«“"
 
 
 # Initials written before a name ("John F. Kennedy", "A. B. Okafor", "K.-H. Müller"), in

@@ -273,11 +273,6 @@ def _token_class(lex: NameLexicon, token: str) -> tuple[int, int, bool]:
     return kind, prefix, latin
 
 
-def _is_letter(char: str) -> bool:
-    """`[^\\W\\d_]` of `re` for one character: a letter (alphanumeric, not a decimal digit)."""
-    return char.isalnum() and not char.isdecimal()
-
-
 def _is_latin(token: str) -> bool:
     return token[0] < "\u0400" or token[0] >= "\u1e00"
 
