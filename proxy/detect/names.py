@@ -310,6 +310,10 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
         flags = hebrew_arabic_flags(lex, low)  # "ח'ליל" is خليل, "ג'בארין" جبارين
     if not flags and len(low) > 4 and "\u0400" <= low[0] <= "\u04ff" and token[0].isupper():
         flags = russian_nominative_flags(lex, low)  # names are capitalised in Cyrillic
+    if not flags and not _is_latin(low):
+        kunya = _kunya(lex, low)
+        if kunya is not None:
+            return kunya
     arabic = "\u0600" <= low[0] <= "\u06ff"
     if not flags and len(low) > 4 and arabic and attached_particle_name(lex, low):
         return STRONG, 0  # "بنعلي", "أبوزيد", "عبدالرحمن" written as one word
@@ -336,21 +340,57 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
     if (
         len(low) > 4
         and "\u05d0" <= low[0] <= "\u05ea"
-        and low.endswith(_ASHKENAZI_ENDINGS)
+        and (
+            low.endswith(_SURNAME_ENDINGS)
+            or (low.endswith(_OV) and len(low) > 5 and low[0] not in _VERB_OPENERS)
+        )
         and low[0] != "ה"  # the article: "היומן", the diary (הופמן, הורוביץ are listed)
     ):
-        return AMBIG, 0  # "טייכמן", "ליכטנשטיין": a surname's shape; a name beside it settles it
+        # "טייכמן", "קיקנאדזה", "קלונטרוב": a surname's shape; a name beside it settles it
+        return AMBIG, 0
     return UNKNOWN, 0
+
+
+# What opens a kunya ("father of", "mother of"): hyphenated to the name in Hebrew script
+# ("אבו-עלי", "אום-כולתום"), and the words that a prefix letter may be glued to ("وأم يوسف",
+# "لـبو راشد").
+_KUNYA_HYPHENED = ("אבו-", "אום-", "أبو-", "ابو-")
+_KUNYA_WORDS = frozenset(["أم", "ام", "بو", "أبو", "ابو", "אבו", "אום"])
+
+
+def _kunya(lex: NameLexicon, low: str) -> tuple[int, int] | None:
+    """(kind, prefix length) of a kunya's opener or of a whole hyphenated kunya, under an
+    optional prefix letter (and an Arabic tatweel after it); None for other words.
+
+    "אבו-עלי" is Abu Ali whatever "עלי" (on me) means: only a place so named ("אבו-גוש", in the
+    common words) is not one."""
+    prefix = 0
+    if (low[0] in _HE_PREFIX and low[0] != "ה") or low[0] in _AR_PREFIX:
+        prefix = 2 if low[1:2] == "\u0640" else 1
+        rest = low[prefix:]
+        if rest in _KUNYA_WORDS:
+            return (PARTICLE if rest in PARTICLES else AMBIG), prefix
+    for k in (0, prefix) if prefix else (0,):
+        rest = low[k:]
+        if rest.startswith(_KUNYA_HYPHENED) and len(rest) > 5 and rest not in lex.common:
+            return STRONG, k
+    return None
 
 
 # How Ashkenazi surnames end in Hebrew script (-man, -stein, -berg, -baum, -schmidt, -owitz,
 # -bach, -sky), written out past the lexicon's ranks. Hebrew words end so too ("יומן", a diary;
 # "העסקי", the business one): only unknown words that are not a prefixed common word get here,
 # and they still need a second signal.
-_ASHKENAZI_ENDINGS = (
+# Georgian (-shvili, -dze), Bukharan and Russian (-ov, -ova, -yev), Armenian (-yan) and
+# Ukrainian (-enko, -chuk) surnames are written so too.
+_SURNAME_ENDINGS = (
     *("מן", "שטיין", "שטין", "ברג", "בורג", "בוים", "באום", "שמידט", "בך", "בוך"),
     *("וביץ", "וביץ'", "וביץ׳", "וויץ", "ינסקי", "בסקי", "סקא"),
+    *("שווילי", "דזה", "ייב", "יאן", "נקו", "צ'וק", "צ׳וק"),
 )
+# "-ov" too, past the verbs that end so ("תכתוב", you will write; "שנחשוב").
+_OV = "וב"
+_VERB_OPENERS = "תינאשול"
 
 
 def _rare(lex: NameLexicon, low: str) -> tuple[int, int]:
@@ -774,6 +814,13 @@ def _accept(
                 return
         if cue is None and len(part) <= 2 and _greeted(text, part):
             cue = True
+        if (
+            cue is None
+            and len(part) >= 2
+            and part[1][2] in (STRONG, RARE)
+            and text[part[0][0] : part[0][1]] in _KUNYA_WORDS
+        ):
+            cue = True  # "لـأم جريس", Umm Jiris: the kunya's opener says a name follows
         if cue is not True:
             # A weak cue before ("שהלקוח", that the customer) does not hide a verb after a
             # known name; after a preposition an unknown word is more often a place's ("מאום

@@ -158,6 +158,10 @@ PERSON_KEYS = frozenset(
         "איש_קשר",
         "איש_הקשר",
         "אשת_קשר",
+        "אנשי_קשר",
+        "אנשי_הקשר",
+        "נשות_קשר",
+        "جهات_الاتصال",
         "שם_מלא",
         "ליד",
         "הליד",
@@ -282,6 +286,8 @@ def _key_kind(key: str) -> int:
         return 2
     if norm in GENERIC_KEYS:
         return 1
+    if norm.startswith(_CONTACT_FOR):
+        return 2  # "איש קשר לתפעול:", the contact for operations
     if norm.endswith("name") and "company" not in norm:
         return 2 if any(w in norm for w in _PERSONISH) else 0
     if not norm.isascii() and _cjk_name_key(norm):
@@ -289,6 +295,7 @@ def _key_kind(key: str) -> int:
     return 0
 
 
+_CONTACT_FOR = ("איש_קשר_", "אשת_קשר_", "אנשי_קשר_", "contact_person_", "contact_for_")
 _PERSONISH = ("contact", "owner", "person", "first", "last", "full", "rep", "preferred", "nick")
 # Chinese, Japanese and Korean keys that end in "name" (客户姓名, 联系人姓名, 고객이름), unless
 # they name a company, a product or a file (회사이름, 产品名字, 파일이름).

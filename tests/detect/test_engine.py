@@ -411,3 +411,15 @@ def test_a_full_name_inside_an_address_is_still_spread_to_other_mentions() -> No
     texts = ["Ship to: Dana Kowalczyk, 12 Herzl St, Haifa", "invoice sent, kowalczyk paid"]
     spans = DetectionEngine().detect_all(texts)
     assert ["kowalczyk"] == [texts[1][s.start : s.end] for s in spans[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ('מרואיין: גבריאל (גאגי) נטנאלשווילי, מנכ"ל', ["גבריאל (גאגי) נטנאלשווילי"]),
+        ("איש קשר לתפעול: מנחם מענדל ויסברג, טל' 053-312-0478", ["מנחם מענדל ויסברג"]),
+    ],
+)
+def test_georgian_names_and_a_contact_for_a_department(text: str, names: list[str]) -> None:
+    found = [t for kind, t in _typed(DetectionEngine(), [text])[0] if kind == "PERSON"]
+    assert names == found

@@ -415,7 +415,8 @@ def test_cities_employers_and_stages_named_like_people_stay(text: str, names: li
     ("text", "names"),
     [
         ("היא המטפלת של אבא שלי, Joyce dela Cruz, הטלפון שלה", ["Joyce dela Cruz"]),
-        ("פנייה מואיל (חלבי שיווק, דלית אל-כרמל)", []),  # a marketing business
+        # Wael Halabi of a marketing business named after his family
+        ("פנייה מואיל חלבי (חלבי שיווק, דלית אל-כרמל)", ["ואיל חלבי"]),
         ("Opportunity OPP-2291: Redwood Clinics, 3 locations.", []),
         ("לקוח: מרכז רפואי כרמל | שלב: חוזה", []),
     ],
@@ -964,3 +965,48 @@ def test_languages_and_nationalities_that_rank_as_names_need_a_second_signal() -
         "Languages: English, Georgian, Armenian. Harpreet posts in Punjabi"
     )
     assert ["Harpreet"] == _found("Harpreet posts mostly in Punjabi; prefers Tagalog too")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("מנהל האזור אבו-עלי מאשר.", ["אבו-עלי"]),
+        ("רביע ביקש להודות לאבו-וסים על העזרה.", ["רביע", "אבו-וסים"]),
+        ("سلام كتير لـأم جريس اللي دلتنا عالمكتب.", ["أم جريس"]),
+        ("المراجع: هاني منصور، وأم يوسف من الـHR", ["هاني منصور", "أم يوسف"]),
+        ("قبل لا أرفعها لـبو راشد.", ["بو راشد"]),
+        ("ביקרתי באבו-גוש ובאום-אל-פחם", []),
+        ("هل نبدأ الآن أم بعد الاجتماع؟", []),
+    ],
+)
+def test_a_kunya_is_a_name_hyphenated_or_under_a_prefix_letter(text: str, names: list[str]) -> None:
+    assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("מלווה: תמרי כהן, בעלים לבן קיקנאדזה", ["תמרי כהן", "לבן קיקנאדזה"]),
+        ("שלחתי לבלה קלונטרוב את היומן", ["בלה קלונטרוב"]),
+        ("אתה תכתוב תשובה ללקוח", []),
+    ],
+)
+def test_georgian_and_bukharan_names_in_hebrew(text: str, names: list[str]) -> None:
+    assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("سيف ترى ميثاء الفطيم موظفة عندهم", ["ميثاء الفطيم"]),
+        ("🥇 حصة بوحمد – ٢٢٠ ألف د.ك", ["حصة بوحمد"]),
+        ("حصة السوق ارتفعت إلى ١٢٪", []),
+        ("אנשי קשר: ואיל קבלאן (לוגיסטיקה)", ["ואיל קבלאן"]),
+    ],
+)
+def test_gulf_and_arab_israeli_given_names(text: str, names: list[str]) -> None:
+    assert names == _found(text)
+
+
+def test_the_abbreviation_of_phone_is_not_tal() -> None:
+    assert ["רונית"] == _found("לפרטים: רונית, טל' 053-312-0478")
