@@ -1010,3 +1010,16 @@ def test_gulf_and_arab_israeli_given_names(text: str, names: list[str]) -> None:
 
 def test_the_abbreviation_of_phone_is_not_tal() -> None:
     assert ["רונית"] == _found("לפרטים: רונית, טל' 053-312-0478")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Sophie Norman (no relation to Harvey Norman) split the deal", ["Sophie Norman"]),
+        ("agent Alasdair MacLeod of Knight Frank", ["Alasdair MacLeod"]),
+        ("Meetings: Hayleys (Tue), John Keells (Wed)", []),
+        ("المؤجر: مجموعة سهيل بهوان، ويمثلها سالم العامري", ["سالم العامري"]),
+    ],
+)
+def test_companies_named_after_their_founders_are_not_people(text: str, names: list[str]) -> None:
+    assert names == _found(text)
