@@ -40,10 +40,13 @@ _OF_AFTER = re.compile(r" של ")
 _ARABIC_WORD_BEFORE = re.compile(
     r"(?:^|[\s،,.])(?:عندنا|عندي|عنده|عندهم|على|كل|بكل|رمضان|عيد|جمعة) $"
 )
-# ... and a currency before its country's adjective ("دينار بحريني", "ريال عماني").
+# ... a currency before its country's adjective ("دينار بحريني", "ريال عماني"), and an
+# indefinite noun that such adjectives describe ("يوم سعيد", a happy day; "راجل كريم", a
+# generous man; "العرض صالح", the offer is valid).
 _ARABIC_ADJECTIVE_BEFORE = re.compile(
     r"(?:^|[\s،,.\d])(?:مو|مش|مب|موب|غير|جدا|جداً|كتير|كثير|اكثر|أكثر|"
-    r"دينار|دنانير|ريال|ريالات|درهم|دراهم|جنيه|ليرة|دولار|روبية|شلن|فرنك|تومان) $"
+    r"دينار|دنانير|ريال|ريالات|درهم|دراهم|جنيه|ليرة|دولار|روبية|شلن|فرنك|تومان|"
+    r"يوم|عام|سفر|حظ|راجل|رجل|شخص|انسان|إنسان|عرض|العرض|خبر|وقت|شي|شيء) $"
 )
 
 
@@ -52,7 +55,7 @@ def drop_word_uses(
 ) -> list[tuple[int, int]]:
     """`found` (propagated mentions in `text`) without those that read as the word."""
     kept = [(s, e) for s, e in found if not _word_use(text, s, e, lex)]
-    if len(kept) < len(found) or not kept:
+    if not kept:
         return kept
     known = known_organisations(text)
     return outside(text, kept, known) if known else kept

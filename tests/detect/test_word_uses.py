@@ -51,3 +51,28 @@ def test_hebrew_and_arabic_mentions_that_read_as_the_word_are_dropped(
 def test_a_month_followed_by_a_day_is_a_date() -> None:
     text = "call June on June 12th"
     assert [False, True] == [month_day(text, 5, 9), month_day(text, 13, 17)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept"),
+    [
+        ("سعيد الحارثي حضر. كان يوم سعيد والاجتماع إيجابي", "سعيد", ["سعيد"]),  # a happy day
+        ("كريم العلي اتصل. عوض راجل كريم شديد", "كريم", ["كريم"]),  # a generous man
+        ("صالح القحطاني: العرض صالح حتى نهاية الشهر", "صالح", ["صالح"]),  # the offer is valid
+    ],
+)
+def test_an_arabic_name_after_an_indefinite_noun_is_its_adjective(
+    text: str, word: str, kept: list[str]
+) -> None:
+    assert kept == _kept(text, word)
+
+
+def test_a_known_organisation_holds_no_mention_even_when_another_was_a_word() -> None:
+    text = "يوم سعيد. المنافس مجموعة سهيل بهوان قدم خصم؛ سعيد بهوان عندنا"
+    found = [(text.index("سعيد"), text.index("سعيد") + 4)]
+    at = text.index("بهوان")
+    found.append((at, at + 5))
+    at2 = text.rindex("سعيد")
+    found.append((at2, at2 + 4))
+    kept = [text[s:e] for s, e in drop_word_uses(text, found, load_lexicon())]
+    assert ["سعيد"] == kept
