@@ -389,6 +389,9 @@ def _rtl_chain(text: str, sep_start: int, sep_end: int) -> tuple[int, int] | Non
         ):
             kind = None  # four digits alone: only a Saudi additional number after a postcode
         last = stop is None or stop.group("sep") is None
+        if kind == "name" and last and _area_after_units(text, parts, part):
+            parts.append((start, start + len(part), "district"))
+            break
         if kind is None or (kind == "name" and last):
             # Prose, or a few words that may start with a city ("الجيزة بدل"): its typed start.
             found = _rtl_first(part) if part else None
@@ -416,6 +419,17 @@ def _rtl_chain(text: str, sep_start: int, sep_end: int) -> tuple[int, int] | Non
     if not (digits or ("street" in kinds and kinds & {"city", "district", "unit"})):
         return None
     return parts[0][0], parts[-1][1]
+
+
+def _area_after_units(text: str, parts: list[tuple[int, int, str]], part: str) -> bool:
+    """True when `part`, a name of one or two words, ends a chain of three numbered parts or
+    more, a road among them, that ends in a unit: the area of a Bahraini "flat, building,
+    road, block" address ("شقة ٢٢، مبنى ١٤٥٨، طريق ٤٢٣١، مجمع ٣٤٢، الجفير")."""
+    if len(part.split()) > 2 or len(parts) < 3 or parts[-1][2] != "unit":
+        return False
+    if not any(kind == "street" for _, _, kind in parts):
+        return False
+    return all(any(ch.isdigit() for ch in text[s:e]) for s, e, _ in parts[-3:])
 
 
 _NEXT_WORDS = re.compile(r"[ \t]+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?")

@@ -97,3 +97,10 @@ def test_a_postcode_before_a_city_and_a_village_named_by_its_postcode() -> None:
 
 def test_common_words_before_seven_digits_are_not_a_village() -> None:
     assert [] == _chains("מספר הזמנה 2499000, סכום 1,500")
+
+
+def test_a_bahraini_flat_building_road_block_chain_ends_in_its_area() -> None:
+    assert ["شقة ٢٢، مبنى ١٤٥٨، طريق ٤٢٣١، مجمع ٣٤٢، الجفير"] == _chains(
+        "العين المؤجرة: شقة ٢٢، مبنى ١٤٥٨، طريق ٤٢٣١، مجمع ٣٤٢، الجفير\nالإيجار: ٤٥٠ دينار"
+    )
+    assert [] == _chains("شقة 4، طابق 2، مبنى 12، سارة قالت")
