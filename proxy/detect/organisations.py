@@ -195,6 +195,8 @@ def outside(
                 e = s  # starts inside the organisation: not a person
                 break
             if s < o0 < e:
+                if o1 == e and _family_name(text[o0:o1]):
+                    continue  # "Rashed Al Ghurair": a man of the family, not its group
                 words = text[s:o0].split()
                 while words and words[-1].casefold() in PARTICLES:
                     words.pop()
@@ -204,6 +206,13 @@ def outside(
         if e > s and text[s:e].strip() and text[s:e].strip(_PREFIX_LETTERS):
             kept.append((s, e))
     return kept
+
+
+def _family_name(org: str) -> bool:
+    """True for a group known by a family's name ("Al Ghurair", "آل الشيخ"): written after a
+    given name, it is that person's surname."""
+    words = org.split()
+    return len(words) <= 3 and words[0].casefold() in PARTICLES
 
 
 # A job title, then "at", "@" or a pipe, then capitalised words: the employer ("GM at

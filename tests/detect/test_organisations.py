@@ -118,3 +118,11 @@ def test_surnames_joined_by_an_ampersand_are_a_firm(text: str, firm: str) -> Non
 )
 def test_given_names_or_a_full_name_joined_by_an_ampersand_are_people(text: str) -> None:
     assert [] == [text[s:e] for s, e in ampersand_firms(text, load_lexicon())]
+
+
+def test_a_given_name_before_a_group_known_by_its_family_name_is_that_person() -> None:
+    text = "co-sold with Rashed Al Ghurair, no relation to Al Ghurair Group"
+    start = text.index("Rashed")
+    hits = [(start, start + len("Rashed Al Ghurair")), (text.rindex("Al"), text.rindex("Al") + 10)]
+    kept = outside(text, hits, known_organisations(text))
+    assert ["Rashed Al Ghurair"] == [text[s:e] for s, e in kept]
