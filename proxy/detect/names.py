@@ -266,6 +266,10 @@ def _token_class(lex: NameLexicon, token: str) -> tuple[int, int, bool]:
         if low in CURRENCY_CODES:
             return COMMON, 0, latin  # "SAR 140,000", "OMR 1,800": a currency, not Sar or Omr
         flags = lex.flags.get(low, 0)
+        if not flags and "-" in low:
+            # "CRUZ-VILLANUEVA": a double surname in capitals, a name when both parts are
+            parts = [lex.flags.get(p, 0) for p in low.split("-")]
+            flags = min(parts) if all(parts) and len(parts) == 2 else 0
         if len(token) >= 3 and flags and not flags & AMBIGUOUS and low not in lex.common:
             return AMBIG, 0, latin
         return COMMON, 0, latin
@@ -648,8 +652,15 @@ def _quoted_nicknames(text: str, lex: NameLexicon) -> list[NameHit]:
             for word in (given.group().rstrip(" \\").casefold(), surname)
         ):
             continue  # 'Title "Sales" Director': ordinary words around a quoted one
-        hits.append(NameHit(given.start(), m.end()))
+        end = m.end()
+        if surname in PARTICLES:
+            after = _CAPITALISED_AFTER.match(text, end)  # '"TESS" DELA CRUZ-VILLANUEVA'
+            end = after.end() if after is not None else end
+        hits.append(NameHit(given.start(), end))
     return hits
+
+
+_CAPITALISED_AFTER = re.compile(r" [A-Z][\w'’-]+")
 
 
 def _cued_nicknames(text: str) -> list[NameHit]:

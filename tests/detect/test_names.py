@@ -1023,3 +1023,8 @@ def test_the_abbreviation_of_phone_is_not_tal() -> None:
 )
 def test_companies_named_after_their_founders_are_not_people(text: str, names: list[str]) -> None:
     assert names == _found(text)
+
+
+def test_a_quoted_nickname_before_a_particle_takes_the_surname_after_it() -> None:
+    text = 'MARIA THERESA "TESS" DELA CRUZ-VILLANUEVA\nUnit 12B, Tower 2'
+    assert any(n.endswith("DELA CRUZ-VILLANUEVA") for n in _found(text))
