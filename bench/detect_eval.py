@@ -47,6 +47,7 @@ POOLS = (
     "blind_n",
     "blind_o",
     "blind_p",
+    "blind_q",
 )
 
 

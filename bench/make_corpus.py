@@ -35,6 +35,7 @@ from corpus_blind_m import RECORDS as BLIND_M
 from corpus_blind_n import RECORDS as BLIND_N
 from corpus_blind_o import RECORDS as BLIND_O
 from corpus_blind_p import RECORDS as BLIND_P
+from corpus_blind_q import RECORDS as BLIND_Q
 from corpus_handwritten import RECORDS as HANDWRITTEN
 from corpus_templates import TEMPLATES
 from corpus_values import COMPANIES, NAMES, PRODUCTS, SOFTWARE, STREETS
@@ -341,6 +342,7 @@ def main() -> int:
         ("blind_n", BLIND_N),
         ("blind_o", BLIND_O),
         ("blind_p", BLIND_P),
+        ("blind_q", BLIND_Q),
     ):
         with (OUT / f"{pool}.jsonl").open("w", encoding="utf-8") as fh:
             for kind, culture, marked in records:
