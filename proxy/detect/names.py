@@ -1086,6 +1086,13 @@ def _nonlatin_keep(
         after_name = after_name or (
             len(group) == 2 and group[0][2] in (STRONG, RARE) and group[1][2] == WORDISH
         )
+        # A family name, a rare surname or an unknown Arabic word with the article, after a
+        # given name and a father's ("حسين عبدالله المحروس", "أمل بنت سالم الرواحية").
+        after_name = after_name or (
+            1 < len(group) <= 4
+            and group[-1][2] == STRONG
+            and (tok[2] == RARE or (tok[2] == UNKNOWN and text.startswith("ال", tok[0])))
+        )
         if (
             tok[2] in (STRONG, AMBIG, PARTICLE)
             or (tok[2] in (UNKNOWN, WORDISH) and after_particle)

@@ -423,3 +423,9 @@ def test_a_full_name_inside_an_address_is_still_spread_to_other_mentions() -> No
 def test_georgian_names_and_a_contact_for_a_department(text: str, names: list[str]) -> None:
     found = [t for kind, t in _typed(DetectionEngine(), [text])[0] if kind == "PERSON"]
     assert names == found
+
+
+def test_a_bedouin_tribe_names_a_man_and_his_haulage_firm() -> None:
+    text = "סיכון נטישה: הובלות אבו-קרינאת. בעל החברה סולימאן אבו-קרינאת אמר"
+    found = [t for kind, t in _typed(DetectionEngine(), [text])[0] if kind == "PERSON"]
+    assert ["סולימאן אבו-קרינאת"] == found

@@ -1028,3 +1028,17 @@ def test_companies_named_after_their_founders_are_not_people(text: str, names: l
 def test_a_quoted_nickname_before_a_particle_takes_the_surname_after_it() -> None:
     text = 'MARIA THERESA "TESS" DELA CRUZ-VILLANUEVA\nUnit 12B, Tower 2'
     assert any(n.endswith("DELA CRUZ-VILLANUEVA") for n in _found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("تولّى حسين عبدالله المحروس (مهندس دعم أول) الحالة", ["حسين عبدالله المحروس"]),
+        ("اتكلمت مع الأستاذ هاني شوقي الدمرداش النهارده", ["هاني شوقي الدمرداش"]),
+        ("جهة الاتصال أمل بنت سالم الرواحية، متوقع التوقيع", ["أمل بنت سالم الرواحية"]),
+    ],
+)
+def test_an_arabic_family_name_after_a_given_name_and_a_fathers(
+    text: str, names: list[str]
+) -> None:
+    assert names == _found(text)
