@@ -118,7 +118,8 @@ _LEADS = (
     "Rehov|Rechov|Rehob|Derech|Sderot|Shderot|Sharia|Jalan|Jl\\.|Ulitsa|Prospekt|Strada|"
     "Bulevardul|Calea|Rue|Avenue|C/|Cl\\.|Rambla|Ronda|Travesía|Vía|Rruga|Bulevar|"
     "Leoforos|Leof\\.|Odos|Plateia|Thanon|Soi|Duong|Đường|Phố|"
-    "vul\\.|Vul\\.|Vulytsia|Vulytsya|Prosp\\.|prosp\\.|Provulok|Naberezhna|Ploshcha|Bulvar|Shosse"
+    "vul\\.|Vul\\.|Vulytsia|Vulytsya|Prosp\\.|prosp\\.|Provulok|Naberezhna|Ploshcha|Bulvar|Shosse|"
+    "Str\\.|Aleea|Șos\\.|Şos\\.|Sos\\.|Bd\\.|B-dul|Splaiul"
 )
 _WEAK_LEADS = frozenset(
     [
@@ -143,7 +144,7 @@ _ARTICLE = r"(?:de|del|della|delle|dei|degli|di|da|das|dos|do|du|la|las|los|le|d
 PREFIX_STREET = re.compile(
     rf"(?P<lead>{_LEADS})(?:\s+|(?<=/))(?:{_ARTICLE}\s+)*"
     rf"[A-Z\u00c0-\u024f][\w'’.-]*(?:\s+(?:{_ARTICLE}\s+)?[A-Z\u00c0-\u024f\d][\w'’.-]*){{0,3}}?"
-    r",?\s*(?:n[º°o]\.?\s*|No\.?\s*|#\s*)?\d{1,4}[A-Za-z]?(?:[-/]\d{1,4})?\b"
+    r",?\s*(?:n[º°o]\.?\s*|No\.?\s*|[Nn]r\.?\s*|#\s*)?\d{1,4}[A-Za-z]?(?:[-/]\d{1,4})?\b"
 )
 # German, Dutch and Nordic street words are compounds ("Hauptstraße 12", "Keizersgracht 123"):
 # found from the suffix + number, then extended back to the start of the capitalised word.
@@ -444,7 +445,8 @@ _UNIT_WORD = (
     r"(?i:apt|apartment|apto|appt|app|suite|ste|unit|flat|floor|fl|level|lvl|office|room|rm|"
     r"bldg|building|block|blk|tower|wing|villa|shop|plot|house|door|no|nr|int|interior|interno|"
     r"sector|phase|warehouse|godown|"
-    r"depto|dpto|dept|departamento|piso|puerta|pta|andar|sala|conjunto|bloco|casa|lote|lok|"
+    r"depto|dpto|dept|departamento|piso|puerta|pta|andar|sala|conjunto|conj|cj|bloco|casa|"
+    r"lote|lok|ap|bl|bloc|sc|scara|etaj|"
     r"lokal|kat|daire|bât|bat|bâtiment|batiment|escalier|esc|étage|etage|whg|wohnung|stiege|"
     r"top|bus|bte|boîte|scala|piano|lgh|кв|квартира|корп|корпус|стр|строение|офис|оф|"
     r"ghorofa|jengo|nyumba|chumba)"  # Swahili floor, building, house and room ("Ghorofa ya 2")
@@ -890,6 +892,52 @@ def _postcode_spans(text: str) -> Iterator[tuple[int, int]]:
         yield part.start(), m.end()
 
 
+# An Indian address ends in its state or city and a six-digit PIN code ("TC 14/1123,
+# Vazhuthacaud, Thiruvananthapuram, Kerala 695014", "Andheri East, Mumbai - 400069"): the
+# comma-separated parts before it, back to the house number, are its street, area and town.
+_PIN = re.compile(r"[1-8]\d{2} ?\d{3}(?![\d-])")
+_INDIAN_STATES = frozenset(
+    [
+        *("andhra pradesh", "arunachal pradesh", "assam", "bihar", "chhattisgarh", "goa"),
+        *("gujarat", "haryana", "himachal pradesh", "jharkhand", "karnataka", "kerala"),
+        *("madhya pradesh", "maharashtra", "manipur", "meghalaya", "mizoram", "nagaland"),
+        *("odisha", "orissa", "punjab", "rajasthan", "sikkim", "tamil nadu", "telangana"),
+        *("tripura", "uttar pradesh", "uttarakhand", "west bengal", "delhi", "puducherry"),
+        *("chandigarh", "jammu and kashmir", "ladakh"),
+    ]
+)
+_HOUSE_NUMBER_FIRST = re.compile(r"(?:[A-Z]{1,3}[ .-]?|No\.? ?|#)?\d{1,5}(?:[/-]\d{1,5})?[A-Z]?\b")
+
+
+def _pin_code_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Indian addresses, found from the state or city and PIN code that end them."""
+    for m in _PIN.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "+/."):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        pos = text.rfind(",", line_start, m.start())
+        place = text[pos + 1 if pos >= 0 else line_start : m.start()].strip(" \t-–").casefold()
+        if pos < 0 or (place not in _INDIAN_STATES and place not in PLACES):
+            continue
+        start, taken = -1, 0
+        while taken < 4:
+            prev = text.rfind(",", line_start, pos)
+            raw = text[prev + 1 : pos]
+            part = raw.strip()
+            if not part or len(part) > 40 or ":" in part or len(part.split()) > 5:
+                break
+            start, taken = prev + 1 + len(raw) - len(raw.lstrip()), taken + 1
+            if any(ch.isdigit() for ch in part):
+                if _HOUSE_NUMBER_FIRST.match(part) is None:
+                    taken = 0  # "Invoice 2025, Mumbai 400001": no house number
+                break
+            if prev < 0:
+                break
+            pos = prev
+        if taken >= 2 or (taken == 1 and text[start : start + 1].isdigit()):
+            yield start, m.end()
+
+
 def _chain_spans(
     text: str, rx: re.Pattern[str], parts: int, matches: Iterable[re.Match[str]]
 ) -> Iterator[tuple[int, int]]:
@@ -1149,6 +1197,7 @@ def find_addresses(text: str) -> Iterator[Span]:
         anchors.extend(rtl_numbered_streets(text, rtl))
         found.extend(anchors)
         found.extend(_postcode_spans(text))
+        found.extend(_pin_code_spans(text))
         units = matches_at(UNIT_CHAIN, text, at[_AT_UNIT])
         found.extend(_chain_spans(text, UNIT_CHAIN, 2, units))
     if separated:

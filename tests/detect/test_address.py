@@ -754,3 +754,35 @@ def test_swahili_building_and_floor_parts_inside_an_address() -> None:
 def test_gulf_numbered_ways_and_european_flats_floors_and_buildings(address: str) -> None:
     text = f"Lieu: {address}\nOrganizer: Youssef"
     assert [address] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Endereço: Rua Oscar Freire, 1987, conj. 42, Pinheiros, São Paulo - SP, 05409-011.",
+            "Rua Oscar Freire, 1987, conj. 42, Pinheiros, São Paulo - SP, 05409-011",
+        ),
+        (
+            "Adresă notificare: Str. Avram Iancu nr. 27, ap. 4, 400089 Cluj-Napoca",
+            "Str. Avram Iancu nr. 27, ap. 4, 400089 Cluj-Napoca",
+        ),
+        (
+            "Adresă: Bd. Unirii nr. 15, bl. 4, sc. 2, ap. 31, sector 3, București 030823",
+            "Bd. Unirii nr. 15, bl. 4, sc. 2, ap. 31, sector 3, București 030823",
+        ),
+        (
+            "mother: +91 94471 28530, TC 14/1123, Vazhuthacaud, Thiruvananthapuram, Kerala 695014",
+            "TC 14/1123, Vazhuthacaud, Thiruvananthapuram, Kerala 695014",
+        ),
+    ],
+)
+def test_brazilian_romanian_and_indian_addresses(text: str, address: str) -> None:
+    assert [address] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Invoice 2025, Mumbai 400001", "we have 3 stores, Pune 411001 soon"]
+)
+def test_a_pin_code_after_a_city_needs_a_house_number_or_two_parts(text: str) -> None:
+    assert [] == list(find_addresses(text))
