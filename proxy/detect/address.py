@@ -291,6 +291,10 @@ LABEL = re.compile(
     r"(?:ال)?عنوان(?:[ \t]+(?:ال)?(?:وطني|مسجل|شحن|توصيل|تسليم|استلام|مكتب|فاتورة|فوترة|سكن|"
     r"منزل|عمل|شركة|بريدي|جديد|قديم|كامل|حالي|مراسلة|مقر|عميل|فرع|مستودع|محل|مختصر|"
     r"الفعلي|فعلي|التجاري|تجاري|الرئيسي|رئيسي)){0,2}|"
+    # ... or whose ("عنوان غيث"): a word without the article ("عنوان الاجتماع" is a meeting's
+    # title), and not an email's, a website's or an IP's.
+    r"عنوان[ \t]+(?!ال|بريد|ايميل|إيميل|ميل|موقع|ويب|اي(?![\u0621-\u064a])|آي)"
+    r"[\u0621-\u064a]{2,12}|"
     # Where a meeting or a delivery is: a place as often as an address (see `_WEAK_VALUE`).
     # A bill-to value opens with the customer's name as often ("Bill to: Jessica Moreno,
     # Harbor Point Dental").

@@ -786,3 +786,17 @@ def test_brazilian_romanian_and_indian_addresses(text: str, address: str) -> Non
 )
 def test_a_pin_code_after_a_city_needs_a_house_number_or_two_parts(text: str) -> None:
     assert [] == list(find_addresses(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "عنوان غيث: Şehitkamil, İbrahimli Mah. 81021 Sk. No:9 D:5, Gaziantep.",
+            ["Şehitkamil, İbrahimli Mah. 81021 Sk. No:9 D:5, Gaziantep"],
+        ),
+        ("عنوان البريد الإلكتروني: ghaith@example.com", []),
+    ],
+)
+def test_an_arabic_label_names_whose_address_it_is(text: str, found: list[str]) -> None:
+    assert found == [text[s.start : s.end] for s in find_addresses(text)]
