@@ -106,8 +106,10 @@ _TOLD_TOKEN = (
 )
 # A chat line asking for a password ("what's the password for the demo?") and the next line
 # answering it with a mixed token after the speaker's name ("Dor Klein: Demo!2025#Sales").
+# The speaker may carry the time after the name ("מיכאל טקלה 10:06: ...").
 _ANSWER_LINE = re.compile(
-    rf"[^\S\n]*(?:\[[^\]\n]{{0,40}}\][^\S\n]*)?[^:\n]{{1,40}}:[^\S\n]*(?P<value>{_TOLD_TOKEN})"
+    rf"[^\S\n]*(?:\[[^\]\n]{{0,40}}\][^\S\n]*)?[^:\n]{{1,40}}(?::\d\d(?::\d\d)?)?:"
+    rf"[^\S\n]*(?P<value>{_TOLD_TOKEN})"
 )
 # Incoming-webhook URLs carry their secret in the path: the path after the host is the key.
 WEBHOOK = re.compile(

@@ -101,6 +101,10 @@ def test_talk_about_a_password_without_one_is_not_a_secret(text: str) -> None:
             "ענבל: מישהו יודע מה הסיסמה לחשבון ה-demo?\nדור קליין: Demo!2025#Sales אבל תחליפי",
             "Demo!2025#Sales",
         ),
+        (
+            "אלינה 10:06: רגע, מה הסיסמה לפורטל?\nמיכאל טקלה 10:06: Even#Portal_2025!q – ותמחקי",
+            "Even#Portal_2025!q",
+        ),
         ("عملت reset للباسوورد وصارت Petra@2025!x وما زبطت", "Petra@2025!x"),
         (
             "هذا الـ SID AC8bbd566c273899b5b9b4de9830313526 والـ token",
