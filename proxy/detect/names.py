@@ -1004,6 +1004,12 @@ def _list_item(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
 
 # What follows a person's name in a list or an aside: a comma, a dash, a parenthesis.
 _APPOSITION = re.compile(r"[ \t]*(?:[,(–—]|-[ \t])")
+# ... or a pair that ends its clause after a label or a role that a person holds
+# ("Relationship manager: Mark Zabrowski.", "opened by analyst Ruth Abernethy;").
+_CLAUSE_END = re.compile(r"[.;]?(?:[ \t]*\n|[ \t]*$|[.;][ \t])")
+_HOLDER_BEFORE = re.compile(
+    r"(?::|\b(?:by|analyst|manager|officer|agent|rep|owner|consultant|advisor|adviser))[ \t]+$"
+)
 
 
 def _given_then_surname(
@@ -1016,7 +1022,10 @@ def _given_then_surname(
     Grüße", "Mercedes Sprinter vans")."""
     if len(part) != 2 or part[0][2] != AMBIG or part[1][2] != UNKNOWN:
         return False
-    if _APPOSITION.match(text, part[1][1]) is None:
+    if _APPOSITION.match(text, part[1][1]) is None and not (
+        _CLAUSE_END.match(text, part[1][1])
+        and _HOLDER_BEFORE.search(text, max(0, part[0][0] - 16), part[0][0])
+    ):
         return False
     given, other = text[part[0][0] : part[0][1]], text[part[1][0] : part[1][1]]
     return (

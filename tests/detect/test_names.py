@@ -1042,3 +1042,20 @@ def test_an_arabic_family_name_after_a_given_name_and_a_fathers(
     text: str, names: list[str]
 ) -> None:
     assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Relationship manager: Mark Zabrowski. Please mark file as reviewed.", ["Mark Zabrowski"]),
+        (
+            "Due diligence opened by analyst Ruth Abernethy; search returned 0 hits",
+            ["Ruth Abernethy"],
+        ),
+        ("Subject: Grace Period.", []),
+    ],
+)
+def test_a_given_name_that_is_a_word_and_an_unknown_surname_after_a_label_or_role(
+    text: str, names: list[str]
+) -> None:
+    assert names == _found(text)
