@@ -381,12 +381,11 @@ def _kunya(lex: NameLexicon, low: str) -> tuple[int, int] | None:
     return None
 
 
-# How Ashkenazi surnames end in Hebrew script (-man, -stein, -berg, -baum, -schmidt, -owitz,
-# -bach, -sky), written out past the lexicon's ranks. Hebrew words end so too ("יומן", a diary;
-# "העסקי", the business one): only unknown words that are not a prefixed common word get here,
-# and they still need a second signal.
-# Georgian (-shvili, -dze), Bukharan and Russian (-ov, -ova, -yev), Armenian (-yan) and
-# Ukrainian (-enko, -chuk) surnames are written so too.
+# How surnames end in Hebrew script, written out past the lexicon's ranks: Ashkenazi (-man,
+# -stein, -berg, -baum, -schmidt, -owitz, -bach, -sky), Georgian (-shvili, -dze), Bukharan and
+# Russian (-yev; -ov below), Armenian (-yan) and Ukrainian (-enko, -chuk). Hebrew words end so
+# too ("יומן", a diary; "העסקי", the business one): only unknown words that are not a prefixed
+# common word get here, and they still need a second signal.
 _SURNAME_ENDINGS = (
     *("מן", "שטיין", "שטין", "ברג", "בורג", "בוים", "באום", "שמידט", "בך", "בוך"),
     *("וביץ", "וביץ'", "וביץ׳", "וויץ", "ינסקי", "בסקי", "סקא"),

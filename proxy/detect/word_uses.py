@@ -89,9 +89,9 @@ def _word_use(text: str, start: int, end: int, lex: NameLexicon) -> bool:
 
 
 def adjective(text: str, start: int) -> bool:
-    """True when an Arabic negation, intensifier or currency comes right before `start` ("مو
-    راضي", not willing; "دينار بحريني", Bahraini dinar): the word there is an adjective,
-    whatever name it also is."""
+    """True when an Arabic negation, intensifier, currency or indefinite noun comes right
+    before `start` ("مو راضي", not willing; "دينار بحريني", Bahraini dinar; "يوم سعيد", a
+    happy day): the word there is an adjective, whatever name it also is."""
     return _ARABIC_ADJECTIVE_BEFORE.search(text, max(0, start - 10), start) is not None
 
 
