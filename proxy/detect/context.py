@@ -11,6 +11,8 @@ from proxy.detect.wordlists import read_sections
 _LISTS = read_sections("context_words.txt")
 
 PARTICLES = _LISTS["particles"]
+# Words that open a kunya and are no particles ("أم يوسف", Umm Yousef; Gulf "بو راشد").
+KUNYA_OPENERS = frozenset(["أم", "ام", "بو", "אום"])
 # Places and months: ambiguous when also a name (Santiago, Sofia, June, Jun): a second signal
 # is needed; otherwise ordinary words.
 # Brands, holidays and languages (Atlas, Philips, Ramadan, Bangla) are treated alike.

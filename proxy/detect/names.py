@@ -23,6 +23,7 @@ from proxy.detect.context import (
     COUNTRIES,
     CURRENCY_CODES,
     HEBREW_PREFIX_LETTERS,
+    KUNYA_OPENERS,
     NEVER_NAMES,
     PARTICLES,
     PLACE_WORDS,
@@ -357,24 +358,22 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
 
 # What opens a kunya ("father of", "mother of"): hyphenated to the name in Hebrew script
 # ("אבו-עלי", "אום-כולתום"), and the words that a prefix letter may be glued to ("وأم يوسف",
-# "لـبو راشد").
+# "لبو راشد"): the openers that are no particles, and the particles that are.
 _KUNYA_HYPHENED = ("אבו-", "אום-", "أبو-", "ابو-")
-_KUNYA_WORDS = frozenset(["أم", "ام", "بو", "أبو", "ابو", "אבו", "אום"])
+_KUNYA_WORDS = KUNYA_OPENERS | {"أبو", "ابو", "אבו"}
 
 
 def _kunya(lex: NameLexicon, low: str) -> tuple[int, int] | None:
     """(kind, prefix length) of a kunya's opener or of a whole hyphenated kunya, under an
-    optional prefix letter (and an Arabic tatweel after it); None for other words.
+    optional prefix letter (normalisation has dropped the tatweel of "لـبو"); None for other
+    words.
 
     "אבו-עלי" is Abu Ali whatever "עלי" (on me) means: only a place so named ("אבו-גוש", in the
     common words) is not one."""
-    prefix = 0
-    if (low[0] in _HE_PREFIX and low[0] != "ה") or low[0] in _AR_PREFIX:
-        prefix = 2 if low[1:2] == "\u0640" else 1
-        rest = low[prefix:]
-        if rest in _KUNYA_WORDS:
-            return (PARTICLE if rest in PARTICLES else AMBIG), prefix
-    for k in (0, prefix) if prefix else (0,):
+    prefixed = (low[0] in _HE_PREFIX and low[0] != "ה") or low[0] in _AR_PREFIX
+    if prefixed and low[1:] in _KUNYA_WORDS:
+        return (PARTICLE if low[1:] in PARTICLES else AMBIG), 1
+    for k in (0, 1) if prefixed else (0,):
         rest = low[k:]
         if rest.startswith(_KUNYA_HYPHENED) and len(rest) > 5 and rest not in lex.common:
             return STRONG, k
@@ -640,6 +639,10 @@ _NICKNAME_CUE = re.compile(
 _NICKNAME_CUE_WORDS = ("nickname", "aka", "a.k.a", "goes by", "known as")
 
 
+# The capitalised word after a particle that ends a quoted-nickname match ("DELA CRUZ").
+_CAPITALISED_AFTER = re.compile(r" [A-Z][\w'’-]+")
+
+
 def _quoted_nicknames(text: str, lex: NameLexicon) -> list[NameHit]:
     """Names written with a nickname in quotes."""
     hits: list[NameHit] = []
@@ -657,9 +660,6 @@ def _quoted_nicknames(text: str, lex: NameLexicon) -> list[NameHit]:
             end = after.end() if after is not None else end
         hits.append(NameHit(given.start(), end))
     return hits
-
-
-_CAPITALISED_AFTER = re.compile(r" [A-Z][\w'’-]+")
 
 
 def _cued_nicknames(text: str) -> list[NameHit]:

@@ -31,6 +31,7 @@ from proxy.detect.context import (
     COMPANY_WORDS,
     HEBREW_PREFIX_LETTERS,
     INSTITUTION_LEADS,
+    KUNYA_OPENERS,
     PARTICLES,
     STREET_LEADS,
     TITLES,
@@ -46,9 +47,8 @@ _WORD = f"[{_LETTER}](?:[{_INSIDE}]*[{_LETTER}'׳])?"
 _NEXT = re.compile(f" ({_WORD})")
 _PREVIOUS = re.compile(f"({_WORD}) $")
 _PREFIXES = HEBREW_PREFIX_LETTERS + ARABIC_PREFIX_LETTERS
-_KUNYA = frozenset(["أم", "ام", "אום", "بو"])
 # Words inside a name that do not count as one of its words: particles, kunya openers, titles.
-_OPENERS = PARTICLES | TITLES | _KUNYA | {"الملك", "الأمير", "الامير", "רבי"}
+_OPENERS = PARTICLES | TITLES | KUNYA_OPENERS | {"الملك", "الأمير", "الامير", "רבי"}
 _OPENERS |= {"السلطان", "الشيخ", "الشيخة", "الإمام", "الامام", "السيدة", "سيدي", "مولاي"}
 _AND = "את"  # "פלדמן את דהן": Feldman & Dahan
 
@@ -234,7 +234,7 @@ def surname_after_given(given: str, owner: str, lex: NameLexicon) -> bool:
 def _with_openers(text: str, start: int) -> int:
     """`start`, moved back over the particles and kunya openers right before it."""
     while (m := _PREVIOUS.search(text, max(0, start - 12), start)) is not None and (
-        m.group(1) in PARTICLES or m.group(1) in _KUNYA
+        m.group(1) in PARTICLES or m.group(1) in KUNYA_OPENERS
     ):
         start = m.start()
     return start

@@ -380,17 +380,13 @@ _REPLIES = frozenset(
 
 
 def _is_company(words: list[str]) -> bool:
+    """True when one of the words is a company word or a business lead ("وكيل تويوتا").
+
+    A lead under a prefix letter is not one: "מרוואן מחברת Virtuzone" is Marwan of the
+    company. (Normalisation drops the tatweel of "لـشركة" before this reads it.)"""
     return any(
-        w.strip(".,").casefold() in COMPANY_WORDS or _unprefixed(w.casefold()) in COMPANY_LEADS
-        for w in words
+        w.strip(".,").casefold() in COMPANY_WORDS or w.casefold() in COMPANY_LEADS for w in words
     )
-
-
-def _unprefixed(word: str) -> str:
-    """An Arabic word without a one-letter preposition and tatweel ("لـشركة" is "شركة")."""
-    if len(word) > 3 and word[0] in "لبو" and word[1] == "\u0640":
-        return word[2:]
-    return word
 
 
 def _cut(value: str) -> str:
