@@ -705,6 +705,14 @@ def _close(
         # company leads alone never are, without building the parts. Other words need the
         # signals `_accept` weighs (a cue, a verb after them, a list item...).
         start, end, kind, latin = run[0]
+        if (
+            kind == STRONG
+            and latin
+            and cues.get(start) is not True
+            and _a_town_surname(text, run, lex)
+            and not _role_before(text, start, cues)
+        ):
+            return
         if kind == STRONG:
             if _VERSION_AFTER.match(text, end) is None:  # "Safari 17.4" is a browser
                 hits.append(NameHit(start, end))
@@ -754,6 +762,28 @@ def _close(
         # words that follow in the run are still the company's name.
         company = tok[2] == LEAD or (tok[2] == COMPANY and not caseless)
         part = []
+
+
+def _a_town_surname(text: str, run: list[tuple[int, int, int, bool]], lex: NameLexicon) -> bool:
+    """True when the lone word is a town's name that is a surname but no given name, with no
+    person's verb after it ("the second shop in Bradford", "Hamm;", "Polanco"): a town of
+    15,000 people or more, written alone, is that town far more often than a person called
+    by the surname alone. A full name elsewhere in the request still spreads to it."""
+    start, end = run[0][0], run[0][1]
+    word = text[start:end]
+    return (
+        word.casefold() in TOWNS
+        and not lex.lookup(word) & GIVEN
+        and _PERSON_VERB.match(text, end) is None
+        and not _ADDRESSED.search(text, max(0, start - 12), start)
+    )
+
+
+# Verbs whose object is a person: "Call Hamm tomorrow", "ask Henderson" (not "from", "to" or
+# "in", which a town follows as often).
+_ADDRESSED = re.compile(
+    r"\b(?:[Cc]all|[Ee]-?mail|[Aa]sk|[Tt]ell|[Pp]ing|[Tt]ext|[Mm]eet|[Rr]emind|[Mm]essage|[Cc]c) $"
+)
 
 
 def _person_before(

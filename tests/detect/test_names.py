@@ -903,6 +903,21 @@ def test_a_town_is_not_a_name_where_a_town_is_written(text: str, names: list[str
     assert names == _found(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("They're moving from Kreuzberg to Neukölln in April.", []),
+        ("Agnieszka Nowak;Hamm;+49 2381 5527140", ["Agnieszka Nowak"]),
+        ("Call Hamm tomorrow about the renewal.", ["Hamm"]),
+        ("my colleague Hamm will join", ["Hamm"]),
+        ("Hamm said the invoice is wrong.", ["Hamm"]),
+        ("Dear Mr. Kreuzberg, thanks.", ["Kreuzberg"]),
+    ],
+)
+def test_a_town_that_is_only_a_surname_is_the_town_when_alone(text: str, names: list[str]) -> None:
+    assert names == _found(text)
+
+
 def test_a_person_before_a_trade_or_department_word_stays_a_person() -> None:
     # Marketing materials sent to Dani; Sarah Cohen of marketing and sales.
     assert ["דני"] == _found("שלחתי לדני חומרי שיווק")
