@@ -56,7 +56,9 @@ from proxy.detect.passenger_names import find_passenger_names
 from proxy.detect.places import PLACES as ADDRESS_PLACES
 from proxy.detect.word_uses import adjective, month_day
 
-_NONLATIN = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f"
+# Cyrillic, Hebrew and Arabic letters; not the Arabic-Indic digits, which share the Arabic block
+# ("راتب ٤٢٬٠٠٠", a salary of 42,000, is not "Rateb 4").
+_NONLATIN = "\u0400-\u04ff\u0590-\u05ff\u0600-\u065f\u066a-\u06ef\u06fa-\u06ff\u0750-\u077f"
 _CAPITALS = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿΆΈ-ΏΑ-Ϋ"  # Latin and Greek capitals (Greek names are cased)
 _LATIN_REST = r"[^\W\d_]*(?:['’-][^\W\d_]+)*"
 _NONLATIN_REST = rf"[^\W\d_]*(?:['’׳-][{_NONLATIN}][^\W\d_]*)*(?:['׳](?![^\W\d_]))?"

@@ -1078,3 +1078,11 @@ def test_a_given_name_that_is_a_word_and_an_unknown_surname_after_a_label_or_rol
     text: str, names: list[str]
 ) -> None:
     assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["مصدر الدخل: راتب ٤٢٬٠٠٠ ريال", "الدخل الشهري ٢ مليون جنيه", "حقوق سامي ۱۲ درصد"],
+)
+def test_an_arabic_indic_digit_is_never_part_of_a_name(text: str) -> None:
+    assert not any(ch.isdigit() for name in _found(text) for ch in name)
