@@ -26,7 +26,12 @@ _V6_HINT = re.compile(r"[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:")
 # digits, and followed by another) is rare, so they are only tried just before one.
 _V4_GATE = re.compile(r"\.(?=\d{1,3}\.\d)")
 _V6_GATE = re.compile(r":(?=[0-9A-Fa-f]{0,4}:)")
-_VERSION = re.compile(r"(?i)\b(?:v|version|ver\.?|release|build|firmware)\s*$")
+# A version's label, as a word or a key's last part ("app_version": "10.4.2.7"), and in Hebrew
+# and Arabic, where a noun may come between ("نسخة النظام 7.2.0.15", the system's version).
+_VERSION = re.compile(
+    r"(?i)(?:(?:\b|_)(?:v|version|ver\.?|release|build|firmware)[\"']?\s*[:=]?\s*[\"']?"
+    r"|(?:גרסה|גרסת|גירסה|نسخة|النسخة|إصدار|الإصدار|اصدار|الاصدار)\s*:?\s*(?:\S+\s+)?)$"
+)
 
 
 def _valid_v4(value: str) -> bool:
@@ -43,7 +48,7 @@ def find_ips(text: str) -> Iterator[Span]:
     """Valid IPv4 (not version strings like v1.2.3.4) and IPv6 addresses."""
     if "." in text:
         for m in gated_matches(IPV4, _V4_GATE, text, 3):
-            if _VERSION.search(text[max(0, m.start() - 10) : m.start()]):
+            if _VERSION.search(text[max(0, m.start() - 24) : m.start()]):
                 continue
             if _valid_v4(m.group()):
                 yield Span(m.start(), m.end(), EntityType.IP_ADDRESS, 1.0, "ipv4")

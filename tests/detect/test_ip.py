@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from proxy.detect.ip import find_ips
 
 
@@ -34,3 +36,20 @@ def test_an_address_glued_to_a_hebrew_or_arabic_prefix_letter_is_found() -> None
 
 def test_an_address_run_into_latin_letters_or_digits_is_not_found() -> None:
     assert [] == _found("x10.0.0.1 a2001:db8::1 é10.0.0.1 ٣10.0.0.1 build9.1.2.3")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"action": "create_contact", "app_version": "10.4.2.7"}',
+        '"client_version": "2.14.0.3"',
+        "نسخة النظام 7.2.0.15.",
+        "גרסה 7.2.0.15",
+    ],
+)
+def test_a_version_labelled_by_a_key_or_in_hebrew_or_arabic_is_not_an_ip(text: str) -> None:
+    assert [] == _found(text)
+
+
+def test_an_address_after_a_word_that_only_starts_like_a_label_is_found() -> None:
+    assert ["10.0.0.1"] == _found("build server 10.0.0.1 is down")
