@@ -70,6 +70,11 @@ _NOT_PHONE_BEFORE = re.compile(
     r"version|ver|build|id|#|no[.:]|[$€£₪]|usd|eur|ils|aed|nis|gbp|zip|postcode|postal code|plz|"
     r"מיקוד|הזמנה|חשבונית|ח\.?פ\.?|ח\"פ|ע\.?מ\.?|ע\"מ|vat|trn|tax id|cr no\.?|"
     r"الرمز البريدي|فاتورة|طلب|السجل التجاري|الرقم الضريبي|"
+    # Business references: a case, contract, policy, tender or offer number, and a company's
+    # establishment number in the UAE ("رقم المنشأة ٢٠/٤٨٧٢١٥"). Not a licence or permit: those
+    # may be a person's own.
+    r"policy|claim|contract|tender|(?<![\u05d0-\u05ea])[בהל]?תיק|הוצל\"פ|הוצל״פ|פוליסה|חוזה|"
+    r"מכרז|אסמכתא|العرض|المنشأة|المنشاة|القضية|العقد|المناقصة|البوليصة|المرجع|"
     # Dubai's Makani building locator: ten digits, often written 5 + 5, a place not a line.
     r"makani(?: number| no\.?)?|مكاني(?: رقم)?))"
     r"[\s:#.]{0,3}$"

@@ -43,6 +43,12 @@ def test_phone_numbers_in_national_and_international_formats(number: str) -> Non
         "Makani No. 3175894520",
         "رقم مكاني: ٣٠٥٧٦ ٩٤٥٢١",
         "(رقم مكاني 2687391054)",
+        # Offer, enforcement-case and establishment numbers shaped like mobiles.
+        "رقم العرض 050-2025-118، والفاتورة",
+        'תיק הוצל"פ: 512034-08-25 (לשכת חיפה)',
+        "רשום בתיק 0525123456",
+        "رقم المنشأة ٢٠/٤٨٧٢١٥",
+        "Tender 0501234567 closes Sunday",
     ],
 )
 def test_dates_amounts_orders_versions_ips_and_locators_are_not_phones(text: str) -> None:
@@ -175,3 +181,8 @@ def test_a_phone_and_a_fax_side_by_side_in_a_csv_row() -> None:
     # ",02" after the first number is the next number's area code, not decimal cents.
     assert ["02-5387741", "02-5387742"] == _found('מנהל,02-5387741,02-5387742,"רחוב"')
     assert [] == _found("Total 1234567,50 EUR")
+
+
+def test_a_phone_after_a_word_that_ends_like_a_case_label_is_found() -> None:
+    # "ותיק" is a veteran, not "and the case file".
+    assert ["054-1234567"] == _found("לקוח ותיק 054-1234567 שלח")
