@@ -226,6 +226,10 @@ _ITEM_LEAD = re.compile(rf"{_LIST_MARK}$")
 _ITEM_END = re.compile(r" [–—-] ")
 # A version number after a word makes it a product ("Safari 17.4", "Ubuntu 22.04", "Edge v118").
 _VERSION_AFTER = re.compile(r" v?\d+\.\d+(?:\.\d+)*\b| v\d+\b")
+# A model year or trim code around a brand's run makes it a product ("2015 Ford Focus", "Kia
+# Niro EV 2022", "Toyota Land Cruiser GR-Sport 2025"); a person is not written with a year.
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
+_MODEL_AFTER = re.compile(r"( [A-Z][A-Za-z0-9]{0,3}(?:-[A-Za-z]+)?)? (?:19|20)\d\d\b")
 _SPEECH_VERB = re.compile(r"(?:'s|’s)? (?:asked|said|says|told|replied|wrote|emailed|texted)\b")
 # A Hebrew or Arabic sign-off ending its line, and the line under it (a signature's name).
 _RTL_SIGN_OFF_GATE = re.compile(r"בברכה|בכבוד רב|תודה רבה|בהוקרה|التحيات|التحية|تحياتي|مع الشكر")
@@ -891,6 +895,8 @@ def _accept(
         for s, e in keep:
             hits.append(NameHit(s, e))
         return
+    if cue is not True and _a_model(text, part, lex):
+        return
     named = sum(k in (STRONG, AMBIG, WORDISH) for k in kinds)
     if named >= 2 and not strong and cue is not True and _all_places(text, part):
         return  # "Hong Kong", "Addis Ababa", "Zain Jordan": places and brands together
@@ -1073,6 +1079,26 @@ def _given_then_surname(
 
 def _all_places(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
     return all(t[2] == PARTICLE or text[t[0] : t[1]].casefold() in PLACES for t in part)
+
+
+def _a_model(text: str, part: list[tuple[int, int, int, bool]], lex: NameLexicon) -> bool:
+    """True when the run opens with a brand and a model year stands before or after it. A
+    surname after the brand ("In 2015 Kia Johnson joined") or a person's verb keeps the
+    person."""
+    start, end = part[0][0], part[-1][1]
+    if text[start : part[0][1]].casefold() not in BRANDS or _PERSON_VERB.match(text, end):
+        return False
+    for s, e, _, _ in part[1:]:
+        if lex.lookup(text[s:e]) & (GIVEN | SURNAME) == SURNAME:
+            return False
+    if _YEAR_BEFORE.search(text, max(0, start - 5), start):
+        return True
+    after = _MODEL_AFTER.match(text, end)
+    # A brand that is also a given name (Kia, Mercedes) needs the trim code too: "Kia Johnson
+    # 2022" may be a row of people.
+    return after is not None and (
+        after.group(1) is not None or not lex.lookup(text[start : part[0][1]]) & GIVEN
+    )
 
 
 def _a_place_or_brand(word: str) -> bool:

@@ -1086,3 +1086,16 @@ def test_a_given_name_that_is_a_word_and_an_unknown_surname_after_a_label_or_rol
 )
 def test_an_arabic_indic_digit_is_never_part_of_a_name(text: str) -> None:
     assert not any(ch.isdigit() for name in _found(text) for ch in name)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Looking for: used Kia Niro EV 2022; has a 2015 Ford Focus part-ex", []),
+        ("Interest: Toyota Land Cruiser GR-Sport 2025, pearl white", []),
+        ("In 2015 Kia Johnson joined us", ["Kia Johnson"]),
+        ("Kia Johnson 2022 review", ["Kia Johnson"]),
+    ],
+)
+def test_a_brand_with_a_model_year_is_a_vehicle_not_a_person(text: str, names: list[str]) -> None:
+    assert names == _found(text)
