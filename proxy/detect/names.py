@@ -507,7 +507,9 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     # "مو راضي" (not willing): after a negation or an intensifier an Arabic name is the
     # adjective it also is.
     hits = [
-        h for h in hits if not ("\u0600" <= text[h.start] <= "\u06ff" and adjective(text, h.start))
+        h
+        for h in hits
+        if not ("\u0600" <= text[h.start] <= "\u06ff" and adjective(text, h.start, h.end))
     ]
     known = known_organisations(text) + employer_spans(text) if hits else []
     if (companies or known) and hits:

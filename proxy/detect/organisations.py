@@ -192,6 +192,12 @@ def outside(
         near = [orgs[i] for i in sorted(by_start[lo:hi])]
         for o0, o1 in near:
             if o0 <= s < o1:
+                tail = text[o1:e].lstrip()
+                if tail and "\u0590" <= tail[0] <= "\u06ff":
+                    # Without capitals a run goes on past a set phrase: "وسلام على حميد"
+                    # (and greetings to Hamid) holds Hamid after the greeting.
+                    s = e - len(tail)
+                    continue
                 e = s  # starts inside the organisation: not a person
                 break
             if s < o0 < e:

@@ -46,8 +46,11 @@ _ARABIC_WORD_BEFORE = re.compile(
 _ARABIC_ADJECTIVE_BEFORE = re.compile(
     r"(?:^|[\s،,.\d])(?:مو|مش|مب|موب|غير|جدا|جداً|كتير|كثير|اكثر|أكثر|"
     r"دينار|دنانير|ريال|ريالات|درهم|دراهم|جنيه|ليرة|دولار|روبية|شلن|فرنك|تومان|"
-    r"يوم|عام|سفر|حظ|راجل|رجل|شخص|انسان|إنسان|عرض|العرض|خبر|وقت|شي|شيء) $"
+    r"يوم|عام|سفر|حظ|راجل|رجل|شخص|انسان|إنسان|عرض|العرض|خبر|وقت|شي|شيء|لون|شكل|كلام|منظر|شغل) $"
 )
+# "Very" after an adjective (MSA "جداً", Egyptian "أوي"): never after a name. Not the words
+# that also mean "a lot" or "once" ("كتير", "مرة"): "حكيت مع سعيد كتير" is Said.
+_ARABIC_VERY_AFTER = re.compile(r" (?:جدا|جداً|جدًا|أوي|اوي)(?![\u0600-\u06ff])")
 
 
 def drop_word_uses(
@@ -67,7 +70,7 @@ def _word_use(text: str, start: int, end: int, lex: NameLexicon) -> bool:
     # and Arabic negations and intensifiers only come before adjectives ("مو راضي").
     if "\u0590" <= first <= "\u05ff" and _glued_prefix(text, start).endswith("ה"):
         return True
-    if "\u0600" <= first <= "\u06ff" and adjective(text, start):
+    if "\u0600" <= first <= "\u06ff" and adjective(text, start, end):
         return True
     word = text[start:end].casefold()
     listed = word in PLACES or word in COUNTRIES or word in BRANDS
@@ -88,11 +91,15 @@ def _word_use(text: str, start: int, end: int, lex: NameLexicon) -> bool:
     return listed and _PLACE_BEFORE.search(before.rstrip(" ")) is not None and before[-1:] == " "
 
 
-def adjective(text: str, start: int) -> bool:
+def adjective(text: str, start: int, end: int) -> bool:
     """True when an Arabic negation, intensifier, currency or indefinite noun comes right
     before `start` ("مو راضي", not willing; "دينار بحريني", Bahraini dinar; "يوم سعيد", a
-    happy day): the word there is an adjective, whatever name it also is."""
-    return _ARABIC_ADJECTIVE_BEFORE.search(text, max(0, start - 10), start) is not None
+    happy day), or "very" right after `end` ("سعيد جداً", very happy): the word there is an
+    adjective, whatever name it also is."""
+    return (
+        _ARABIC_ADJECTIVE_BEFORE.search(text, max(0, start - 10), start) is not None
+        or _ARABIC_VERY_AFTER.match(text, end) is not None
+    )
 
 
 def _glued_prefix(text: str, start: int) -> str:

@@ -126,3 +126,18 @@ def test_a_given_name_before_a_group_known_by_its_family_name_is_that_person() -
     hits = [(start, start + len("Rashed Al Ghurair")), (text.rindex("Al"), text.rindex("Al") + 10)]
     kept = outside(text, hits, known_organisations(text))
     assert ["Rashed Al Ghurair"] == [text[s:e] for s, e in kept]
+
+
+def test_a_hebrew_or_arabic_name_after_a_set_phrase_in_the_same_run_is_kept() -> None:
+    # "And greetings to Hamid": no capitals end the run at the greeting.
+    text = "وسلام على حميد اللي عطانا"
+    hit = [(1, text.index(" اللي"))]
+    assert ["حميد"] == [text[s:e] for s, e in outside(text, hit, known_organisations(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["יש אור בקצה המנהרה", "ההצעה מצאה חן בעיני הלקוח", "עמית לעבודה שלה", "שביעות רצון"],
+)
+def test_hebrew_idioms_made_of_name_words_are_known_phrases(text: str) -> None:
+    assert known_organisations(text)

@@ -59,9 +59,12 @@ def test_a_month_followed_by_a_day_is_a_date() -> None:
         ("سعيد الحارثي حضر. كان يوم سعيد والاجتماع إيجابي", "سعيد", ["سعيد"]),  # a happy day
         ("كريم العلي اتصل. عوض راجل كريم شديد", "كريم", ["كريم"]),  # a generous man
         ("صالح القحطاني: العرض صالح حتى نهاية الشهر", "صالح", ["صالح"]),  # the offer is valid
+        ("بو سلطان هو سعيد المهيري، وهو سعيد جداً بالمرشحين", "سعيد", ["سعيد"]),  # very happy
+        ("كريم الشاذلي قال إن الخصم كان كريم أوي", "كريم", ["كريم"]),  # very generous
+        ("حكيت مع سعيد كتير عن سعيد الحارثي", "سعيد", ["سعيد", "سعيد"]),  # "a lot": still Said
     ],
 )
-def test_an_arabic_name_after_an_indefinite_noun_is_its_adjective(
+def test_an_arabic_name_after_an_indefinite_noun_or_before_very_is_its_adjective(
     text: str, word: str, kept: list[str]
 ) -> None:
     assert kept == _kept(text, word)
