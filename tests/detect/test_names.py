@@ -1099,3 +1099,16 @@ def test_an_arabic_indic_digit_is_never_part_of_a_name(text: str) -> None:
 )
 def test_a_brand_with_a_model_year_is_a_vehicle_not_a_person(text: str, names: list[str]) -> None:
     assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Yetkili: Ayşe Yılmaz, Satın Alma Müdürü", ["Ayşe Yılmaz"]),
+        ("- Maria Oliveira — Gerente Financeira, (81) 99812-4471", ["Maria Oliveira"]),
+        ("Trần Minh Quân, Giám đốc", ["Trần Minh Quân"]),
+        ("Ansprechpartner: Jonas Weber, Einkaufsleiter", ["Jonas Weber"]),
+    ],
+)
+def test_job_titles_in_other_languages_are_not_names(text: str, names: list[str]) -> None:
+    assert names == _found(text)
