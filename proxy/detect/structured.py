@@ -343,6 +343,8 @@ def _person_like(value: str, strict: bool, column: bool = False) -> bool:
         return False  # "قسم الحسابات" (the accounts department), "צוות המכירות"
     if words[0].strip(".,!?،").casefold() in _REPLIES:
         return False  # a transcript's "العميل: أيوه، ..." (the customer: yes, ...)
+    if len(words) == 1 and words[0].strip(".,!?،").casefold() in _PRONOUNS:
+        return False  # "Attendees: Dana Levi, Jens Brandt, me."
     if not column and all(w.strip(".,").casefold() in NEVER_NAMES for w in words):
         return False  # "Days attending: Monday, Tuesday"
     if not strict:
@@ -375,6 +377,14 @@ _REPLIES = frozenset(
         *("כן", "לא", "בסדר", "אוקיי", "היי", "שלום", "תודה", "נכון", "ברור", "רגע"),
         *("أيوه", "ايوه", "نعم", "لا", "أهلا", "اهلا", "تمام", "شكرا", "طيب", "اوكي", "أكيد"),
         *("صحيح", "اكيد", "مرحبا", "وعليكم", "السلام", "حاضر", "ماشي", "بالضبط"),
+    ]
+)
+
+
+_PRONOUNS = frozenset(
+    [
+        *("me", "myself", "us", "you", "him", "her", "them", "i", "we"),
+        *("אני", "אותי", "אנחנו", "אתה", "את", "أنا", "انا", "نحن", "إحنا", "احنا"),
     ]
 )
 
@@ -559,6 +569,8 @@ def _more_items(text: str, at: int, strict: bool) -> Iterator[tuple[int, int]]:
     end = text.find("\n", at)
     end = len(text) if end < 0 else end
     pos = at
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    depth = line.count("(") - line.count(")")  # inside a note: "Morag Fraser (client, CFO)"
     while True:
         while pos < end and text[pos] in " \t\"'":
             pos += 1
@@ -569,9 +581,14 @@ def _more_items(text: str, at: int, strict: bool) -> Iterator[tuple[int, int]]:
         if pos >= end or text[pos] not in ",،;":
             return
         item = _LIST_ITEM.match(text, pos + 1, end)
-        if item is None or not _person_like(item.group("value"), strict=strict):
+        if item is None:
             return
-        yield from _value_spans(item.start("value"), item.group("value"))
+        value = item.group("value")
+        inside, depth = depth > 0, max(0, depth + value.count("(") - value.count(")"))
+        if not inside:
+            if not _person_like(value, strict=strict):
+                return
+            yield from _value_spans(item.start("value"), value)
         pos = item.end("value")
 
 

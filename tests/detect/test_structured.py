@@ -406,3 +406,23 @@ def test_a_psql_table_under_its_query_and_place_columns_by_other_names() -> None
 def test_a_dealer_or_a_supplier_under_a_person_column_is_not_a_person() -> None:
     text = "العميل | المسؤول\nوكيل تويوتا | شهد الغامدي\nمورد لـشركة الزامل | بندر العنزي\n"
     assert ["شهد الغامدي", "بندر العنزي"] == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Participants: Kofi Mensah (CSM), Morag Fraser (client, Commercial Director), "
+            "Ewan Campbell (client, Sales Ops)",
+            ["Kofi Mensah", "Morag Fraser", "Ewan Campbell"],
+        ),
+        (
+            "Attendees: Jens Brandt (their admin, Fjordline AS), Dana Levi, me.",
+            ["Jens Brandt", "Dana Levi"],
+        ),
+    ],
+)
+def test_a_note_in_parentheses_and_a_pronoun_in_a_list_of_people_are_no_names(
+    text: str, names: list[str]
+) -> None:
+    assert names == _found(text)
