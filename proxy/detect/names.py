@@ -230,6 +230,14 @@ _VERSION_AFTER = re.compile(r" v?\d+\.\d+(?:\.\d+)*\b| v\d+\b")
 # Niro EV 2022", "Toyota Land Cruiser GR-Sport 2025"); a person is not written with a year.
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 _MODEL_AFTER = re.compile(r"( [A-Z][A-Za-z0-9]{0,3}(?:-[A-Za-z]+)?)? (?:19|20)\d\d\b")
+# A function or an institution "of" something: what follows is a department, a place or a
+# patron ("Head of Merchant Success", "University of Santo Tomas", "Bank of Baroda").
+_OF_AN_INSTITUTION = re.compile(
+    r"\b(?:[Hh]ead|HEAD|VP|SVP|EVP|[Dd]irector|[Mm]anager|[Cc]hief|[Dd]ept\.?|[Dd]epartment|"
+    r"[Mm]inistry|[Uu]niversity|[Bb]ank|[Cc]ity|[Ss]chool|[Cc]ollege|[Cc]ouncil|[Bb]oard|"
+    r"[Ii]nstitute|[Cc]hamber|[Mm]useum|[Cc]hurch|[Pp]ort|[Gg]ulf|[Ss]trait|[Kk]ingdom|"
+    r"[Rr]epublic|[Ss]tate|[Pp]rovince|[Ii]sle|[Cc]ounty) of (?:the )?$"
+)
 _SPEECH_VERB = re.compile(r"(?:'s|’s)? (?:asked|said|says|told|replied|wrote|emailed|texted)\b")
 # A Hebrew or Arabic sign-off ending its line, and the line under it (a signature's name).
 _RTL_SIGN_OFF_GATE = re.compile(r"בברכה|בכבוד רב|תודה רבה|בהוקרה|التحيات|التحية|تحياتي|مع الشكر")
@@ -717,7 +725,7 @@ def _close(
             kind == STRONG
             and latin
             and cues.get(start) is not True
-            and _a_town_surname(text, run, lex)
+            and (_a_town_surname(text, run, lex) or _of_an_institution(text, start))
             and not _role_before(text, start, cues)
         ):
             return
@@ -897,7 +905,7 @@ def _accept(
         for s, e in keep:
             hits.append(NameHit(s, e))
         return
-    if cue is not True and _a_model(text, part, lex):
+    if cue is not True and (_a_model(text, part, lex) or _of_an_institution(text, part[0][0])):
         return
     named = sum(k in (STRONG, AMBIG, WORDISH) for k in kinds)
     if named >= 2 and not strong and cue is not True and _all_places(text, part):
@@ -1081,6 +1089,13 @@ def _given_then_surname(
 
 def _all_places(text: str, part: list[tuple[int, int, int, bool]]) -> bool:
     return all(t[2] == PARTICLE or text[t[0] : t[1]].casefold() in PLACES for t in part)
+
+
+def _of_an_institution(text: str, start: int) -> bool:
+    """True when "Head of", "University of" or the like comes right before `start`."""
+    return text[start - 4 : start] in (" of ", "the ") and bool(
+        _OF_AN_INSTITUTION.search(text, max(0, start - 24), start)
+    )
 
 
 def _a_model(text: str, part: list[tuple[int, int, int, bool]], lex: NameLexicon) -> bool:

@@ -1112,3 +1112,20 @@ def test_a_brand_with_a_model_year_is_a_vehicle_not_a_person(text: str, names: l
 )
 def test_job_titles_in_other_languages_are_not_names(text: str, names: list[str]) -> None:
     assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Checked by Reshma Varghese on 10 Jumada al-Awwal 1447.", ["Reshma Varghese"]),
+        ("he hasn't paid since Rabi al-Thani.", []),
+        ("Okonkwo-Eze (Head of Merchant Success) joined", ["Okonkwo-Eze"]),
+        ("a graduate of the University of Santo Tomas", []),
+        ("a weekend on the Isle of Skye", []),
+        ("Skye Harris called.", ["Skye Harris"]),
+    ],
+)
+def test_hijri_months_and_what_follows_head_of_or_university_of_are_not_names(
+    text: str, names: list[str]
+) -> None:
+    assert names == _found(text)
