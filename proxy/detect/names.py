@@ -1169,6 +1169,15 @@ def _nonlatin_keep(
         after_name = after_name or (
             len(group) == 2 and group[0][2] in (STRONG, RARE) and group[1][2] == WORDISH
         )
+        # In Hebrew a rare surname may follow a given name that is also a word, or a known
+        # name and a middle name ("שמואל בירנבאום", "אסתר מלכה ויסברג").
+        after_given = (
+            hebrew
+            and tok[2] == RARE
+            and 1 <= len(group) <= 2
+            and group[-1][2] in (STRONG, AMBIG)
+            and all(t[2] in (STRONG, AMBIG) for t in group)
+        )
         # A family name, a rare surname or an unknown Arabic word with the article, after a
         # given name and a father's ("حسين عبدالله المحروس", "أمل بنت سالم الرواحية").
         after_name = after_name or (
@@ -1180,7 +1189,7 @@ def _nonlatin_keep(
             tok[2] in (STRONG, AMBIG, PARTICLE)
             or (tok[2] in (UNKNOWN, WORDISH) and after_particle)
             or (tok[2] in (UNKNOWN, RARE) and (after_cue or after_name))
-            or (tok[2] == RARE and (leads or (bool(group) and group[-1][2] == RARE)))
+            or (tok[2] == RARE and (leads or after_given or (bool(group) and group[-1][2] == RARE)))
             or (tok[2] == WORDISH and ((after_cue and i == 0) or leads or middle))
         ):
             group.append(tok)

@@ -1129,3 +1129,17 @@ def test_hijri_months_and_what_follows_head_of_or_university_of_are_not_names(
     text: str, names: list[str]
 ) -> None:
     assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ('חייב: שמואל בירנבאום ("שמוליק"), ת"ז', ["שמואל בירנבאום", "שמוליק"]),
+        ("למה הליד של אסתר מלכה ויסברג קיבל ציון נמוך", ["אסתר מלכה ויסברג"]),
+        ("רשומה 2: ברוך גמבר, 054-317-2290", ["ברוך גמבר"]),
+    ],
+)
+def test_a_rare_hebrew_surname_after_a_given_name_that_is_also_a_word(
+    text: str, names: list[str]
+) -> None:
+    assert names == _found(text)
