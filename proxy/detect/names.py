@@ -881,7 +881,11 @@ def _accept(
             # A weak cue before ("שהלקוח", that the customer) does not hide a verb after a
             # known name; after a preposition an unknown word is more often a place's ("מאום
             # אל פחם ביקשה", from Umm al-Fahm, asked).
-            acted = next((i for i, t in enumerate(part) if _PERSON_AFTER.match(text, t[1])), None)
+            # The last word a verb follows: "דוד מלכיאל אומר" is not David from "מלכיאל".
+            acted = next(
+                (i for i in range(len(part) - 1, -1, -1) if _PERSON_AFTER.match(text, part[i][1])),
+                None,
+            )
             if acted is not None and (
                 cue is None or any(t[2] in (STRONG, AMBIG, RARE) for t in part[: acted + 1])
             ):

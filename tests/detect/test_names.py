@@ -1143,3 +1143,10 @@ def test_a_rare_hebrew_surname_after_a_given_name_that_is_also_a_word(
     text: str, names: list[str]
 ) -> None:
     assert names == _found(text)
+
+
+def test_a_surname_opening_with_mem_before_a_verb_is_not_read_as_where_from() -> None:
+    # "מ" also opens "from the warehouse" (ישראל מהמחסן אמר): the last word before the verb
+    # ends the name.
+    assert ["דוד מלכיאל"] == _found("מנהל המכירות דוד מלכיאל אומר שהסיכון")
+    assert ["ישראל"] == _found("ישראל מהמחסן אמר שהמשלוח יצא")
