@@ -542,6 +542,8 @@ def find_names(text: str, lex: NameLexicon) -> list[NameHit]:
     if "(" in text:
         hits.extend(_nickname_in_parentheses(text, lex))
         hits.extend(_short_forms(text, lex))
+        if hits:
+            hits.extend(_quoted_after_name(text, hits, lex))
     if ". " in text and hits:
         hits = [_with_abbreviated_given_name(text, h) for h in hits]
     return hits
@@ -676,6 +678,32 @@ def _quoted_nicknames(text: str, lex: NameLexicon) -> list[NameHit]:
             end = after.end() if after is not None else end
         hits.append(NameHit(given.start(), end))
     return hits
+
+
+# A quoted word or two in parentheses right after a name: its nickname ('Kojo Mensah-Bonsu
+# ("KJ")', 'ולדימיר שפירו ("וובה")', 'מורן דהאן-אלבז ("קוקו" בוואטסאפ)').
+_QUOTED_AFTER_NAME = re.compile(r' ?\(["“«]([^\W\d_][^"”»()\n\d]{0,18})["”»]')
+
+
+def _quoted_after_name(text: str, hits: list[NameHit], lex: NameLexicon) -> list[NameHit]:
+    """The nicknames quoted in parentheses right after the names found."""
+    found: list[NameHit] = []
+    for hit in hits:
+        m = _QUOTED_AFTER_NAME.match(text, hit.end)
+        if m is None:
+            continue
+        words = m.group(1).split()
+        if (
+            len(words) > 2
+            or any(w[0].islower() for w in words)
+            or all(
+                (lex.is_common(w) and not lex.lookup(w)) or w.casefold() in NEVER_NAMES
+                for w in words
+            )
+        ):
+            continue  # 'Dana Levi ("the boss")', 'Acme ("Client")'
+        found.append(NameHit(m.start(1), m.end(1)))
+    return found
 
 
 def _cued_nicknames(text: str) -> list[NameHit]:

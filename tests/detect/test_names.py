@@ -1150,3 +1150,19 @@ def test_a_surname_opening_with_mem_before_a_verb_is_not_read_as_where_from() ->
     # ends the name.
     assert ["דוד מלכיאל"] == _found("מנהל המכירות דוד מלכיאל אומר שהסיכון")
     assert ["ישראל"] == _found("ישראל מהמחסן אמר שהמשלוח יצא")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ('Her ops lead Kojo Mensah-Bonsu ("KJ") stopped', ["Kojo Mensah-Bonsu", "KJ"]),
+        ('פתח: ולדימיר שפירו ("וובה"), מנהל IT', ["ולדימיר שפירו", "וובה"]),
+        ('מורן דהאן-אלבז ("קוקו" בוואטסאפ) שריינה', ["מורן דהאן-אלבז", "קוקו"]),
+        ('Dana Levi ("the boss") said', ["Dana Levi"]),
+        ('Dana Levi ("Client") said', ["Dana Levi"]),
+    ],
+)
+def test_a_quoted_nickname_in_parentheses_after_a_name_is_a_name(
+    text: str, names: list[str]
+) -> None:
+    assert names == _found(text)
