@@ -688,9 +688,10 @@ _QUOTED_AFTER_NAME = re.compile(r' ?\(["“«]([^\W\d_][^"”»()\n\d]{0,18})["�
 def _quoted_after_name(text: str, hits: list[NameHit], lex: NameLexicon) -> list[NameHit]:
     """The nicknames quoted in parentheses right after the names found."""
     found: list[NameHit] = []
+    starts = {h.start for h in hits}
     for hit in hits:
         m = _QUOTED_AFTER_NAME.match(text, hit.end)
-        if m is None:
+        if m is None or m.start(1) in starts:
             continue
         words = m.group(1).split()
         if (
