@@ -329,6 +329,9 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
         flags = hebrew_arabic_flags(lex, low)  # "ח'ליל" is خليل, "ג'בארין" جبارين
     if not flags and len(low) > 4 and "\u0400" <= low[0] <= "\u04ff" and token[0].isupper():
         flags = russian_nominative_flags(lex, low)  # names are capitalised in Cyrillic
+    greek = "\u0370" <= low[0] <= "\u03ff"
+    if not flags and greek and len(low) > 3:
+        flags = _greek_nominative_flags(lex, low)  # "του Παναγιώτη", "στον Γιώργο"
     if not flags and not _is_latin(low):
         kunya = _kunya(lex, low)
         if kunya is not None:
@@ -356,6 +359,8 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
         return COMMON, 0
     if len(low) > 4 and low[1] == "ה" and low[0] in "מבל" and low.isalpha():
         return COMMON, 0  # "מהמחסן" (from the warehouse): a name never takes the article
+    if greek and len(low) > 5 and low.endswith(_GREEK_SURNAME_ENDINGS):
+        return AMBIG, 0  # "Χατζηδάκη", "Σταυροπούλου": a surname's shape
     if (
         len(low) > 4
         and "\u05d0" <= low[0] <= "\u05ea"
@@ -368,6 +373,29 @@ def classify(lex: NameLexicon, token: str) -> tuple[int, int]:
         # "טייכמן", "קיקנאדזה", "קלונטרוב": a surname's shape; a name beside it settles it
         return AMBIG, 0
     return UNKNOWN, 0
+
+
+# Greek masculine names change their ending with their case: -ης and -ας drop the ς (του
+# Παναγιώτη, τον Κώστα), -ος becomes -ου, -ο or -ε (του Γιώργου, τον Γιώργο, Γιώργο!).
+# (Casefolded: the final ς is σ.)
+_GREEK_CASES = (("η", ("ησ",)), ("α", ("ασ",)), ("ου", ("οσ",)), ("ο", ("οσ",)), ("ε", ("οσ",)))
+# Greek surname shapes, in any case or gender: Cretan -άκης, -ίδης, -όπουλος/-οπούλου, -ίου.
+_GREEK_SURNAME_ENDINGS = (
+    *("άκησ", "άκη", "ακησ", "ακη", "ίδησ", "ίδη", "ιδησ", "ιδη", "ίδου", "ιδου"),
+    *("όπουλοσ", "όπουλου", "όπουλο", "οπούλου", "οπουλοσ", "οπουλου", "ίου", "ιου", "άτοσ"),
+)
+
+
+def _greek_nominative_flags(lex: NameLexicon, low: str) -> int:
+    """The flags of a Greek name written in another case, read from its nominative."""
+    for ending, nominatives in _GREEK_CASES:
+        if low.endswith(ending):
+            stem = low[: len(low) - len(ending)]
+            for nominative in nominatives:
+                flags = lex.flags.get(stem + nominative, 0)
+                if flags:
+                    return flags
+    return 0
 
 
 # What opens a kunya ("father of", "mother of"): hyphenated to the name in Hebrew script

@@ -1166,3 +1166,16 @@ def test_a_quoted_nickname_in_parentheses_after_a_name_is_a_name(
     text: str, names: list[str]
 ) -> None:
     assert names == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("«Τάκης» είναι υποκοριστικό του Παναγιώτη.", ["Τάκης", "Παναγιώτη"]),
+        ("ανήκει στον ξάδερφό του Μανώλη Χατζηδάκη – όχι", ["Μανώλη Χατζηδάκη"]),
+        ("Μίλησα με τον Γιώργο Παπαδόπουλο χθες", ["Γιώργο Παπαδόπουλο"]),
+        ("Αιτών: Ελένη Σταυροπούλου, Τρίτη", ["Ελένη Σταυροπούλου"]),
+    ],
+)
+def test_greek_names_in_the_genitive_and_accusative(text: str, names: list[str]) -> None:
+    assert names == _found(text)
