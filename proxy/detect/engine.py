@@ -326,7 +326,11 @@ _INITIALS_BEFORE = re.compile(rf"(?<![\w.])(?:{_INITIAL}(?:-{_INITIAL})? ?){{1,3
 # A short capitalised word between two name parts is a middle name ("Nguyễn Thị [Thu] Hà").
 _MIDDLE = re.compile(r" [A-Z\u00c0-\u024f][a-z\u00e0-\u024f]{1,3} ")
 # A trailing initial ("Rowan P", "Dana L."); "I" and "A" read as words.
-_INITIAL_AFTER = re.compile(r" (?:(?![AI]\b)[A-Z]\.?|[\u05d0-\u05ea][.'׳])(?![\w.'’-])")
+_INITIAL_AFTER = re.compile(
+    r" (?:(?![AI]\b)[A-Z]\.?|[\u05d0-\u05ea][.'׳]|[А-ЯЁ]\.)(?![\w.'’-])"  # "Света К."
+)
+# A generational suffix ends the name: "Rogelio Ochoa Jr.", "Dimaculangan Jr.", "Henry Ford II".
+_SUFFIX_AFTER = re.compile(r",? (?:Jr|Sr|JR|SR)\.?(?![\w'’-])|,? (?:II|III|IV)(?![\w'’-])")
 # The surname after a middle initial ("Marcus T. Bellweather"), unless a sentence goes on.
 _SURNAME_AFTER_INITIAL = re.compile(
     r" (?!(?:The|This|That|Thanks|We|I|Please|And|But)\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b"
@@ -415,6 +419,12 @@ def _merge_people(text: str, people: set[tuple[int, int]]) -> list[Span]:
     for span in merged:
         if text[span[0]].islower():
             _whole_login(text, span)
+        if text[span[1] : span[1] + 1] == "." and text[span[1] - 3 : span[1]] in (" Jr", " Sr"):
+            span[1] += 1  # the suffix was read as a word: its dot too
+        elif text[span[1] : span[1] + 2] in (" J", " S", ", ", " I"):
+            suffix = _SUFFIX_AFTER.match(text, span[1])
+            if suffix:
+                span[1] = suffix.end()
         # The trailing initial is " X": test its two characters before the pattern.
         after = text[span[1] + 1 : span[1] + 2]
         if text[span[1] : span[1] + 1] == " " and (after.isupper() or "א" <= after <= "ת"):

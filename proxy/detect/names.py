@@ -280,16 +280,27 @@ def _token_class(lex: NameLexicon, token: str) -> tuple[int, int, bool]:
             return COMPANY, 0, latin
         if low in CURRENCY_CODES:
             return COMMON, 0, latin  # "SAR 140,000", "OMR 1,800": a currency, not Sar or Omr
-        flags = lex.flags.get(low, 0)
+        flags = _folded_flags(lex, low)
         if not flags and "-" in low:
             # "CRUZ-VILLANUEVA": a double surname in capitals, a name when both parts are
-            parts = [lex.flags.get(p, 0) for p in low.split("-")]
+            parts = [_folded_flags(lex, p) for p in low.split("-")]
             flags = min(parts) if all(parts) and len(parts) == 2 else 0
         if len(token) >= 3 and flags and not flags & AMBIGUOUS and low not in lex.common:
             return AMBIG, 0, latin
         return COMMON, 0, latin
     kind, prefix = classify(lex, token)
     return kind, prefix, latin
+
+
+def _folded_flags(lex: NameLexicon, low: str) -> int:
+    """Flags of a lower-cased Latin word, read without its accents when it has none as
+    written ("villaseñor" is listed as "villasenor", "yılmaz" as "yilmaz")."""
+    flags = lex.flags.get(low, 0)
+    if not flags and not low.isascii():
+        flags = lex.flags.get(fold_accents(low), 0)
+        if not flags and "ñ" in low:
+            flags = lex.flags.get(fold_accents_but_tilde(low), 0)
+    return flags
 
 
 def _is_latin(token: str) -> bool:

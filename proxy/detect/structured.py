@@ -201,6 +201,19 @@ PERSON_KEYS = frozenset(
         # Who wrote a record down, who the contact is ("נרשם ע"י", "مسؤولة التواصل").
         *('נרשם_ע"י', "נרשם_ע״י", "נרשם_על_ידי", 'נוצר_ע"י', "נוצר_ע״י", 'ע"י', "ע״י"),
         *("مسؤولة", "المسؤولة", "مسؤول_التواصل", "مسؤولة_التواصل", "كتبها", "كتبه"),
+        # The parties of a loan, a lease, a policy, a trust, a case or a trip: credit
+        # applications, KYC reviews, collection notes, clinic leads and bookings ("Applicant:
+        # ESPERANZA VILLASEÑOR-OCHOA", "חייב: שמואל בירנבאום", "الكفيل: نضال موسى النسور").
+        *("applicant", "co_applicant", "coapplicant", "borrower", "co_borrower", "guarantor"),
+        *("debtor", "landlord", "lessee", "insured", "policyholder", "policy_holder"),
+        *("beneficiary", "patient", "candidate", "student", "guardian", "passenger"),
+        *("traveler", "traveller", "visitor", "settlor", "trustee", "shareholder", "ubo"),
+        *("חייב", "החייב", "חייבת", "ערב", "ערבה", "מבוטח", "מבוטחת", "המבוטח", "שוכר"),
+        *("שוכרת", "משכיר", "משכירה", "מטופל", "מטופלת", "המטופל", "המטופלת", "מועמד"),
+        *("מועמדת", "המועמד", "המועמדת", "מבקש", "מבקשת", "נוסע", "נוסעת", "מורשה_חתימה"),
+        *("المدين", "الكفيل", "الكفيلة", "الضامن", "المستأجر", "المستأجرة"),
+        *("المؤجر", "المؤمن_عليه", "المريض", "المريضة", "المرشح", "المرشحة", "المستفيد"),
+        *("المستفيدة", "الطالب", "الطالبة", "المسافر", "المسافرة", "المفوض_بالتوقيع"),
     ]
 )
 # Values under a person key that name a team, a role or nobody ("contact": "sales team").
@@ -273,8 +286,11 @@ _EMAIL_OR_NUMBER = re.compile(r"@|\d\d")
 QUOTED_VALUE = re.compile(
     r"[ \t]*(?P<q>[\"'])(?P<value>[^\"\n]{1,80}?)(?P=q)[ \t]*(?=[,،;}\n\]<|]|$)", re.MULTILINE
 )
+# A value ends at a delimiter, a line's end, a tab or three spaces (a form's next field:
+# "Applicant: ESPERANZA VILLASEÑOR-OCHOA   Years at address: 7").
 VALUE_AFTER = re.compile(
-    r"[ \t]*(?P<value>[^\"\n,،;。{}\[\]<>|]{1,80}?)[ \t]*(?=[,،;。}\n\]<|]|$)", re.MULTILINE
+    r"[ \t]*(?P<value>[^\"\n,،;。{}\[\]<>|]{1,80}?)[ \t]*(?=[,،;。}\n\]<|]|$|\t|   )",
+    re.MULTILINE,
 )
 
 

@@ -429,3 +429,23 @@ def test_a_bedouin_tribe_names_a_man_and_his_haulage_firm() -> None:
     text = "סיכון נטישה: הובלות אבו-קרינאת. בעל החברה סולימאן אבו-קרינאת אמר"
     found = [t for kind, t in _typed(DetectionEngine(), [text])[0] if kind == "PERSON"]
     assert ["סולימאן אבו-קרינאת"] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Co-applicant: Rogelio Ochoa Jr. SSN 505-97-5787", "Rogelio Ochoa Jr."),
+        ("Owner: Henry Ford II, Chairman", "Henry Ford II"),
+        ("Клиент: Светлана (в WhatsApp – «Света К.»)", "Света К."),
+        ("Bonjour Madame Aït-Ouarab,", "Aït-Ouarab"),
+        ("Sayın Ayşe Demir, teklifimiz ektedir", "Ayşe Demir"),
+        (
+            "Applicant: ESPERANZA VILLASEÑOR-OCHOA   Years at address: 7",
+            "ESPERANZA VILLASEÑOR-OCHOA",
+        ),
+        ("מטופלת: אסנקה מקונן\nטיפול מבוקש: שתלים", "אסנקה מקונן"),
+    ],
+)
+def test_suffixes_initials_titles_and_party_keys_around_names(text: str, person: str) -> None:
+    found = [v for t, v in _typed(DetectionEngine(), [text])[0] if t == "PERSON"]
+    assert person in found
