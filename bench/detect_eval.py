@@ -48,6 +48,7 @@ POOLS = (
     "blind_o",
     "blind_p",
     "blind_q",
+    "blind_r",
 )
 
 

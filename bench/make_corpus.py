@@ -36,6 +36,7 @@ from corpus_blind_n import RECORDS as BLIND_N
 from corpus_blind_o import RECORDS as BLIND_O
 from corpus_blind_p import RECORDS as BLIND_P
 from corpus_blind_q import RECORDS as BLIND_Q
+from corpus_blind_r import RECORDS as BLIND_R
 from corpus_handwritten import RECORDS as HANDWRITTEN
 from corpus_templates import TEMPLATES
 from corpus_values import COMPANIES, NAMES, PRODUCTS, SOFTWARE, STREETS
@@ -343,6 +344,7 @@ def main() -> int:
         ("blind_o", BLIND_O),
         ("blind_p", BLIND_P),
         ("blind_q", BLIND_Q),
+        ("blind_r", BLIND_R),
     ):
         with (OUT / f"{pool}.jsonl").open("w", encoding="utf-8") as fh:
             for kind, culture, marked in records:
