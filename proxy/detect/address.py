@@ -530,8 +530,12 @@ _OPENING_NAME = re.compile(
     rf"([{_CAPITAL}][\w'’-]*(?:[ \t]+[{_CAPITAL}][\w'’-]*){{0,2}})"
     r"[ \t]*,[ \t]*$"
 )
-# "No. " before a house number ("No. 1 Jianguomenwai Avenue").
-_NUMBER_WORD_BEFORE = re.compile(r"(?:No|Nr|N[º°o]|Nº|#)\.?\s*$")
+# "No. " before a house number ("No. 1 Jianguomenwai Avenue"), and a lot or plot number
+# where land is numbered so (Australia, the Philippines, Nigeria: "Lot 88 Great Eastern
+# Highway", "Blk 12 Lot 7, Mabini St.", "Plot 1127, Adetokunbo Ademola Crescent").
+_NUMBER_WORD_BEFORE = re.compile(
+    r"(?:No|Nr|N[º°o]|Nº|#|\b(?:(?:Blk|Block) \d{1,4}[A-Z]?,? )?(?:Lot|Plot))\.?\s*$"
+)
 # A unit before the house number: "Suite 4, ", "Unit 5/", or a bare flat number "3/" (3/15).
 _UNIT_BEFORE = re.compile(
     r"(?:(?:Suite|Apt|Unit|Flat|Level)\s*\w{1,5}(?:,?\s+|/)|(?<![\w/.-])\d{1,4}[A-Za-z]?/)$"
@@ -720,7 +724,7 @@ def _head(text: str, start: int) -> int:
     """The start of the address before `start`: "No. " before a house number, then unit,
     floor and building parts ("Flat B, 12/F, Tower 2, Harbour Crest, ")."""
     if text[start : start + 1].isdigit():
-        m = _NUMBER_WORD_BEFORE.search(text, max(0, start - 6), start)
+        m = _NUMBER_WORD_BEFORE.search(text, max(0, start - 18), start)
         if m is not None and not _glued_before(text, m.start()):
             start = m.start()
     for _ in range(6):
@@ -1177,6 +1181,32 @@ def word_led_matches(
     ]
 
 
+# A US or Australian address whose street has no street word ("600 West Peachtree NW,
+# Atlanta, GA 30308", "Lot 88 Great Eastern, Kalgoorlie WA 6430"): a house number, one to four
+# capitalised words and a direction, then the town, the state's code and its postcode. The
+# state and postcode tail is what makes it sure; it is looked for first.
+_STATE_AND_POSTCODE = re.compile(
+    r"\b(?:[A-Z]{2} \d{5}(?:-\d{4})?|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT) \d{4})\b"
+)
+_STATE_CODE_ADDRESS = re.compile(
+    rf"\d(?<![\w.-]\d)\d{{0,4}}[A-Za-z]?\s+(?:{_CAP}\s+){{0,3}}{_CAP}"
+    r"(?:\s+(?:NW|NE|SW|SE|N|S|E|W))?,\s*"
+    rf"{_TOWN_WORD}(?:[ ]{_TOWN_WORD}){{0,2}},?\s+"
+    r"(?:[A-Z]{2} \d{5}(?:-\d{4})?|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT) \d{4})\b"
+)
+
+
+def _state_code_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Addresses that end in a town, a state's code and a postcode (see above)."""
+    for tail in _STATE_AND_POSTCODE.finditer(text):
+        line = text.rfind("\n", 0, tail.start()) + 1
+        lo = max(line, tail.start() - 90)
+        for m in _STATE_CODE_ADDRESS.finditer(text, lo, tail.end()):
+            if m.end() == tail.end():
+                yield m.span()
+                break
+
+
 def find_addresses(text: str) -> Iterator[Span]:
     """Street addresses and PO boxes in the supported styles."""
     lowered = lower_same_length(text)
@@ -1202,6 +1232,7 @@ def find_addresses(text: str) -> Iterator[Span]:
         found.extend(anchors)
         found.extend(_postcode_spans(text))
         found.extend(_pin_code_spans(text))
+        found.extend(_state_code_spans(text))
         units = matches_at(UNIT_CHAIN, text, at[_AT_UNIT])
         found.extend(_chain_spans(text, UNIT_CHAIN, 2, units))
     if separated:

@@ -800,3 +800,33 @@ def test_a_pin_code_after_a_city_needs_a_house_number_or_two_parts(text: str) ->
 )
 def test_an_arabic_label_names_whose_address_it_is(text: str, found: list[str]) -> None:
     assert found == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Site address for visit: Lot 88 Great Eastern Highway, Kalgoorlie WA 6430.",
+            "Lot 88 Great Eastern Highway, Kalgoorlie WA 6430",
+        ),
+        (
+            "Missing city: Plot 1127, Adetokunbo Ademola Crescent, Wuse",
+            "Plot 1127, Adetokunbo Ademola Crescent, Wuse",
+        ),
+        (
+            "Send to 600 West Peachtree NW, Atlanta, GA 30308 today",
+            "600 West Peachtree NW, Atlanta, GA 30308",
+        ),
+    ],
+)
+def test_lot_and_plot_numbers_and_a_street_without_its_word_before_a_state_and_zip(
+    text: str, address: str
+) -> None:
+    assert [address] == [text[s.start : s.end] for s in find_addresses(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Invoice 4521 Net 30, Austin, TX 78701 office", "we closed 12 deals, Dallas, TX 75201"]
+)
+def test_a_number_and_ordinary_words_before_a_state_and_zip_are_no_address(text: str) -> None:
+    assert [] == [text[s.start : s.end] for s in find_addresses(text)]
