@@ -848,6 +848,13 @@ def _close(
         part = []
 
 
+# Verbs whose object is a person: "Call Hamm tomorrow", "ask Henderson" (not "from", "to" or
+# "in", which a town follows as often).
+_ADDRESSED = re.compile(
+    r"\b(?:[Cc]all|[Ee]-?mail|[Aa]sk|[Tt]ell|[Pp]ing|[Tt]ext|[Mm]eet|[Rr]emind|[Mm]essage|[Cc]c) $"
+)
+
+
 def _a_town_surname(text: str, run: list[tuple[int, int, int, bool]], lex: NameLexicon) -> bool:
     """True when the lone word is a town's name that is a surname but no given name, with no
     person's verb after it ("the second shop in Bradford", "Hamm;", "Polanco"): a town of
@@ -861,13 +868,6 @@ def _a_town_surname(text: str, run: list[tuple[int, int, int, bool]], lex: NameL
         and _PERSON_VERB.match(text, end) is None
         and not _ADDRESSED.search(text, max(0, start - 12), start)
     )
-
-
-# Verbs whose object is a person: "Call Hamm tomorrow", "ask Henderson" (not "from", "to" or
-# "in", which a town follows as often).
-_ADDRESSED = re.compile(
-    r"\b(?:[Cc]all|[Ee]-?mail|[Aa]sk|[Tt]ell|[Pp]ing|[Tt]ext|[Mm]eet|[Rr]emind|[Mm]essage|[Cc]c) $"
-)
 
 
 def _person_before(
