@@ -1185,14 +1185,12 @@ def word_led_matches(
 # Atlanta, GA 30308", "Lot 88 Great Eastern, Kalgoorlie WA 6430"): a house number, one to four
 # capitalised words and a direction, then the town, the state's code and its postcode. The
 # state and postcode tail is what makes it sure; it is looked for first.
-_STATE_AND_POSTCODE = re.compile(
-    r"\b(?:[A-Z]{2} \d{5}(?:-\d{4})?|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT) \d{4})\b"
-)
+_STATE_POSTCODE_TAIL = r"(?:[A-Z]{2} \d{5}(?:-\d{4})?|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT) \d{4})\b"
+_STATE_AND_POSTCODE = re.compile(rf"\b{_STATE_POSTCODE_TAIL}")
 _STATE_CODE_ADDRESS = re.compile(
     rf"\d(?<![\w.-]\d)\d{{0,4}}[A-Za-z]?\s+(?:{_CAP}\s+){{0,3}}{_CAP}"
     r"(?:\s+(?:NW|NE|SW|SE|N|S|E|W))?,\s*"
-    rf"{_TOWN_WORD}(?:[ ]{_TOWN_WORD}){{0,2}},?\s+"
-    r"(?:[A-Z]{2} \d{5}(?:-\d{4})?|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT) \d{4})\b"
+    rf"{_TOWN_WORD}(?:[ ]{_TOWN_WORD}){{0,2}},?\s+{_STATE_POSTCODE_TAIL}"
 )
 
 

@@ -789,15 +789,14 @@ def _close(
         # company leads alone never are, without building the parts. Other words need the
         # signals `_accept` weighs (a cue, a verb after them, a list item...).
         start, end, kind, latin = run[0]
-        if (
-            kind == STRONG
-            and latin
-            and cues.get(start) is not True
-            and (_a_town_surname(text, run, lex) or _of_an_institution(text, start))
-            and not _role_before(text, start, cues)
-        ):
-            return
         if kind == STRONG:
+            if (
+                latin
+                and cues.get(start) is not True
+                and (_a_town_surname(text, run, lex) or _of_an_institution(text, start))
+                and not _role_before(text, start, cues)
+            ):
+                return  # a town ("in Bradford") or what an institution is of ("Isle of Skye")
             if _VERSION_AFTER.match(text, end) is None:  # "Safari 17.4" is a browser
                 hits.append(NameHit(start, end))
             return
